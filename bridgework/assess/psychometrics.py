@@ -297,8 +297,7 @@ def reliability(
         dropped = alpha_from_cov(rest_cov) if k > 2 else None
         covariance_with_rest = float(cov[:, i].sum() - cov[i, i])
         item_total = covariance_with_rest / math.sqrt(cov[i, i] * float(rest_cov.sum()))
-        column = x[:, i]
-        column = column[~np.isnan(column)]
+        column: Matrix = x[~np.isnan(x[:, i]), i]
         item_stats.append(
             ItemStats(
                 name=name,
