@@ -270,8 +270,8 @@ def reliability(
             present = x[~np.isnan(x)]
             minimum, maximum = float(present.min()), float(present.max())
         for name in reverse:
-            column = names.index(name)
-            x[:, column] = minimum + maximum - x[:, column]
+            position = names.index(name)
+            x[:, position] = minimum + maximum - x[:, position]
 
     # Pairwise, rows with a single answer still count towards that item's variance (as R).
     answered = ~np.isnan(x)
@@ -297,7 +297,7 @@ def reliability(
         dropped = alpha_from_cov(rest_cov) if k > 2 else None
         covariance_with_rest = float(cov[:, i].sum() - cov[i, i])
         item_total = covariance_with_rest / math.sqrt(cov[i, i] * float(rest_cov.sum()))
-        column: Matrix = x[~np.isnan(x[:, i]), i]
+        column = x[~np.isnan(x[:, i]), i]
         item_stats.append(
             ItemStats(
                 name=name,
