@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class Profile(models.Model):
+    """What the app needs to know about a person beyond their login."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(
+        max_length=60, blank=True, help_text="What the app calls you. Leave empty for none."
+    )
+    timezone = models.CharField(max_length=64, default="UTC")
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        help_text="Used only to show crisis lines for where you are.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.display_name or f"profile {self.pk}"
+
+
+def profile_for(user: Any) -> Profile:
+    """The user's profile, created on first use (accounts made before profiles existed)."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile

@@ -1,0 +1,128 @@
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from bridgework.accounts.models import Profile
+from bridgework.conftest import PASSWORD
+from bridgework.learn.models import LessonProgress, SoundsLikeMe
+from bridgework.safety.models import ScreeningEvent
+
+
+def test_signup_shows_the_privacy_notice_first(anon_client: Client) -> None:
+    body = anon_client.get("/accounts/signup/").content.decode()
+    assert "Before you start: your privacy" in body
+    assert body.index("your privacy") < body.index('name="email"')
+
+
+def test_signup_creates_an_account_with_a_profile(anon_client: Client) -> None:
+    response = anon_client.post(
+        "/accounts/signup/",
+        {"email": "carol@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="carol@example.org")
+    assert Profile.objects.filter(user=user).exists()
+    assert user.password.startswith("md5$")  # tests use a fast hasher …
+
+
+def test_real_accounts_hash_with_argon2() -> None:
+    from django.conf import settings
+
+    # … the project setting (not the test override) is argon2 first.
+    from bridgework import settings as project_settings
+
+    assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert settings is not None
+
+
+def test_signup_with_mismatched_passwords_keeps_the_email(anon_client: Client) -> None:
+    response = anon_client.post(
+        "/accounts/signup/",
+        {"email": "dan@example.org", "password1": PASSWORD, "password2": "different one"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'value="dan@example.org"' in body
+    assert "You must type the same password each time" in body
+
+
+def test_login_is_rate_limited(anon_client: Client, user: Any) -> None:
+    for _ in range(5):
+        response = anon_client.post("/accounts/login/", {"login": user.email, "password": "wrong"})
+        assert response.status_code == 200
+    # Even the right password is refused until the limit has passed.
+    response = anon_client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in anon_client.session
+
+
+def test_profile_saves_country_and_timezone(client: Client, user: Any) -> None:
+    response = client.post(
+        "/account/profile/", {"display_name": "Al", "timezone": "Europe/Dublin", "country": "IE"}
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=user)
+    assert (profile.display_name, profile.timezone, profile.country) == ("Al", "Europe/Dublin", "IE")
+
+
+def test_profile_rejects_an_unknown_timezone_and_keeps_input(client: Client, user: Any) -> None:
+    response = client.post(
+        "/account/profile/", {"display_name": "Kept", "timezone": "Mars/Olympus", "country": "IE"}
+    )
+    assert response.status_code == 200
+    assert 'value="Kept"' in response.content.decode()
+    assert Profile.objects.get(user=user).timezone == "UTC"
+
+
+def test_profile_needs_login(anon_client: Client) -> None:
+    assert anon_client.get("/account/profile/").status_code == 302
+
+
+def test_profile_refuses_put(client: Client) -> None:
+    assert client.put("/account/profile/").status_code == 405
+
+
+def test_delete_needs_the_password_and_the_word(client: Client, user: Any) -> None:
+    response = client.post("/account/delete/", {"password": "wrong", "confirm": "delete"})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "not your current password" in body
+    assert "Type DELETE in capital letters" in body
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
+def owned_models() -> list[Any]:
+    """Every model with a direct foreign key to the user."""
+    user_model = get_user_model()
+    return [
+        model
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if getattr(field, "related_model", None) is user_model and field.many_to_one
+    ]
+
+
+def test_delete_removes_every_row_the_user_owns(client: Client, user: Any, other_user: Any) -> None:
+    LessonProgress.objects.create(user=user, lesson_slug="roots")
+    SoundsLikeMe.objects.create(user=user, topic_id="control")
+    ScreeningEvent.objects.create(user=user, level="concern", source="test")
+    LessonProgress.objects.create(user=other_user, lesson_slug="roots")
+    response = client.post("/account/delete/", {"password": PASSWORD, "confirm": "DELETE"})
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+    for model in owned_models():
+        fields = [f.name for f in model._meta.get_fields() if getattr(f, "related_model", None) is get_user_model() and f.many_to_one]
+        for name in fields:
+            assert not model.objects.filter(**{f"{name}_id": user.pk}).exists(), model
+    assert not Profile.objects.filter(user_id=user.pk).exists()
+    assert LessonProgress.objects.filter(user=other_user).count() == 1
+    # The session is gone too: the next page is the logged-out welcome.
+    assert b"Create a private account" in client.get("/").content
+
+
+@pytest.mark.parametrize("path", ["/account/delete/", "/account/profile/"])
+def test_account_pages_render(client: Client, path: str) -> None:
+    assert client.get(path).status_code == 200

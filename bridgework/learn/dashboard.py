@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from bridgework.core.modules import NextStep, Panel
+
+from .content import lessons, topics
+from .services import completed_slugs, marked_topics
+
+
+def dashboard(user: Any) -> Panel:
+    done = completed_slugs(user)
+    unread = [lesson for lesson in lessons() if lesson.slug not in done]
+    marked = marked_topics(user)
+    next_step = None
+    if unread:
+        lesson = unread[0]
+        next_step = NextStep(
+            text=f"Read “{lesson.meta.title}” ({lesson.meta.minutes} minutes)",
+            url=reverse("learn:lesson", args=[lesson.slug]),
+            priority=10,
+            label="Read the lesson",
+        )
+    return Panel(
+        template="learn/_dashboard.html",
+        context={
+            "done": len(done & {lesson.slug for lesson in lessons()}),
+            "total": len(lessons()),
+            "marked": [topic for tid, (topic, _) in topics().items() if tid in marked],
+        },
+        next_step=next_step,
+    )

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from .content import lessons
+from .models import LessonProgress, SoundsLikeMe
+
+
+def completed_slugs(user: Any) -> set[str]:
+    return set(LessonProgress.objects.filter(user=user).values_list("lesson_slug", flat=True))
+
+
+def marked_topics(user: Any) -> set[str]:
+    return set(SoundsLikeMe.objects.filter(user=user).values_list("topic_id", flat=True))
+
+
+def lesson_complete(*, user: Any, slug: str) -> None:
+    LessonProgress.objects.get_or_create(user=user, lesson_slug=slug)
+
+
+@transaction.atomic
+def topic_toggle(*, user: Any, topic_id: str) -> bool:
+    """Flip "this sounds like me" for a topic; return whether it is now marked."""
+    deleted, _ = SoundsLikeMe.objects.filter(user=user, topic_id=topic_id).delete()
+    if deleted:
+        return False
+    SoundsLikeMe.objects.create(user=user, topic_id=topic_id)
+    return True
+
+
+def next_unread(user: Any) -> Any:
+    done = completed_slugs(user)
+    return next((lesson for lesson in lessons() if lesson.slug not in done), None)

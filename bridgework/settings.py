@@ -1,0 +1,200 @@
+"""All settings, read from the environment through the typed helpers in ``bridgework.env``.
+
+Environment variables (all optional):
+
+- ``BRIDGEWORK_DATA_DIR``: where the SQLite database, secret key and encryption keys
+  live (default: the XDG user data directory, e.g. ``~/.local/share/bridgework``).
+- ``DATABASE_URL``: e.g. ``postgres://user:pass@127.0.0.1:5432/bridgework``; default SQLite.
+- ``BRIDGEWORK_DEBUG``: boolean, default false.
+- ``BRIDGEWORK_ALLOWED_HOSTS``: comma list, default ``127.0.0.1,localhost``.
+- ``BRIDGEWORK_SECRET_KEY``: overrides the generated key file.
+- ``BRIDGEWORK_ENCRYPTION_KEYS``: ``id:base64key,...`` overrides the key file.
+- ``BRIDGEWORK_EMAIL_HOST`` (+ ``_PORT``, ``_USER``, ``_PASSWORD``, ``_USE_TLS``,
+  ``BRIDGEWORK_EMAIL_FROM``): send mail by SMTP; without a host, mail goes to the console.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+import platformdirs
+
+from bridgework import MODULES
+from bridgework.env import (
+    EnvError,
+    ensure_private_dir,
+    env_bool,
+    env_int,
+    env_list,
+    env_path,
+    env_str,
+    read_or_create_secret,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+BRIDGEWORK_DATA_DIR = ensure_private_dir(
+    env_path("BRIDGEWORK_DATA_DIR", Path(platformdirs.user_data_dir("bridgework", appauthor=False)))
+)
+
+DEBUG = env_bool("BRIDGEWORK_DEBUG", False)
+SECRET_KEY = env_str("BRIDGEWORK_SECRET_KEY") or read_or_create_secret(
+    BRIDGEWORK_DATA_DIR / "secret_key"
+)
+ALLOWED_HOSTS = env_list("BRIDGEWORK_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("BRIDGEWORK_CSRF_TRUSTED_ORIGINS", [])
+BRIDGEWORK_ENCRYPTION_KEYS = env_str("BRIDGEWORK_ENCRYPTION_KEYS")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "django_htmx",
+    "bridgework.core",
+    "bridgework.accounts",
+    *[f"bridgework.{name}" for name in MODULES],
+    "bridgework.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "bridgework.accounts.middleware.UserTimezoneMiddleware",
+]
+
+ROOT_URLCONF = "bridgework.urls"
+WSGI_APPLICATION = "bridgework.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "bridgework.core.context_processors.navigation",
+            ],
+        },
+    }
+]
+
+SQLITE_PATH = BRIDGEWORK_DATA_DIR / "bridgework.sqlite3"
+_database_url = env_str("DATABASE_URL")
+if _database_url:
+    try:
+        DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    except ValueError as exc:
+        raise EnvError(f"DATABASE_URL is not a usable database URL: {exc}") from None
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(SQLITE_PATH),
+            "OPTIONS": {
+                # WAL lets the page being read not block the one being written.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 10,
+            },
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# allauth: e-mail + password accounts, optional TOTP second factor.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"  # a local, single-person app; reset still needs the mailbox
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins per IP and per account; allauth answers 429 with a clear page.
+    "login_failed": env_str("BRIDGEWORK_LOGIN_RATE", "5/5m/ip,5/5m/key"),
+}
+ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Bridgework"
+LOGIN_REDIRECT_URL = "core:home"
+LOGIN_URL = "account_login"
+
+# Django 6.1 mailers: SMTP when a host is configured, otherwise the console (password-reset
+# links are printed in the terminal running `make run`).
+_email_host = env_str("BRIDGEWORK_EMAIL_HOST")
+if _email_host:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _email_host,
+                "port": env_int("BRIDGEWORK_EMAIL_PORT", 587),
+                "username": env_str("BRIDGEWORK_EMAIL_USER"),
+                "password": env_str("BRIDGEWORK_EMAIL_PASSWORD"),
+                "use_tls": env_bool("BRIDGEWORK_EMAIL_USE_TLS", True),
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = env_str("BRIDGEWORK_EMAIL_FROM", "bridgework@localhost")
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+# Only needed for `collectstatic` on a server install; a laptop serves from the package.
+STATIC_ROOT = env_str("BRIDGEWORK_STATIC_ROOT") or None
+# Serve straight from the package: no collectstatic step for a laptop install.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("BRIDGEWORK_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("BRIDGEWORK_LOG_LEVEL", "WARNING")},
+}
