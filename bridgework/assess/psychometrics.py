@@ -149,9 +149,23 @@ def average_r(cor: Matrix) -> float:
 
 def cronbach_alpha(data: ArrayLike, *, listwise: bool = False) -> float:
     """Raw α of a rows × items matrix (``nan`` = missing), pairwise unless ``listwise``."""
-    x = _as_matrix(data)
+    x = np.asarray(data, dtype=np.float64)  # read-only here, so no copy
+    if x.ndim != 2:
+        raise PsychometricsError("data must be a two-dimensional matrix (rows × items)")
     if listwise:
         x = x[~np.isnan(x).any(axis=1)]
+    k = x.shape[1]
+    if k < 2:
+        raise PsychometricsError("at least 2 items are needed")
+    if not np.isnan(x).any():
+        # Complete data: sum(C) is the variance of the row totals and trace(C) the sum of
+        # item variances, so no k × k matrix is needed.
+        if x.shape[0] < 2:
+            raise PsychometricsError("at least 2 rows with answers are needed")
+        centred = x - x.mean(axis=0)
+        totals = centred.sum(axis=1)
+        item_variances = float(np.einsum("ij,ij->", centred, centred))
+        return (1.0 - item_variances / float(totals @ totals)) * k / (k - 1)
     cov, _, _ = pairwise_cov_cor(x)
     return alpha_from_cov(cov)
 

@@ -194,3 +194,10 @@ def test_csv_treats_blank_and_na_cells_as_missing(tmp_path: Path) -> None:
     data = pm.read_items_csv(path, ["a", "b"])
     assert np.isnan(data[0, 1]) and np.isnan(data[1, 0])
     assert data[2].tolist() == [3.0, 4.0]
+
+
+def test_cronbach_alpha_fast_path_matches_the_covariance_formula() -> None:
+    rng = np.random.default_rng(3)
+    data = rng.integers(1, 7, size=(300, 8)).astype(float) + rng.normal(size=(300, 1))
+    cov = np.cov(data, rowvar=False)
+    assert pm.cronbach_alpha(data) == pytest.approx(pm.alpha_from_cov(cov), abs=1e-12)
