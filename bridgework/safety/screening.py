@@ -163,6 +163,10 @@ _WORDS: dict[str, str] = {
     "anymor": "anymore",
     "nomore": "no more",
     "wuld": "would",
+    "wuold": "would",
+    "wan": "want",
+    "lfie": "life",
+    "burdon": "burden",
     "woud": "would",
     "beter": "better",
     "bettr": "better",
@@ -218,6 +222,11 @@ _WORDS: dict[str, str] = {
 # Joined forms first ("kill my self" -> "kill myself") on the normalised text.
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bmy self\b"), "myself"),
+    (re.compile(r"\bwant too\b"), "want to"),
+    (re.compile(r"\bend my live\b"), "end my life"),
+    (re.compile(r"\bbetter of\b"), "better off"),
+    (re.compile(r"\bwith out\b"), "without"),
+    (re.compile(r"\bevery (one|body)\b"), r"every\1"),
     (re.compile(r"\bsewer slide\b"), "suicide"),
     (re.compile(r"\bself (?:delete|deleting|destruct)\b"), "kill myself"),
     (re.compile(r"\b(?:off|yeet|delete|end) myself\b"), "kill myself"),
@@ -441,6 +450,8 @@ _SELF_METHOD = (
     r"|shoot(?:ing)? myself|gun (?:to|against) my head|using it on myself"
     r"|drive (?:my car )?(?:into|off) (?:a|the) (?:wall|tree|cliff|bridge|river|traffic)"
     r"|how many (?:pills|tablets) (?:it would take|to take) to die|(?:easiest|painless|quickest|best) ways? to (?:kill myself|die)"
+    r"|(?:ways|methods|how) to (?:die|kill myself|end my life)\b(?! of)"
+    r"|(?:took|taken|swallowed) (?:a bunch|a handful|loads|lots|a lot|a load|a whole bottle|the whole bottle) of (?:pills|tablets|my meds|meds)"
     r"|(?:took|taken|just took|swallowed) (?:an overdose|all (?:my|the) (?:pills|tablets)|too many (?:pills|tablets))"
     r"|(?:bridge|roof|cliff|edge|ledge|platform)\b.{0,30}\b(?:to jump|and jump|jump off)"
     r"|bought a (?:rope|gun) .{0,40}(?:hang|kill|shoot|myself)|tied a noose|standing on the roof|thinking of jumping)"
@@ -458,7 +469,7 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             "intent",
             "urgent",
             True,
-            r"\b(?:i am|i will|going to|gonna|about to|ready to|decided to|made up my mind to|i am done .{0,12}going to)\s?(?:go )?(?:kill(?:ing)? myself|end (?:my life|it all|it tonight|it)\b|commit suicide|suicide)",
+            r"\b(?:i am|i will|going to|gonna|about to|ready to|decided to|made up my mind to|i am done .{0,12}going to)\s?(?:go )?(?:kill(?:ing)? myself|end (?:my life|it all|it tonight|things|it)\b|commit suicide|suicide)",
         ),
         (
             "intent_time",
@@ -474,7 +485,7 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             "urgent",
             True,
             r"\b(?:i have|i have got|i have made|made) a plan\b(?! (?:for|to (?!die|kill|end))|with)|\bpicked (?:the|a) (?:date|day|spot|place)\b|\b(?:decided|know) (?:how|when|where) i am going to (?:do it|die)"
-            r"|\beverything is ready\b.{0,40}\bgo through with it|\bday i (?:end|kill) ",
+            r"|\bplanning (?:my suicide|my death|to (?:kill myself|end (?:my life|it)))\b|\beverything is ready\b.{0,40}\bgo through with it|\bday i (?:end|kill) ",
         ),
         (
             "note",
@@ -488,7 +499,7 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             True,
             r"\bby the time (?:anyone|you|someone|they) (?:reads?|finds?|sees?) this\b|\bthis is (?:my )?(?:goodbye|last entry\W*goodbye)|\bsaid my goodbyes\b"
             r"|\bgiving away my (?:things|stuff|belongings|possessions)\b|\btake care of my \w+ when i am gone|\bwill not be (?:here|around|alive) tomorrow"
-            r"|\bgoodbye forever\b|\bafter i am gone\b|\bready to go\b(?<=goodbyes i am ready to go)|\bi will be gone\b",
+            r"|\bgoodbye (?:forever|cruel world)\b|\bgoodbye world\b(?= *(?:$|\.|,))|\bafter i am gone\b|\bready to go\b(?<=goodbyes i am ready to go)|\bi will be gone\b",
         ),
         # -- concern: ideation, passive wishes, self-harm, hopelessness
         (
@@ -514,6 +525,11 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             r"|\bi (?:hope|wish) i (?:do not|never) wake up\b|\bdie in my sleep\b|\b(?:do not|not) want to (?:be alive|live|exist|wake up|be here)(?: anymore)?\b"
             r"|\b(?:thinking|thought|thoughts|think) (?:about|of) (?:suicide|killing myself|ending (?:my life|it))\b|\bend it\b(?! with)(?= *(?:$|\.|,|all|now|tonight))"
             r"|\bfeel(?:ing)? like (?:dying|i want to die|ending it|i should die)\b|\bsleep forever\b|\bnever wake up\b"
+            r"|\b(?:should|could) (?:just )?die\b|\b(?:deserve|deserved|need) to (?:just )?die\b|\bwant to (?:just )?end (?:things|it all)\b|\bwant (?:it|this|everything)(?: all)? to be over\b"
+            r"|\bwant out of (?:this |my )?life\b|\bgive up on (?:life|living)\b|\bwill be dead soon\b"
+            r"|\bthink(?:ing)? (?:about|of) dying\b|\b(?:want|wish) (?:it|everything|this)(?: all)? to (?:stop|end) forever\b"
+            r"|\bif i (?:was|were) dead\b|\bi want out\b(?= *(?:$|\.|,))|\bstop living\b|\bwish i (?:was|were) not (?:alive|here|born)\b"
+            r"|\bi am (?:a|such a|just a) (?:burden|waste of space)\b(?! when)"
             r"|\bnot sure i want to (?:keep living|live|be here)\b|\bdo not care if i live or die\b",
         ),
         (
@@ -530,8 +546,10 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             "concern",
             False,
             r"\b(?:no|nothing) (?:point|reason|left) (?:in |to )?(?:living|going on|keep living|live for|to live for|being alive)\b|\bwhat is the point of (?:going on|living|anything)\b"
-            r"|\blife (?:is not|is no longer) worth living\b|\bcan not go on\b(?! holiday)|\bcan not do this anymore\b(?!\s*\w)|\bdone with life\b|\btired of (?:being alive|living|life)\b"
+            r"|\blife (?:is not|is no longer) worth (?:living|it)\b|\bcan not go on\b(?! holiday)|\bcan not do this anymore\b(?!\s*\w)|\bdone with life\b|\btired of (?:being alive|living|life)\b"
             r"|\bno way out except dying\b|\bonly way out\b|\bdeath seems like\b|\bliving (?:feels|is|seems) pointless\b|\bwould be easier if i (?:just )?(?:was not|were not|was n't) here\b"
+            r"|\bcan not (?:keep|go on) living\b|\b(?:do not|did not) deserve to (?:live|be alive|exist|be here)\b"
+            r"|\bno reason (?:for me )?to be alive\b|\bbetter off gone\b"
             r"|\b(?:do not|can not|could not) see (?:a|any) (?:reason|point) (?:to|in) (?:keep living|living|live|go on|going on)\b|\breason to keep living\b|\bnothing left to live for\b|\bstop existing\b|\bnot exist(?: anymore)?\b|\bdo not want to exist\b",
         ),
         (
@@ -541,7 +559,7 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             r"\b(?:cut|cutting|burn|burned|burnt|burning|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch|scratching) myself\b(?! laughing)"
             r"|\bself harm\b(?=.{0,25}\b(?:urges?|again|relapse|clean|today|tonight|days|strong))|\b(?:urge|urges) to (?:self harm|cut|hurt myself)\b|\brelapsed on (?:self harm|sh)\b"
             r"|\b(?:started|start|stop) cutting\b|\bcutting again\b|\bscratching my (?:arms|legs|skin) until\b|\buntil (?:my hand|it|they) bled\b.{0,30}\bdeserved"
-            r"|\bpunish myself physically\b|\bcut my (?:arms?|legs?|thighs?|wrists?)\b",
+            r"|\brelapsed (?:and|on) (?:cut|cutting|sh|self harm|hurt)\w*|\bpunish myself physically\b|\bcut my (?:arms?|legs?|thighs?|wrists?)\b",
         ),
         (
             "other_language_latin",
@@ -628,7 +646,7 @@ def screen(text: str) -> Screening:
                 other = _subject_is_other(before) and not _FIRST_PERSON.search(phrase)
                 if other or (news and not mine):
                     found = "none"
-                elif _NEGATION.search(before[-30:]) and not re.search(
+                elif _NEGATION.search(" ".join(before.split()[-4:])) and not re.search(
                     r"\b(?:do not|not|never) want\b", phrase
                 ):
                     # "I'm not going to kill myself, but…" is still worth a gentle offer.
@@ -644,7 +662,7 @@ def screen(text: str) -> Screening:
                         and _name in _ESCALATE
                         and not re.search(r"\b(?:hope|wish|sleep|wake)", phrase)
                         and _ESCALATOR.search(clause)
-                        and not _NEGATION.search(before[-30:])
+                        and not _NEGATION.search(" ".join(before.split()[-4:]))
                     ):
                         escalate = True
     for _name, level, pattern in _TEXT_RULES:

@@ -1,0 +1,92 @@
+"""Pattern recognition, as plain functions: no database."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import numpy as np
+import pytest
+
+from bridgework.safety import patterns, train_patterns
+from bridgework.safety.patterns import PATTERN_IDS, load_model, pattern_info, recognise
+
+
+def test_the_pattern_ids_are_the_contract() -> None:
+    assert PATTERN_IDS == (
+        "help_aversion",
+        "neediness_stigma",
+        "vulnerability_guarding",
+        "rejection_fear",
+        "competence_mask",
+        "control",
+        "self_reliance_rule",
+        "doing_it_alone",
+        "pushing_away",
+        "praise_dismissal",
+        "numbness",
+    )
+
+
+def test_every_pattern_has_a_name_description_and_reframe() -> None:
+    info = pattern_info()
+    assert set(info) == set(PATTERN_IDS)
+    assert all(item.reframe.endswith("?") for item in info.values())
+
+
+def test_it_finds_a_pattern_with_its_evidence() -> None:
+    text = "Work was long. My partner offered to cook and I said I'd do it myself."
+    found = recognise(text)
+    assert found and found[0].id == "doing_it_alone"
+    assert "offered to cook" in found[0].evidence
+    assert 0 < found[0].score <= 1
+
+
+def test_it_finds_nothing_in_a_plain_day() -> None:
+    assert recognise("We went to the park and had ice cream.") == []
+
+
+def test_limit_caps_the_number_of_patterns() -> None:
+    text = (
+        "I never ask for help. Needing people is pathetic. "
+        "I pushed him away when we got close. Compliments just slide off me."
+    )
+    assert len(recognise(text, limit=2)) == 2
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂" * 1000, "日本語のテキスト", "x" * 100_001])
+def test_it_never_crashes_on_odd_input(text: str) -> None:
+    assert isinstance(recognise(text), list)
+
+
+def test_the_shipped_model_matches_what_training_produces() -> None:
+    shipped = json.loads(patterns.MODEL_FILE.read_text(encoding="utf-8"))
+    fresh = train_patterns.train()
+    assert fresh["patterns"] == shipped["patterns"]
+    assert fresh["vocabulary"] == shipped["vocabulary"]
+    assert fresh["thresholds"] == shipped["thresholds"]
+    np.testing.assert_allclose(
+        np.asarray(fresh["coef"], dtype=float), np.asarray(shipped["coef"]), atol=1e-4
+    )
+
+
+def test_numpy_inference_matches_scikit_learn() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts, _ = train_patterns.read_train()
+    model = load_model()
+    vectorizer = TfidfVectorizer(analyzer=patterns.analyse, sublinear_tf=True)
+    vectorizer.fit(texts)
+    sample = ["I never ask anyone for help, ever ever.", "Compliments make me squirm"]
+    np.testing.assert_allclose(
+        model.transform(sample), vectorizer.transform(sample).toarray(), atol=1e-5
+    )
+
+
+def test_it_recognises_a_typical_entry_within_twenty_milliseconds() -> None:
+    entry = "I told my sister I was fine. I never ask for help. It was a long day at work. " * 8
+    recognise(entry)
+    start = time.perf_counter()
+    for _ in range(50):
+        recognise(entry)
+    assert (time.perf_counter() - start) / 50 < 0.020
