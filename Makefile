@@ -34,7 +34,7 @@ test: install-dev
 	scripts/test.sh
 
 lint: install-dev
-	$(BIN)/ruff check bridgework tests bench
+	$(BIN)/ruff check .
 
 typecheck: install-dev
 	$(BIN)/mypy bridgework

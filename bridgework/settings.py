@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_htmx",
+    "ninja",  # so /api/docs uses its bundled Swagger UI, not a CDN
     "bridgework.core",
     "bridgework.accounts",
     *[f"bridgework.{name}" for name in MODULES],

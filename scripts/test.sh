@@ -17,7 +17,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 echo "== ruff"
-$BIN/ruff check bridgework tests bench
+$BIN/ruff check .
 echo "== mypy"
 $BIN/mypy bridgework
 

@@ -67,3 +67,24 @@ def test_export_needs_login(anon_client: Client) -> None:
     response = anon_client.get("/account/export/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_api_docs_work_offline(client: Client) -> None:
+    response = client.get("/api/docs")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "cdn" not in body.lower()
+    assert "/static/ninja/swagger-ui-bundle.js" in body
+
+
+def test_pages_load_no_outside_resources(anon_client: Client) -> None:
+    body = anon_client.get("/").content.decode()
+    for attribute in ('src="http', "href=\"http", "@import", "fonts.googleapis"):
+        assert attribute not in body
+
+
+def test_home_suggests_setting_a_country_only_when_missing(client: Client, user: Any) -> None:
+    assert "Set your country" not in client.get("/").content.decode()
+    user.profile.country = ""
+    user.profile.save(update_fields=["country"])
+    assert "Set your country" in client.get("/").content.decode()
