@@ -5,5 +5,10 @@ class AssessConfig(AppConfig):
     name = "bridgework.assess"
     label = "assess"
     verbose_name = "Recognise"
-    # Shown in the main navigation once the app has an "assess:index" page.
-    nav_label: str | None = None
+    nav_label: str | None = "Recognise"
+
+    def ready(self) -> None:
+        # Load and check every instrument file now, so a broken one fails at startup.
+        from .instruments import all_instruments
+
+        all_instruments()

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from bridgework.core.modules import NextStep, Panel
+
+from .instruments import get_instrument
+from .models import Administration
+
+
+def dashboard(user: Any) -> Panel:
+    """One query: the person's submitted sittings, newest first."""
+    latest: dict[str, Administration] = {}
+    for administration in Administration.objects.filter(
+        user=user, submitted_at__isnull=False
+    ).order_by("-submitted_at"):
+        latest.setdefault(administration.instrument_id, administration)
+    next_step = None
+    if "bii" not in latest:
+        next_step = NextStep(
+            text="Take the Interdependence Inventory: 30 short statements to see where doing "
+            "it all alone shows up for you (about 5 minutes, and you can pause)",
+            url=reverse("assess:about", args=["bii"]),
+            priority=20,
+            label="Take the inventory",
+        )
+    rows = []
+    for instrument_id, administration in latest.items():
+        instrument = get_instrument(instrument_id)
+        title = instrument.short_title if instrument else instrument_id
+        rows.append({"title": title, "administration": administration})
+    return Panel(template="assess/_dashboard.html", context={"latest": rows}, next_step=next_step)

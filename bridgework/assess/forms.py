@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from .instruments import Instrument
+from .scoring import response_errors
+
+SKIP = "skip"
+
+
+class AnswersForm(forms.Form):
+    """One radio group per item. Every field is optional at the form level: pausing may
+    leave gaps, and required answers are checked only on submit (``submitting``), so a
+    rejected submission still keeps every other answer."""
+
+    def __init__(
+        self, *args: Any, instrument: Instrument, submitting: bool = False, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.instrument = instrument
+        self.submitting = submitting
+        options = [(str(option.value), option.label) for option in instrument.options]
+        for number, item in enumerate(instrument.items, start=1):
+            choices = options if item.required else [*options, (SKIP, "I’d rather skip this")]
+            self.fields[item.id] = forms.ChoiceField(
+                label=f"{number}. {item.text}",
+                choices=choices,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "invalid_choice": "That answer is not one of the options offered — "
+                    "please choose one of them."
+                },
+            )
+            self.fields[item.id].required_item = item.required  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.submitting:
+            answers = self.responses(cleaned)
+            for item_id, message in response_errors(self.instrument, answers).items():
+                if item_id in self.fields and item_id not in self.errors:
+                    self.add_error(item_id, message)
+        return cleaned
+
+    def responses(self, cleaned: dict[str, Any] | None = None) -> dict[str, int | None]:
+        """Item id → value for the answers given; skipped items map to None and
+        untouched items are left out (so a pause does not wipe earlier answers)."""
+        data = self.cleaned_data if cleaned is None else cleaned
+        result: dict[str, int | None] = {}
+        for item in self.instrument.items:
+            raw = data.get(item.id)
+            if raw == SKIP:
+                result[item.id] = None
+            elif raw not in (None, ""):
+                result[item.id] = int(raw)
+        return result
+
+    def valid_responses(self) -> dict[str, int | None]:
+        """The answers that passed field validation, to keep on a rejected submit."""
+        return {k: v for k, v in self.responses().items() if k not in self.errors}
+
+
+def initial_from(answers: dict[str, int | None]) -> dict[str, str]:
+    return {item_id: (SKIP if value is None else str(value)) for item_id, value in answers.items()}

@@ -1,0 +1,104 @@
+"""Write paths for assessments: saving answers, submitting, and the safety record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from bridgework.safety.models import ScreeningEvent
+
+from .instruments import Instrument
+from .models import Administration, Response
+from .scoring import Score, flagged_items, score
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    administration: Administration
+    score: Score | None
+    # True when this save raised a safety flag that had not been raised before.
+    newly_flagged: bool
+
+
+def administration_start(*, user: Any, instrument: Instrument) -> Administration:
+    """Resume the user's unfinished sitting of this instrument, or start a new one."""
+    draft = (
+        Administration.objects.filter(
+            user=user, instrument_id=instrument.id, submitted_at__isnull=True
+        )
+        .order_by("-started_at")
+        .first()
+    )
+    if draft is not None:
+        return draft
+    return Administration.objects.create(
+        user=user, instrument_id=instrument.id, instrument_version=instrument.version
+    )
+
+
+def _safety_level(instrument: Instrument, responses: Mapping[str, int | None]) -> str:
+    # A flagged item answered at the top of its scale is treated as urgent.
+    for item_id in flagged_items(instrument, responses):
+        if responses.get(item_id) == instrument.max_value:
+            return "urgent"
+    return "concern"
+
+
+@transaction.atomic
+def administration_save(
+    *,
+    administration: Administration,
+    instrument: Instrument,
+    responses: Mapping[str, int | None],
+    submit: bool,
+) -> SaveResult:
+    """Store the answers given so far; with ``submit`` also score and close the sitting.
+
+    ``responses`` must already be valid values for this instrument (the form checks).
+    A flagged answer is recorded as a ``ScreeningEvent`` once per sitting — whether it
+    was given on a pause or at submission — and never stops the save.
+    """
+    if administration.is_submitted:
+        raise ValueError("a submitted assessment cannot be changed")
+    existing = {row.item_id: row for row in administration.responses.all()}
+    to_create, to_update = [], []
+    for item in instrument.items:
+        if item.id not in responses:
+            continue
+        value = responses[item.id]
+        row = existing.get(item.id)
+        if row is None:
+            to_create.append(Response(administration=administration, item_id=item.id, value=value))
+        elif row.value != value:
+            row.value = value
+            to_update.append(row)
+    Response.objects.bulk_create(to_create)
+    Response.objects.bulk_update(to_update, ["value"])
+
+    answers = {row.item_id: row.value for row in existing.values()} | dict(responses)
+    update_fields = ["updated_at"]
+    newly_flagged = False
+    if flagged_items(instrument, answers) and not administration.flagged:
+        ScreeningEvent.objects.create(
+            user=administration.user,
+            level=_safety_level(instrument, answers),
+            source=f"assess.{instrument.id}",
+        )
+        administration.flagged = newly_flagged = True
+        update_fields.append("flagged")
+
+    result = None
+    if submit:
+        result = score(instrument, answers)
+        administration.submitted_at = timezone.now()
+        administration.total = result.total
+        administration.band = result.band.label if result.band else ""
+        administration.subscales = result.subscales
+        administration.prorated = result.prorated
+        update_fields += ["submitted_at", "total", "band", "subscales", "prorated"]
+    administration.save(update_fields=update_fields)
+    return SaveResult(administration=administration, score=result, newly_flagged=newly_flagged)

@@ -1,0 +1,254 @@
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bridgework.safety.screening import Screening
+
+from . import fhir
+from .access import get_administration_for_user, get_instrument_or_404
+from .forms import AnswersForm, initial_from
+from .instruments import instrument_list
+from .models import Administration
+from .presentation import (
+    change_between,
+    history_charts,
+    practice_for,
+    profile_chart,
+    subscale_rows,
+)
+from .scoring import band_for
+from .services import administration_save, administration_start
+
+CRISIS = Screening(level="urgent")
+
+
+def _submitted(user: Any, instrument_id: str) -> list[Administration]:
+    return list(
+        Administration.objects.filter(
+            user=user, instrument_id=instrument_id, submitted_at__isnull=False
+        ).order_by("submitted_at")
+    )
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Every questionnaire with the person's latest result and any unfinished sitting."""
+    latest: dict[str, Administration] = {}
+    drafts: dict[str, Administration] = {}
+    for administration in Administration.objects.filter(user=_owner(request)).order_by(
+        "started_at"
+    ):
+        if administration.is_submitted:
+            latest[administration.instrument_id] = administration
+        else:
+            drafts[administration.instrument_id] = administration
+    rows = [
+        {"instrument": i, "latest": latest.get(i.id), "draft": drafts.get(i.id)}
+        for i in instrument_list()
+    ]
+    return render(request, "assess/index.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def about(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    instrument = get_instrument_or_404(instrument_id)
+    return render(request, "assess/about.html", {"instrument": instrument})
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    instrument = get_instrument_or_404(instrument_id)
+    administration = administration_start(user=request.user, instrument=instrument)
+    return redirect("assess:take", pk=administration.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def take(request: HttpRequest, pk: int) -> HttpResponse:
+    administration = get_administration_for_user(request.user, pk)
+    if administration.is_submitted:
+        return redirect("assess:results", pk=administration.pk)
+    instrument = get_instrument_or_404(administration.instrument_id)
+    status = 200
+    if request.method == "POST":
+        submitting = request.POST.get("action") == "submit"
+        form = AnswersForm(request.POST, instrument=instrument, submitting=submitting)
+        if form.is_valid():
+            administration_save(
+                administration=administration,
+                instrument=instrument,
+                responses=form.responses(),
+                submit=submitting,
+            )
+            if submitting:
+                return redirect("assess:results", pk=administration.pk)
+            messages.success(
+                request, "Your answers are saved. You can come back and finish any time."
+            )
+            return redirect("assess:take", pk=administration.pk)
+        # Keep what was valid so nothing is lost, then show the form again with messages.
+        administration_save(
+            administration=administration,
+            instrument=instrument,
+            responses=form.valid_responses(),
+            submit=False,
+        )
+        status = 400
+    else:
+        form = AnswersForm(initial=initial_from(administration.answers()), instrument=instrument)
+    return render(
+        request,
+        "assess/take.html",
+        {
+            "instrument": instrument,
+            "administration": administration,
+            "form": form,
+            "screening": CRISIS,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    administration = get_administration_for_user(request.user, pk)
+    if not administration.is_submitted:
+        return redirect("assess:take", pk=administration.pk)
+    instrument = get_instrument_or_404(administration.instrument_id)
+    rows = subscale_rows(instrument, administration)
+    earlier = (
+        Administration.objects.filter(
+            user=_owner(request),
+            instrument_id=instrument.id,
+            submitted_at__lt=administration.submitted_at,
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+    return render(
+        request,
+        "assess/results.html",
+        {
+            "instrument": instrument,
+            "administration": administration,
+            "band": band_for(instrument, administration.total),
+            "score_range": instrument.score_range(),
+            "rows": rows,
+            "chart": profile_chart(instrument, rows),
+            "practice": practice_for(instrument, rows),
+            "change": change_between(instrument, earlier, administration) if earlier else None,
+            "earlier": earlier,
+            "screening": CRISIS,
+        },
+    )
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    instrument = get_instrument_or_404(instrument_id)
+    sittings = _submitted(request.user, instrument.id)
+    by_id = {str(a.pk): a for a in sittings}
+    before = by_id.get(request.GET.get("before", "")) or (sittings[0] if sittings else None)
+    after = by_id.get(request.GET.get("after", "")) or (sittings[-1] if sittings else None)
+    bad_choice = any(
+        request.GET.get(key) and request.GET.get(key) not in by_id for key in ("before", "after")
+    )
+    change = None
+    if before and after and before.pk != after.pk:
+        change = change_between(instrument, before, after)
+    return render(
+        request,
+        "assess/history.html",
+        {
+            "instrument": instrument,
+            "sittings": sittings,
+            "charts": history_charts(instrument, sittings) if sittings else [],
+            "before": before,
+            "after": after,
+            "change": change,
+            "bad_choice": bad_choice,
+        },
+        status=400 if bad_choice else 200,
+    )
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    administration = get_administration_for_user(request.user, pk)
+    administration.delete()
+    messages.success(request, "That questionnaire and its answers are deleted.")
+    return redirect("assess:index")
+
+
+@login_required
+@require_GET
+def questionnaire_fhir(request: HttpRequest, instrument_id: str) -> JsonResponse:
+    instrument = get_instrument_or_404(instrument_id)
+    return JsonResponse(fhir.questionnaire(instrument), content_type="application/fhir+json")
+
+
+@login_required
+@require_GET
+def response_fhir(request: HttpRequest, pk: int) -> HttpResponse:
+    administration = get_administration_for_user(request.user, pk)
+    instrument = get_instrument_or_404(administration.instrument_id)
+    data = fhir.questionnaire_response(
+        instrument,
+        response_id=f"bridgework-{administration.pk}",
+        answers=administration.answers(),
+        authored=administration.submitted_at or administration.updated_at,
+        completed=administration.is_submitted,
+    )
+    response = HttpResponse(json.dumps(data, indent=2), content_type="application/fhir+json")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{instrument.id}-{administration.pk}.fhir.json"'
+    )
+    return response
+
+
+@login_required
+@require_GET
+def scores_csv(request: HttpRequest) -> HttpResponse:
+    """Every submitted score of the person, one row per score (total or subscale)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="bridgework-scores.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["administration", "instrument", "version", "submitted_at", "scale", "score", "band"]
+    )
+    sittings = Administration.objects.filter(
+        user=_owner(request), submitted_at__isnull=False
+    ).order_by("submitted_at")
+    for a in sittings:
+        stamp = a.submitted_at.isoformat() if a.submitted_at else ""
+        writer.writerow(
+            [a.pk, a.instrument_id, a.instrument_version, stamp, "total", _num(a.total), a.band]
+        )
+        for scale, value in a.subscales.items():
+            writer.writerow(
+                [a.pk, a.instrument_id, a.instrument_version, stamp, scale, _num(value), ""]
+            )
+    return response
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _owner(request: HttpRequest) -> Any:
+    # Behind @login_required this is always a real user.
+    return request.user
