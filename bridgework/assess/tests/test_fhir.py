@@ -1,0 +1,71 @@
+"""FHIR export validates against the fhir.resources models (R4B: same resources as R4)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from fhir.resources.R4B.questionnaire import Questionnaire
+from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
+
+from bridgework.assess import fhir
+from bridgework.assess.instruments import all_instruments
+
+
+@pytest.mark.parametrize("instrument_id", sorted(all_instruments()))
+def test_every_instrument_is_a_valid_questionnaire(instrument_id: str) -> None:
+    instrument = all_instruments()[instrument_id]
+    resource = Questionnaire.model_validate(fhir.questionnaire(instrument))
+    choice_items = [item for item in resource.item or [] if item.type == "choice"]
+    assert [item.linkId for item in choice_items] == [item.id for item in instrument.items]
+
+
+def test_a_partial_response_is_a_valid_in_progress_questionnaire_response() -> None:
+    instrument = all_instruments()["phq9"]
+    data = fhir.questionnaire_response(
+        instrument,
+        response_id="bridgework-1",
+        answers={"phq9_1": 2, "phq9_2": None},
+        authored=datetime(2025, 1, 2, 3, 4, tzinfo=UTC),
+        completed=False,
+    )
+    resource = QuestionnaireResponse.model_validate(data)
+    assert resource.status == "in-progress"
+    first = (resource.item or [])[0]
+    assert first.answer and first.answer[0].valueCoding.code == "2"
+
+
+@pytest.mark.django_db
+def test_download_of_a_submitted_sitting_validates(client: Any) -> None:
+    client.post(reverse("assess:start", args=["gad7"]))
+    from bridgework.assess.models import Administration
+
+    sitting = Administration.objects.get()
+    data = {"action": "submit"} | {f"gad7_{n}": "1" for n in range(1, 8)}
+    client.post(reverse("assess:take", args=[sitting.pk]), data)
+    response = client.get(reverse("assess:response_fhir", args=[sitting.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/fhir+json"
+    resource = QuestionnaireResponse.model_validate(json.loads(response.content))
+    assert resource.status == "completed" and len(resource.item or []) == 7
+
+
+@pytest.mark.django_db
+def test_questionnaire_endpoint_validates_and_rejects_post(client: Any) -> None:
+    url = reverse("assess:questionnaire_fhir", args=["pss10"])
+    response = client.get(url)
+    Questionnaire.model_validate(json.loads(response.content))
+    assert client.post(url).status_code == 405
+    assert client.get(reverse("assess:questionnaire_fhir", args=["nope"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_fhir_response_rejects_post(client: Any) -> None:
+    client.post(reverse("assess:start", args=["gad7"]))
+    from bridgework.assess.models import Administration
+
+    sitting = Administration.objects.get()
+    assert client.post(reverse("assess:response_fhir", args=[sitting.pk])).status_code == 405
