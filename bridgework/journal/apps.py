@@ -5,5 +5,10 @@ class JournalConfig(AppConfig):
     name = "bridgework.journal"
     label = "journal"
     verbose_name = "Journal"
-    # Shown in the main navigation once the app has an "journal:index" page.
-    nav_label: str | None = None
+    nav_label: str | None = "Journal"
+
+    def ready(self) -> None:
+        # A broken prompt file must stop startup (and the tests), not a page later.
+        from .prompts import prompt_sets
+
+        prompt_sets()

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.db import models
+
+from bridgework.core.fields import EncryptedTextField
 
 
 class ScreeningEvent(models.Model):
@@ -24,3 +28,66 @@ class ScreeningEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level} from {self.source} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+DEFAULT_HELP_MESSAGE = (
+    "Hi, I'm having a really hard time right now and I don't want to be alone with it. "
+    "Could you call me or come over when you can?"
+)
+
+
+class SafetyPlan(models.Model):
+    """A Stanley–Brown safety plan in the person's own words; every field is encrypted."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
+    )
+    warning_signs = EncryptedTextField(blank=True)
+    coping_alone = EncryptedTextField(blank=True)
+    distractions = EncryptedTextField(blank=True)
+    helpers = EncryptedTextField(blank=True)
+    professionals = EncryptedTextField(blank=True)
+    environment = EncryptedTextField(blank=True)
+    reasons = EncryptedTextField(blank=True)
+    # The one person a pre-written message goes to — only when the person taps it.
+    contact_name = EncryptedTextField(blank=True)
+    contact_phone = EncryptedTextField(blank=True)
+    contact_email = EncryptedTextField(blank=True)
+    contact_message = EncryptedTextField(blank=True, default=DEFAULT_HELP_MESSAGE)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    SECTION_FIELDS = [
+        "warning_signs",
+        "coping_alone",
+        "distractions",
+        "helpers",
+        "professionals",
+        "environment",
+        "reasons",
+    ]
+    TEXT_FIELDS = [
+        *SECTION_FIELDS,
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "contact_message",
+    ]
+
+    def __str__(self) -> str:
+        return f"safety plan of user {self.user_id}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name).strip() for name in self.SECTION_FIELDS)
+
+    @property
+    def sms_href(self) -> str:
+        digits = "".join(ch for ch in self.contact_phone if ch.isdigit() or ch == "+")
+        return f"sms:{digits}?&body={quote(self.contact_message)}" if digits else ""
+
+    @property
+    def mailto_href(self) -> str:
+        if "@" not in self.contact_email:
+            return ""
+        subject = quote("Could you reach out to me?")
+        return f"mailto:{quote(self.contact_email.strip(), safe='@')}?subject={subject}&body={quote(self.contact_message)}"

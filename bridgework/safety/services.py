@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from .models import ScreeningEvent
+from django.db import transaction
+from django.utils import timezone
+
+from .models import SafetyPlan, ScreeningEvent
 from .screening import Screening, screen
 
 
@@ -21,6 +25,38 @@ def screening_record(*, user: Any, text: str | None, source: str) -> Screening:
 
 def screening_record_many(*, user: Any, texts: list[str | None], source: str) -> Screening:
     """Screen several fields of one save as one text; one event at most."""
-    return screening_record(
-        user=user, text="\n".join(t for t in texts if t), source=source
+    return screening_record(user=user, text="\n".join(t for t in texts if t), source=source)
+
+
+@transaction.atomic
+def safety_plan_save(*, user: Any, data: dict[str, str]) -> tuple[SafetyPlan, Screening]:
+    """Create or update the user's safety plan and screen everything they wrote."""
+    plan, _ = SafetyPlan.objects.get_or_create(user=user)
+    changed = [name for name in SafetyPlan.TEXT_FIELDS if name in data]
+    for name in changed:
+        setattr(plan, name, data[name] or "")
+    plan.save(update_fields=[*changed, "updated_at"])
+    screening = screening_record_many(
+        user=user,
+        texts=[data.get(name) for name in SafetyPlan.SECTION_FIELDS],
+        source="safety.plan",
+    )
+    return plan, screening
+
+
+def recent_screening_events(user: Any, *, days: int = 7) -> list[ScreeningEvent]:
+    """Unanswered screening events of the last ``days`` days, newest first (one query)."""
+    since = timezone.now() - dt.timedelta(days=days)
+    return list(
+        ScreeningEvent.objects.filter(
+            user=user, created_at__gte=since, acknowledged_at__isnull=True
+        )
+    )
+
+
+@transaction.atomic
+def checkin_acknowledge(*, user: Any) -> int:
+    """Mark the user's open screening events as answered; returns how many."""
+    return ScreeningEvent.objects.filter(user=user, acknowledged_at__isnull=True).update(
+        acknowledged_at=timezone.now()
     )

@@ -1,0 +1,179 @@
+"""The journal through HTTP, as a person would use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from bridgework.journal.models import Entry
+from bridgework.safety.models import ScreeningEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _post(client: Any, body: str, **extra: str) -> Any:
+    data = {"date": "2026-03-14", "prompt_id": "", "mood": "", "body": body, **extra}
+    return client.post(reverse("journal:new"), data, follow=True)
+
+
+def _entry(user: Any, body: str = "A quiet day.", date: dt.date | None = None) -> Entry:
+    return Entry.objects.create(user=user, body=body, date=date or dt.date(2026, 3, 14))
+
+
+def test_it_saves_an_entry_with_prompt_and_mood(client: Any, user: Any) -> None:
+    response = _post(client, "I asked for help today.", prompt_id="asking-1", mood="hopeful")
+    entry = Entry.objects.get(user=user)
+    assert entry.body == "I asked for help today." and entry.mood == "hopeful"
+    assert response.status_code == 200
+    assert "Your entry is saved" in response.text
+    assert "When did you last think about asking for help" in response.text
+
+
+def test_new_form_offers_prompts_and_preselects_one(client: Any) -> None:
+    response = client.get(reverse("journal:new") + "?prompt=mask-1")
+    assert response.status_code == 200
+    assert 'value="mask-1" selected' in response.text
+
+
+def test_it_rejects_an_empty_entry_with_a_clear_message(client: Any, user: Any) -> None:
+    response = _post(client, "   ")
+    assert "The entry is empty" in response.text
+    assert not Entry.objects.filter(user=user).exists()
+
+
+def test_it_rejects_an_entry_over_100000_characters(client: Any, user: Any) -> None:
+    response = _post(client, "a" * 100_001)
+    assert "the limit is 100,000" in response.text
+    assert not Entry.objects.filter(user=user).exists()
+
+
+def test_crisis_language_shows_help_and_still_saves(client: Any, user: Any) -> None:
+    response = _post(client, "Honestly I want to kill myself.")
+    assert Entry.objects.filter(user=user).count() == 1
+    assert 'id="crisis-help"' in response.text
+    assert ScreeningEvent.objects.filter(user=user, source="journal.entry").exists()
+    # Shown once, not on every later visit.
+    again = client.get(reverse("journal:detail", args=[Entry.objects.get(user=user).pk]))
+    assert 'id="crisis-help"' not in again.text
+
+
+def test_a_plain_entry_shows_no_crisis_help(client: Any) -> None:
+    assert 'id="crisis-help"' not in _post(client, "Walked by the river.").text
+
+
+def test_it_reflects_at_most_two_patterns_with_evidence(client: Any) -> None:
+    body = (
+        "My partner offered to cook and I said I'd do it myself. I never ask for help. "
+        "Compliments just slide off me. I feel numb."
+    )
+    response = _post(client, body)
+    assert response.text.count('class="card reflection"') == 2
+    assert "You wrote:" in response.text and "If you like, reflect:" in response.text
+
+
+def test_dismissing_a_pattern_hides_it(client: Any, user: Any) -> None:
+    entry = _entry(user, "My partner offered to cook and I said I'd do it myself.")
+    url = reverse("journal:dismiss_pattern", args=[entry.pk, "doing_it_alone"])
+    assert client.post(url).status_code == 302
+    entry.refresh_from_db()
+    assert entry.dismissed_patterns == ["doing_it_alone"]
+    assert "reflection-doing_it_alone" not in client.get(reverse("journal:detail", args=[entry.pk])).text
+
+
+def test_dismiss_answers_htmx_with_an_empty_fragment(client: Any, user: Any) -> None:
+    entry = _entry(user)
+    response = client.post(
+        reverse("journal:dismiss_pattern", args=[entry.pk, "control"]), HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200 and response.content == b""
+
+
+def test_dismiss_rejects_an_unknown_pattern_and_get(client: Any, user: Any) -> None:
+    entry = _entry(user)
+    assert client.post(reverse("journal:dismiss_pattern", args=[entry.pk, "nope"])).status_code == 400
+    assert client.get(reverse("journal:dismiss_pattern", args=[entry.pk, "control"])).status_code == 405
+
+
+def test_index_lists_only_my_entries(client: Any, user: Any, other_user: Any) -> None:
+    _entry(user, "mine about the garden")
+    _entry(other_user, "theirs about the sea")
+    response = client.get(reverse("journal:index"))
+    assert "mine about the garden" in response.text and "theirs about the sea" not in response.text
+
+
+def test_search_finds_my_entries_case_insensitively(client: Any, user: Any, other_user: Any) -> None:
+    _entry(user, "Asked Sam for a LIFT to the station")
+    _entry(user, "Cooked dinner")
+    _entry(other_user, "a lift from Quentin")
+    response = client.get(reverse("journal:index"), {"q": "lift"})
+    assert "1 entry containing" in response.text
+    assert "Asked Sam" in response.text and "Quentin" not in response.text
+
+
+def test_calendar_links_days_with_entries(client: Any, user: Any) -> None:
+    entry = _entry(user, date=dt.date(2026, 2, 3))
+    response = client.get(reverse("journal:calendar"), {"month": "2026-02"})
+    assert response.status_code == 200
+    assert reverse("journal:detail", args=[entry.pk]) in response.text
+    assert "February 2026" in response.text
+
+
+def test_calendar_survives_a_bad_month(client: Any) -> None:
+    assert client.get(reverse("journal:calendar"), {"month": "junk"}).status_code == 200
+
+
+def test_edit_changes_the_entry_and_screens_it(client: Any, user: Any) -> None:
+    entry = _entry(user)
+    url = reverse("journal:edit", args=[entry.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"date": "2026-03-15", "prompt_id": "", "mood": "low", "body": "i want to die"}, follow=True
+    )
+    entry.refresh_from_db()
+    assert entry.body == "i want to die" and entry.mood == "low"
+    assert 'id="crisis-help"' in response.text
+
+
+def test_delete_asks_first_then_deletes(client: Any, user: Any) -> None:
+    entry = _entry(user)
+    url = reverse("journal:delete", args=[entry.pk])
+    assert "Yes, delete this entry" in client.get(url).text
+    assert Entry.objects.filter(pk=entry.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Entry.objects.filter(pk=entry.pk).exists()
+
+
+@pytest.mark.parametrize("name", ["detail", "edit", "delete"])
+def test_another_users_entry_is_404(other_client: Any, user: Any, name: str) -> None:
+    entry = _entry(user)
+    assert other_client.get(reverse(f"journal:{name}", args=[entry.pk])).status_code == 404
+    if name != "detail":
+        assert other_client.post(reverse(f"journal:{name}", args=[entry.pk]), {}).status_code == 404
+    assert Entry.objects.filter(pk=entry.pk).exists()
+
+
+def test_dismiss_on_another_users_entry_is_404(other_client: Any, user: Any) -> None:
+    entry = _entry(user)
+    url = reverse("journal:dismiss_pattern", args=[entry.pk, "control"])
+    assert other_client.post(url).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["index", "calendar", "new"])
+def test_pages_need_login(anon_client: Any, name: str) -> None:
+    assert anon_client.get(reverse(f"journal:{name}")).status_code == 302
+
+
+@pytest.mark.parametrize("name", ["index", "calendar"])
+def test_read_only_pages_refuse_post(client: Any, name: str) -> None:
+    assert client.post(reverse(f"journal:{name}")).status_code == 405
+
+
+def test_detail_refuses_post(client: Any, user: Any) -> None:
+    assert client.post(reverse("journal:detail", args=[_entry(user).pk])).status_code == 405
+
+
+def test_navigation_shows_journal(client: Any) -> None:
+    assert 'href="/journal/"' in client.get("/").text

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bridgework.safety.patterns import PATTERN_IDS, pattern_info
+from bridgework.safety.screening import Screening
+
+from . import services
+from .access import get_entry_for_user
+from .forms import EntryForm, SearchForm
+from .models import Entry
+from .prompts import prompts_by_id
+
+# The screening level of the last save, shown once on the page the save redirects to.
+_SESSION_KEY = "journal_screening"
+
+
+def _remember_screening(request: HttpRequest, screening: Screening) -> None:
+    if screening.crisis:
+        request.session[_SESSION_KEY] = screening.level
+
+
+def _pop_screening(request: HttpRequest) -> Screening | None:
+    level = request.session.pop(_SESSION_KEY, None)
+    return Screening(level=level) if level in ("concern", "urgent") else None
+
+
+def _owner(request: HttpRequest) -> Any:
+    """The logged-in user (the views below all require login)."""
+    return request.user
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    if query:
+        entries = services.entries_search(user=request.user, query=query)
+    else:
+        entries = list(
+            Entry.objects.filter(user=_owner(request)).only(
+                "id", "date", "mood", "body", "prompt_id"
+            )
+        )
+    return render(request, "journal/index.html", {"entries": entries, "form": form, "query": query})
+
+
+def _month(value: str | None) -> dt.date:
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return dt.date(year, month, 1)
+    except ValueError:
+        return today.replace(day=1)
+
+
+@login_required
+@require_GET
+def calendar_view(request: HttpRequest) -> HttpResponse:
+    first = _month(request.GET.get("month"))
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    by_day: dict[dt.date, list[Entry]] = {}
+    for entry in Entry.objects.filter(user=_owner(request), date__range=(first, last)).only(
+        "id", "date", "mood"
+    ):
+        by_day.setdefault(entry.date, []).append(entry)
+    weeks = [
+        [(day, by_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
+        for week in calendar.Calendar().monthdatescalendar(first.year, first.month)
+    ]
+    previous = (first - dt.timedelta(days=1)).replace(day=1)
+    following = last + dt.timedelta(days=1)
+    return render(
+        request,
+        "journal/calendar.html",
+        {
+            "first": first,
+            "weeks": weeks,
+            "previous": previous,
+            "following": following,
+            "weekdays": list(calendar.day_abbr),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        if form.is_valid():
+            entry, screening = services.entry_create(user=request.user, **form.cleaned_data)
+            _remember_screening(request, screening)
+            messages.success(request, "Your entry is saved.")
+            return redirect("journal:detail", pk=entry.pk)
+    else:
+        prompt = request.GET.get("prompt", "")
+        form = EntryForm(
+            initial={
+                "date": timezone.localdate(),
+                "prompt_id": prompt if prompt in prompts_by_id() else "",
+            }
+        )
+    return render(request, "journal/form.html", {"form": form, "entry": None})
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    info = pattern_info()
+    reflections = [(match, info[match.id]) for match in services.entry_reflections(entry)]
+    return render(
+        request,
+        "journal/detail.html",
+        {"entry": entry, "reflections": reflections, "screening": _pop_screening(request)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    if request.method == "POST":
+        form = EntryForm(request.POST, instance=entry)
+        if form.is_valid():
+            # The form must not save by itself: the service screens the new text.
+            data = form.cleaned_data
+            screening = services.entry_update(
+                entry=entry,
+                body=data["body"],
+                date=data["date"],
+                mood=data["mood"],
+                prompt_id=data["prompt_id"],
+            )
+            _remember_screening(request, screening)
+            messages.success(request, "Your changes are saved.")
+            return redirect("journal:detail", pk=entry.pk)
+    else:
+        form = EntryForm(instance=entry)
+    return render(request, "journal/form.html", {"form": form, "entry": entry})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    if request.method == "POST":
+        entry.delete()
+        messages.success(request, "The entry is deleted. It cannot be brought back.")
+        return redirect("journal:index")
+    return render(request, "journal/delete.html", {"entry": entry})
+
+
+@login_required
+@require_POST
+def dismiss_pattern(request: HttpRequest, pk: int, pattern_id: str) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    if pattern_id not in PATTERN_IDS:
+        return HttpResponse("Unknown pattern", status=400)
+    entry.dismiss_pattern(pattern_id)
+    if request.headers.get("HX-Request"):
+        return HttpResponse("")
+    return HttpResponseRedirect(entry_url(entry))
+
+
+def entry_url(entry: Entry) -> str:
+    from django.urls import reverse
+
+    return reverse("journal:detail", args=[entry.pk])

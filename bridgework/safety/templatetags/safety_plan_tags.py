@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from ..models import SafetyPlan
+
+register = template.Library()
+
+
+@register.simple_tag
+def safety_plan_for(user: Any) -> SafetyPlan | None:
+    """The user's saved safety plan, or None (anonymous or not written yet)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return SafetyPlan.objects.filter(user=user).first()
