@@ -5,5 +5,5 @@ class CircleConfig(AppConfig):
     name = "bridgework.circle"
     label = "circle"
     verbose_name = "Circle"
-    # Shown in the main navigation once the app has an "circle:index" page.
-    nav_label: str | None = None
+    # Shown in the main navigation (circle:index exists).
+    nav_label: str | None = "Circle"

@@ -1,0 +1,201 @@
+"""People and exchanges as JSON, mounted at ``/api/v1/circle/`` (session auth + CSRF).
+
+Input is validated by the same forms as the HTML pages and saved by the same services,
+so a bad value gets the same message here as there (as a 422 with ``errors`` per field).
+Another user's person or exchange is a 404, as everywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from .access import get_exchange_for_user, get_person_for_user
+from .forms import ExchangeForm, PersonForm
+from .models import Exchange, Person
+from .services import (
+    exchange_create,
+    exchange_delete,
+    exchange_update,
+    people_for,
+    person_create,
+    person_delete,
+    person_update,
+)
+
+router = Router()
+
+
+class PersonIn(Schema):
+    name: str
+    ring: str
+    helps_with: list[str] = []
+    comfort: int
+    note: str = ""
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+    ring: str
+    helps_with: list[str]
+    comfort: int
+    note: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExchangeIn(Schema):
+    person_id: int | None = None
+    direction: str
+    kind: str
+    size: str = "small"
+    discomfort: int | None = None
+    occurred_on: date
+    note: str = ""
+
+
+class ExchangeOut(Schema):
+    id: int
+    person_id: int | None
+    direction: str
+    kind: str
+    size: str
+    discomfort: int | None
+    occurred_on: date
+    note: str
+    created_at: datetime
+
+
+class Saved(Schema):
+    # True when the text suggested a crisis: show the help at /safety/help/ at once.
+    crisis: bool
+    help_url: str | None = None
+
+
+class PersonSaved(PersonOut, Saved):
+    pass
+
+
+class ExchangeSaved(ExchangeOut, Saved):
+    pass
+
+
+class Errors(Schema):
+    detail: str
+    errors: dict[str, list[str]]
+
+
+def _form_errors(form: Any) -> dict[str, list[str]]:
+    return {field: [str(message) for message in messages] for field, messages in form.errors.items()}
+
+
+def _person_data(payload: PersonIn) -> dict[str, Any]:
+    return payload.dict()
+
+
+def _exchange_data(payload: ExchangeIn) -> dict[str, Any]:
+    data = payload.dict()
+    data["person"] = "" if data.pop("person_id") is None else str(payload.person_id)
+    data["discomfort"] = "" if payload.discomfort is None else str(payload.discomfort)
+    data["occurred_on"] = payload.occurred_on.isoformat()
+    return data
+
+
+def _person_out(person: Person, crisis: bool) -> dict[str, Any]:
+    return {**PersonOut.from_orm(person).dict(), **_saved(crisis)}
+
+
+def _exchange_out(exchange: Exchange, crisis: bool) -> dict[str, Any]:
+    return {**ExchangeOut.from_orm(exchange).dict(), **_saved(crisis)}
+
+
+def _saved(crisis: bool) -> dict[str, Any]:
+    return {"crisis": crisis, "help_url": "/safety/help/" if crisis else None}
+
+
+# --------------------------------------------------------------------------- people
+
+
+@router.get("/people", response=list[PersonOut])
+def list_people(request: HttpRequest) -> list[Person]:
+    return people_for(request.user)
+
+
+@router.post("/people", response={201: PersonSaved, 422: Errors})
+def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, dict[str, Any]]:
+    form = PersonForm(data=_person_data(payload))
+    if not form.is_valid():
+        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+    person, screening = person_create(user=request.user, **form.cleaned_data)
+    return 201, _person_out(person, screening.crisis)
+
+
+@router.get("/people/{person_id}", response=PersonOut)
+def get_person(request: HttpRequest, person_id: int) -> Person:
+    return get_person_for_user(request.user, person_id)
+
+
+@router.put("/people/{person_id}", response={200: PersonSaved, 422: Errors})
+def update_person(
+    request: HttpRequest, person_id: int, payload: PersonIn
+) -> tuple[int, dict[str, Any]]:
+    person = get_person_for_user(request.user, person_id)
+    form = PersonForm(data=_person_data(payload), instance=person)
+    if not form.is_valid():
+        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+    screening = person_update(person=person, **form.cleaned_data)
+    return 200, _person_out(person, screening.crisis)
+
+
+@router.delete("/people/{person_id}", response={204: None})
+def delete_person(request: HttpRequest, person_id: int) -> tuple[int, None]:
+    """Exchanges with the person are kept, unlinked (``person_id`` becomes null)."""
+    person_delete(person=get_person_for_user(request.user, person_id))
+    return 204, None
+
+
+# --------------------------------------------------------------------------- exchanges
+
+
+@router.get("/exchanges", response=list[ExchangeOut])
+def list_exchanges(request: HttpRequest) -> Any:
+    user: Any = request.user  # authenticated: the router requires a session
+    return Exchange.objects.filter(user=user)
+
+
+@router.post("/exchanges", response={201: ExchangeSaved, 422: Errors})
+def create_exchange(request: HttpRequest, payload: ExchangeIn) -> tuple[int, dict[str, Any]]:
+    form = ExchangeForm(data=_exchange_data(payload), people=people_for(request.user))
+    if not form.is_valid():
+        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+    exchange, screening = exchange_create(user=request.user, **form.cleaned_data)
+    return 201, _exchange_out(exchange, screening.crisis)
+
+
+@router.get("/exchanges/{exchange_id}", response=ExchangeOut)
+def get_exchange(request: HttpRequest, exchange_id: int) -> Exchange:
+    return get_exchange_for_user(request.user, exchange_id)
+
+
+@router.put("/exchanges/{exchange_id}", response={200: ExchangeSaved, 422: Errors})
+def update_exchange(
+    request: HttpRequest, exchange_id: int, payload: ExchangeIn
+) -> tuple[int, dict[str, Any]]:
+    exchange = get_exchange_for_user(request.user, exchange_id)
+    form = ExchangeForm(
+        data=_exchange_data(payload), instance=exchange, people=people_for(request.user)
+    )
+    if not form.is_valid():
+        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+    screening = exchange_update(exchange=exchange, **form.cleaned_data)
+    return 200, _exchange_out(exchange, screening.crisis)
+
+
+@router.delete("/exchanges/{exchange_id}", response={204: None})
+def delete_exchange(request: HttpRequest, exchange_id: int) -> tuple[int, None]:
+    exchange_delete(exchange=get_exchange_for_user(request.user, exchange_id))
+    return 204, None

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Any
+
+from .models import DismissedObservation, Exchange, Person
+
+
+def export_user_data(user: Any) -> dict[str, Any]:
+    """Everything in the circle app, decrypted (it is the user's own data)."""
+    return {
+        "people": [
+            {
+                "id": person.pk,
+                "name": person.name,
+                "ring": person.ring,
+                "helps_with": list(person.helps_with),
+                "comfort": person.comfort,
+                "note": person.note,
+                "created_at": person.created_at,
+                "updated_at": person.updated_at,
+            }
+            for person in Person.objects.filter(user=user).order_by("created_at", "pk")
+        ],
+        "exchanges": [
+            {
+                "id": exchange.pk,
+                "person_id": exchange.person_id,
+                "direction": exchange.direction,
+                "kind": exchange.kind,
+                "size": exchange.size,
+                "discomfort": exchange.discomfort,
+                "occurred_on": exchange.occurred_on,
+                "note": exchange.note,
+                "created_at": exchange.created_at,
+            }
+            for exchange in Exchange.objects.filter(user=user).order_by("occurred_on", "pk")
+        ],
+        "dismissed_observations": [
+            {"key": row.key, "dismissed_at": row.dismissed_at}
+            for row in DismissedObservation.objects.filter(user=user).order_by("dismissed_at")
+        ],
+    }

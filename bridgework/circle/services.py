@@ -1,0 +1,209 @@
+"""Write paths (``<thing>_<action>``) and the read helpers the views share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from bridgework.safety.screening import Screening
+from bridgework.safety.services import screening_record_many
+
+from .models import DismissedObservation, Exchange, Person
+from .observations import (
+    ExchangeFact,
+    Observation,
+    PersonFact,
+    observations,
+    visible,
+)
+
+PERSON_FIELDS = ["name", "ring", "helps_with", "comfort", "note"]
+EXCHANGE_FIELDS = ["person", "direction", "kind", "size", "discomfort", "occurred_on", "note"]
+
+
+# --------------------------------------------------------------------------- people
+
+
+@transaction.atomic
+def person_create(
+    *,
+    user: Any,
+    name: str,
+    ring: str,
+    comfort: int,
+    helps_with: list[str] | None = None,
+    note: str = "",
+) -> tuple[Person, Screening]:
+    person = Person.objects.create(
+        user=user,
+        name=name.strip(),
+        ring=ring,
+        helps_with=list(helps_with or []),
+        comfort=comfort,
+        note=note or "",
+    )
+    screening = screening_record_many(user=user, texts=[person.name, person.note], source="circle.person")
+    return person, screening
+
+
+@transaction.atomic
+def person_update(
+    *,
+    person: Person,
+    name: str,
+    ring: str,
+    comfort: int,
+    helps_with: list[str] | None = None,
+    note: str = "",
+) -> Screening:
+    person.name = name.strip()
+    person.ring = ring
+    person.helps_with = list(helps_with or [])
+    person.comfort = comfort
+    person.note = note or ""
+    person.save(update_fields=[*PERSON_FIELDS, "updated_at"])
+    return screening_record_many(
+        user=person.user, texts=[person.name, person.note], source="circle.person"
+    )
+
+
+def person_delete(*, person: Person) -> None:
+    """Remove someone from the circle. Their exchanges (and ladder steps) stay, unlinked."""
+    person.delete()
+
+
+def people_for(user: Any) -> list[Person]:
+    """The user's people sorted by name (in memory: names are encrypted). One query."""
+    return sorted(
+        Person.objects.filter(user=user),
+        key=lambda person: (person.name.casefold(), person.pk),
+    )
+
+
+# --------------------------------------------------------------------------- exchanges
+
+
+@transaction.atomic
+def exchange_create(
+    *,
+    user: Any,
+    person: Person | None,
+    direction: str,
+    kind: str,
+    occurred_on: date,
+    size: str = "small",
+    discomfort: int | None = None,
+    note: str = "",
+) -> tuple[Exchange, Screening]:
+    if person is not None and person.user_id != user.pk:
+        raise ValueError("An exchange can only name someone from the same user's circle")
+    exchange = Exchange.objects.create(
+        user=user,
+        person=person,
+        direction=direction,
+        kind=kind,
+        size=size,
+        discomfort=discomfort,
+        occurred_on=occurred_on,
+        note=note or "",
+    )
+    screening = screening_record_many(user=user, texts=[exchange.note], source="circle.exchange")
+    return exchange, screening
+
+
+@transaction.atomic
+def exchange_update(
+    *,
+    exchange: Exchange,
+    person: Person | None,
+    direction: str,
+    kind: str,
+    occurred_on: date,
+    size: str = "small",
+    discomfort: int | None = None,
+    note: str = "",
+) -> Screening:
+    if person is not None and person.user_id != exchange.user_id:
+        raise ValueError("An exchange can only name someone from the same user's circle")
+    exchange.person = person
+    exchange.direction = direction
+    exchange.kind = kind
+    exchange.size = size
+    exchange.discomfort = discomfort
+    exchange.occurred_on = occurred_on
+    exchange.note = note or ""
+    exchange.save(update_fields=EXCHANGE_FIELDS)
+    return screening_record_many(
+        user=exchange.user, texts=[exchange.note], source="circle.exchange"
+    )
+
+
+def exchange_delete(*, exchange: Exchange) -> None:
+    exchange.delete()
+
+
+def exchange_facts(user: Any, *, person: Person | None = None) -> list[ExchangeFact]:
+    """The numbers behind the ledger, without decrypting any note. One query."""
+    rows = Exchange.objects.filter(user=user)
+    if person is not None:
+        rows = rows.filter(person=person)
+    return [
+        ExchangeFact(
+            person_id=row["person_id"],
+            direction=row["direction"],
+            size=row["size"],
+            occurred_on=row["occurred_on"],
+            discomfort=row["discomfort"],
+        )
+        for row in rows.values("person_id", "direction", "size", "occurred_on", "discomfort")
+    ]
+
+
+# --------------------------------------------------------------------------- observations
+
+
+def person_facts(people: list[Person]) -> list[PersonFact]:
+    return [
+        PersonFact(
+            id=person.pk,
+            name=person.name,
+            ring=person.ring,
+            added_on=timezone.localdate(person.created_at),
+        )
+        for person in people
+    ]
+
+
+def observations_for(
+    user: Any, *, people: list[Person], facts: list[ExchangeFact]
+) -> list[Observation]:
+    """What the user has not dismissed recently. One query (the dismissals)."""
+    today = timezone.localdate()
+    dismissed = {
+        row.key: timezone.localdate(row.dismissed_at)
+        for row in DismissedObservation.objects.filter(user=user)
+    }
+    return visible(observations(person_facts(people), facts, today), dismissed, today)
+
+
+def observation_dismiss(*, user: Any, key: str) -> None:
+    DismissedObservation.objects.update_or_create(
+        user=user, key=key, defaults={"dismissed_at": timezone.now()}
+    )
+
+
+@dataclass(frozen=True)
+class CircleSummary:
+    people: list[Person]
+    by_ring: dict[str, list[Person]]
+
+
+def summary(people: list[Person]) -> CircleSummary:
+    by_ring: dict[str, list[Person]] = {"close": [], "middle": [], "outer": []}
+    for person in people:
+        by_ring[person.ring].append(person)
+    return CircleSummary(people=people, by_ring=by_ring)

@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bridgework.safety.screening import Screening
+
+from . import ledger
+from .access import get_exchange_for_user, get_person_for_user
+from .circlemap import MapPerson, layout, render_svg
+from .forms import ExchangeForm, PersonForm
+from .services import (
+    exchange_create,
+    exchange_delete,
+    exchange_facts,
+    exchange_update,
+    observation_dismiss,
+    observations_for,
+    people_for,
+    person_create,
+    person_delete,
+    person_update,
+    summary,
+)
+
+OBSERVATION_KEY = re.compile(r"^(over-giving|receiving-easier|drifting:\d{1,12})$")
+
+
+def _saved(request: HttpRequest, screening: Screening, message: str, next_url: str) -> HttpResponse:
+    """After a save: straight on, or — if the text suggested a crisis — help first."""
+    if screening.crisis:
+        return render(
+            request,
+            "circle/saved.html",
+            {"screening": screening, "message": message, "next_url": next_url},
+        )
+    messages.success(request, message)
+    return redirect(next_url)
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    people = people_for(request.user)
+    placed = layout(
+        MapPerson(
+            id=person.pk,
+            name=person.name,
+            ring=person.ring,
+            helps_with=tuple(person.helps_with),
+            url=reverse("circle:person", args=[person.pk]),
+        )
+        for person in people
+    )
+    return render(
+        request,
+        "circle/index.html",
+        {
+            "circle": summary(people),
+            # render_svg escapes every name and URL it interpolates.
+            "map_svg": mark_safe(render_svg(placed)) if people else "",  # noqa: S308
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_new(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person, screening = person_create(user=request.user, **form.cleaned_data)
+        return _saved(
+            request, screening, f"{person.name} is in your circle.", reverse("circle:index")
+        )
+    return render(request, "circle/person_form.html", {"form": form, "person": None})
+
+
+@login_required
+@require_GET
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_person_for_user(request.user, pk)
+    exchanges = list(found.exchanges.all())
+    return render(
+        request,
+        "circle/person.html",
+        {
+            "person": found,
+            "exchanges": exchanges,
+            "tally": ledger.tally_of(exchange_facts(request.user, person=found)),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_person_for_user(request.user, pk)
+    form = PersonForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        screening = person_update(person=found, **form.cleaned_data)
+        return _saved(
+            request, screening, "Your changes are saved.", reverse("circle:person", args=[pk])
+        )
+    return render(request, "circle/person_form.html", {"form": form, "person": found})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_person_for_user(request.user, pk)
+    if request.method == "POST":
+        name = found.name
+        person_delete(person=found)
+        messages.success(
+            request, f"{name} is no longer in your circle. Your exchanges with them are kept."
+        )
+        return redirect("circle:index")
+    return render(
+        request,
+        "circle/person_delete.html",
+        {
+            "person": found,
+            "exchange_count": found.exchanges.count(),
+            "step_count": ledger.ladder_step_count(found),
+        },
+    )
+
+
+@login_required
+@require_GET
+def ledger_view(request: HttpRequest) -> HttpResponse:
+    people = people_for(request.user)
+    facts = exchange_facts(request.user)
+    return render(
+        request,
+        "circle/ledger.html",
+        {
+            **ledger.ledger_context(people, facts),
+            "observations": observations_for(request.user, people=people, facts=facts),
+            "exchanges": ledger.recent_exchanges(request.user),
+            "people": people,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exchange_new(request: HttpRequest) -> HttpResponse:
+    people = people_for(request.user)
+    form = ExchangeForm(request.POST or None, people=people)
+    if request.method == "GET" and request.GET.get("person", "").isdigit():
+        form.initial["person"] = int(request.GET["person"])
+    if request.method == "POST" and form.is_valid():
+        _, screening = exchange_create(user=request.user, **form.cleaned_data)
+        return _saved(request, screening, "Logged in your ledger.", reverse("circle:ledger"))
+    return render(
+        request, "circle/exchange_form.html", {"form": form, "exchange": None, "people": people}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exchange_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_exchange_for_user(request.user, pk)
+    people = people_for(request.user)
+    form = ExchangeForm(request.POST or None, instance=found, people=people)
+    if request.method == "POST" and form.is_valid():
+        screening = exchange_update(exchange=found, **form.cleaned_data)
+        return _saved(request, screening, "Your changes are saved.", reverse("circle:ledger"))
+    return render(
+        request, "circle/exchange_form.html", {"form": form, "exchange": found, "people": people}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exchange_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_exchange_for_user(request.user, pk)
+    if request.method == "POST":
+        exchange_delete(exchange=found)
+        messages.success(request, "That exchange is deleted.")
+        return redirect("circle:ledger")
+    return render(request, "circle/exchange_delete.html", {"exchange": found})
+
+
+@login_required
+@require_POST
+def dismiss(request: HttpRequest, key: str) -> HttpResponse:
+    if not OBSERVATION_KEY.match(key):
+        raise Http404("No such observation")
+    observation_dismiss(user=request.user, key=key)
+    if request.htmx:  # type: ignore[attr-defined]
+        return HttpResponse("")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("circle:ledger")
+    messages.success(request, "Hidden. It will not come back for at least 8 weeks.")
+    return redirect(next_url)
