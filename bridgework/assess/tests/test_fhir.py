@@ -35,7 +35,9 @@ def test_a_partial_response_is_a_valid_in_progress_questionnaire_response() -> N
     resource = QuestionnaireResponse.model_validate(data)
     assert resource.status == "in-progress"
     first = (resource.item or [])[0]
-    assert first.answer and first.answer[0].valueCoding.code == "2"
+    assert first.answer
+    coding = first.answer[0].valueCoding
+    assert coding is not None and coding.code == "2"
 
 
 @pytest.mark.django_db
