@@ -21,7 +21,7 @@ def dashboard(user: Any) -> Panel:
         next_step = NextStep(
             text="Write a few lines in your journal — one honest sentence is enough",
             url=reverse("journal:new"),
-            priority=15,
+            priority=5,  # below learn (10): reading comes first for newcomers
             label="Write an entry",
         )
     return Panel(

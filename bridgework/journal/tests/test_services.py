@@ -35,7 +35,9 @@ def test_entry_create_screens_and_returns_the_level(user: Any) -> None:
 
 
 def test_export_returns_decrypted_entries(user: Any, other_user: Any) -> None:
-    Entry.objects.create(user=user, body="secret garden", date=dt.date(2026, 1, 2), prompt_id="mask-1")
+    Entry.objects.create(
+        user=user, body="secret garden", date=dt.date(2026, 1, 2), prompt_id="mask-1"
+    )
     Entry.objects.create(user=other_user, body="not mine", date=dt.date(2026, 1, 2))
     data = export.export_user_data(user)
     assert [e["body"] for e in data["entries"]] == ["secret garden"]

@@ -80,7 +80,10 @@ def test_dismissing_a_pattern_hides_it(client: Any, user: Any) -> None:
     assert client.post(url).status_code == 302
     entry.refresh_from_db()
     assert entry.dismissed_patterns == ["doing_it_alone"]
-    assert "reflection-doing_it_alone" not in client.get(reverse("journal:detail", args=[entry.pk])).text
+    assert (
+        "reflection-doing_it_alone"
+        not in client.get(reverse("journal:detail", args=[entry.pk])).text
+    )
 
 
 def test_dismiss_answers_htmx_with_an_empty_fragment(client: Any, user: Any) -> None:
@@ -93,8 +96,13 @@ def test_dismiss_answers_htmx_with_an_empty_fragment(client: Any, user: Any) -> 
 
 def test_dismiss_rejects_an_unknown_pattern_and_get(client: Any, user: Any) -> None:
     entry = _entry(user)
-    assert client.post(reverse("journal:dismiss_pattern", args=[entry.pk, "nope"])).status_code == 400
-    assert client.get(reverse("journal:dismiss_pattern", args=[entry.pk, "control"])).status_code == 405
+    assert (
+        client.post(reverse("journal:dismiss_pattern", args=[entry.pk, "nope"])).status_code == 400
+    )
+    assert (
+        client.get(reverse("journal:dismiss_pattern", args=[entry.pk, "control"])).status_code
+        == 405
+    )
 
 
 def test_index_lists_only_my_entries(client: Any, user: Any, other_user: Any) -> None:
@@ -104,7 +112,9 @@ def test_index_lists_only_my_entries(client: Any, user: Any, other_user: Any) ->
     assert "mine about the garden" in response.text and "theirs about the sea" not in response.text
 
 
-def test_search_finds_my_entries_case_insensitively(client: Any, user: Any, other_user: Any) -> None:
+def test_search_finds_my_entries_case_insensitively(
+    client: Any, user: Any, other_user: Any
+) -> None:
     _entry(user, "Asked Sam for a LIFT to the station")
     _entry(user, "Cooked dinner")
     _entry(other_user, "a lift from Quentin")
@@ -130,7 +140,9 @@ def test_edit_changes_the_entry_and_screens_it(client: Any, user: Any) -> None:
     url = reverse("journal:edit", args=[entry.pk])
     assert client.get(url).status_code == 200
     response = client.post(
-        url, {"date": "2026-03-15", "prompt_id": "", "mood": "low", "body": "i want to die"}, follow=True
+        url,
+        {"date": "2026-03-15", "prompt_id": "", "mood": "low", "body": "i want to die"},
+        follow=True,
     )
     entry.refresh_from_db()
     assert entry.body == "i want to die" and entry.mood == "low"

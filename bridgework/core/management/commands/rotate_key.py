@@ -1,0 +1,70 @@
+"""``bridgework rotate-key``: add a new current encryption key and re-encrypt everything.
+
+Order matters for safety: the new key is written to the key file *with* all old keys
+first, so every row stays readable whichever key it is under; then each encrypted field
+of every model is rewritten under the new key. Interrupting half-way is harmless: run it
+again. Old keys stay in the file (rows in backups may still need them); remove a key by
+hand only once no backup needs it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from bridgework.core import crypto, encryption
+from bridgework.core.fields import EncryptedTextField
+
+BATCH = 500
+
+
+def encrypted_fields() -> list[tuple[type[Any], list[str]]]:
+    found = []
+    for model in apps.get_models():
+        names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if names:
+            found.append((model, names))
+    return found
+
+
+def reencrypt_all() -> int:
+    """Rewrite every encrypted value under the current key; returns rows rewritten."""
+    rows = 0
+    for model, names in encrypted_fields():
+        pks = list(model._default_manager.values_list("pk", flat=True).order_by("pk"))
+        for start in range(0, len(pks), BATCH):
+            with transaction.atomic():
+                for obj in model._default_manager.filter(pk__in=pks[start : start + BATCH]).only(
+                    "pk", *names
+                ):
+                    # update() bypasses save(): auto_now timestamps keep their meaning.
+                    model._default_manager.filter(pk=obj.pk).update(
+                        **{n: getattr(obj, n) for n in names}
+                    )
+                    rows += 1
+    return rows
+
+
+class Command(BaseCommand):
+    help = (
+        "Add a new current encryption key to the key file and re-encrypt all stored text with it."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.BRIDGEWORK_ENCRYPTION_KEYS:
+            raise CommandError(
+                "Keys come from BRIDGEWORK_ENCRYPTION_KEYS, not the key file; rotate them there "
+                "(new id:key first, old ones kept) and restart."
+            )
+        path = encryption.key_file_path()
+        old = encryption.get_keyring()
+        kid = crypto.new_key_id()
+        keyring = crypto.Keyring(keys={kid: crypto.new_key(), **old.keys}, current=kid)
+        crypto.write_key_file(path, keyring)
+        encryption.get_keyring.cache_clear()
+        rows = reencrypt_all()
+        self.stdout.write(f"New current key {kid} written to {path}; {rows} rows re-encrypted.")

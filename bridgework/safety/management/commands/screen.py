@@ -1,0 +1,42 @@
+"""``bridgework screen``: one text per line on stdin, one JSON object per line on stdout.
+
+Output contract: ``{"level": "none"|"concern"|"urgent", "crisis": bool,
+"patterns": [{"id": ..., "evidence": ..., "score": ...}]}``. Nothing is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from bridgework.safety.patterns import recognise
+from bridgework.safety.screening import screen
+
+
+def screen_line(text: str) -> dict[str, Any]:
+    result = screen(text)
+    return {
+        "level": result.level,
+        "crisis": result.crisis,
+        "patterns": [
+            {"id": m.id, "evidence": m.evidence, "score": m.score} for m in recognise(text)
+        ],
+    }
+
+
+class Command(BaseCommand):
+    help = (
+        "Screen text read from standard input, one text per line; print one JSON object per line."
+    )
+    requires_system_checks: list[str] = []
+    # Tests pass a file-like ``stdin`` through call_command.
+    stealth_options = ("stdin",)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        stdin = options.get("stdin") or sys.stdin
+        for line in stdin:
+            text = line.rstrip("\r\n")
+            self.stdout.write(json.dumps(screen_line(text), ensure_ascii=False))
