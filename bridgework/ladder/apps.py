@@ -5,5 +5,10 @@ class LadderConfig(AppConfig):
     name = "bridgework.ladder"
     label = "ladder"
     verbose_name = "Practise"
-    # Shown in the main navigation once the app has an "ladder:index" page.
-    nav_label: str | None = None
+    nav_label: str | None = "Practise"
+
+    def ready(self) -> None:
+        # Load the step library now so a malformed file stops startup with file and line.
+        from .library import templates
+
+        templates()

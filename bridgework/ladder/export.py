@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .models import Attempt
+from .services import ladder_rows
+
+
+def export_user_data(user: Any) -> dict[str, Any]:
+    """Every step and attempt of the user's ladder, decrypted, in ladder order."""
+    rows = ladder_rows(user)
+    attempts: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in Attempt.objects.filter(step__user=user):
+        attempts[attempt.step_id].append(attempt)
+    return {
+        "steps": [
+            {
+                "id": row.step.pk,
+                "what": row.step.what,
+                "kind": row.step.kind,
+                "who": row.step.who,
+                "expected_discomfort": row.step.expected_discomfort,
+                "feared_outcome": row.step.feared_outcome,
+                "feared_likelihood": row.step.feared_likelihood,
+                "position": row.step.position,
+                "status": row.status,
+                "override": row.step.override,
+                "override_at": row.step.override_at,
+                "mastered_on": row.mastered_on,
+                "template": row.step.template_slug,
+                "created_at": row.step.created_at,
+                "attempts": [
+                    {
+                        "id": attempt.pk,
+                        "happened_on": attempt.happened_on,
+                        "discomfort_before": attempt.discomfort_before,
+                        "discomfort_peak": attempt.discomfort_peak,
+                        "discomfort_after": attempt.discomfort_after,
+                        "feared_happened": attempt.feared_happened,
+                        "response": attempt.response,
+                        "what_happened": attempt.what_happened,
+                        "learned": attempt.learned,
+                        "created_at": attempt.created_at,
+                    }
+                    for attempt in attempts.get(row.step.pk, [])
+                ],
+            }
+            for row in rows
+        ]
+    }

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils import timezone
+
+from .library import STAKES
+from .models import Attempt, Kind, Step
+
+
+def _rating() -> forms.NumberInput:
+    return forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "inputmode": "numeric"})
+
+
+def _drop_blank_choice(form: forms.BaseForm, *names: str) -> None:
+    # Radio buttons need no "---------" option: nothing chosen is already visible.
+    for name in names:
+        field = form.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        choices = cast(list[tuple[str, str]], list(field.choices))  # type: ignore[arg-type]
+        field.choices = [(value, label) for value, label in choices if value != ""]
+
+
+class StepForm(forms.ModelForm):
+    """A step's own fields. To add a field (e.g. a person from the circle), add it to
+    ``Meta.fields`` and as a keyword to ``services.step_create``/``step_update``."""
+
+    class Meta:
+        model = Step
+        fields = ["what", "kind", "who", "expected_discomfort", "feared_outcome", "feared_likelihood"]
+        widgets = {
+            "what": forms.TextInput(attrs={"maxlength": 300}),
+            "kind": forms.RadioSelect,
+            "who": forms.TextInput(attrs={"maxlength": 300, "autocomplete": "off"}),
+            "expected_discomfort": _rating(),
+            "feared_outcome": forms.TextInput(attrs={"maxlength": 300}),
+            "feared_likelihood": _rating(),
+        }
+        help_texts = {
+            "what": "Something concrete you could do this week, e.g. “Ask Sam to read over my email”.",
+            "who": "A name or a role. Only you can see it, and it is stored encrypted.",
+            "expected_discomfort": "0 = no discomfort at all, 100 = the most you can imagine. A guess is fine.",
+            "feared_outcome": "The thought that makes this hard, in your own words, e.g. “they’ll think I’m weak”.",
+            "feared_likelihood": "How sure you feel, right now, that it will happen. Your practice will test this.",
+        }
+        error_messages = {
+            "expected_discomfort": {"invalid": "Use a whole number from 0 to 100."},
+            "feared_likelihood": {"invalid": "Use a whole number from 0 to 100."},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _drop_blank_choice(self, "kind")
+
+
+class AttemptForm(forms.ModelForm):
+    class Meta:
+        model = Attempt
+        fields = [
+            "happened_on",
+            "discomfort_before",
+            "discomfort_peak",
+            "discomfort_after",
+            "feared_happened",
+            "response",
+            "what_happened",
+            "learned",
+        ]
+        widgets = {
+            "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "discomfort_before": _rating(),
+            "discomfort_peak": _rating(),
+            "discomfort_after": _rating(),
+            "feared_happened": forms.RadioSelect,
+            "response": forms.RadioSelect,
+            "what_happened": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
+            "learned": forms.Textarea(attrs={"rows": 3, "maxlength": 5000}),
+        }
+        help_texts = {
+            "happened_on": "The day you tried it. Today or earlier.",
+            "discomfort_before": "Just before you did it, 0–100.",
+            "discomfort_peak": "The most uncomfortable moment, 0–100.",
+            "discomfort_after": "A little while afterwards, 0–100.",
+            "feared_happened": "“Partly” is an honest answer too.",
+            "what_happened": "What they said or did, and what you noticed in yourself.",
+            "learned": "Anything this tells you about your prediction, or about them.",
+        }
+        error_messages = {
+            name: {"invalid": "Use a whole number from 0 to 100."}
+            for name in ("discomfort_before", "discomfort_peak", "discomfort_after")
+        } | {"happened_on": {"invalid": "Enter a date like 2025-03-14."}}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _drop_blank_choice(self, "feared_happened", "response")
+        today = timezone.localdate()
+        self.fields["happened_on"].widget.attrs["max"] = today.isoformat()
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("happened_on", today)
+
+
+class LibraryFilterForm(forms.Form):
+    """The library filter; invalid values are simply ignored (it is a GET form)."""
+
+    kind = forms.ChoiceField(
+        label="Kind of step", choices=[("", "All kinds"), *Kind.choices], required=False
+    )
+    stakes = forms.ChoiceField(
+        label="Expected discomfort",
+        choices=[("", "Any"), *[(band, label) for band, label, _, _ in STAKES]],
+        required=False,
+    )

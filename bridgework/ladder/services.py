@@ -1,0 +1,356 @@
+"""Write paths of the help ladder, and the read models the pages share.
+
+Every write that saves free text is screened for crisis language (never blocking the
+save); the caller shows ``safety/_crisis_help.html`` when ``screening.crisis``.
+Validation lives on the models (ratings 0–100, no future dates, text lengths) and every
+write here runs ``full_clean()``, so forms and the API reject exactly the same input.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from django.db import transaction
+from django.utils import timezone
+
+from bridgework.safety.screening import Screening
+from bridgework.safety.services import screening_record_many
+
+from . import mastery
+from .library import StepTemplate
+from .models import Attempt, Override, Step
+
+STEP_TEXT_FIELDS = ("what", "who", "feared_outcome")
+STEP_FIELDS = ("what", "kind", "who", "expected_discomfort", "feared_outcome", "feared_likelihood")
+ATTEMPT_FIELDS = (
+    "happened_on",
+    "discomfort_before",
+    "discomfort_peak",
+    "discomfort_after",
+    "feared_happened",
+    "response",
+    "what_happened",
+    "learned",
+)
+
+
+# --------------------------------------------------------------------------- read models
+
+
+@dataclass
+class StepRow:
+    step: Step
+    status: mastery.Status
+    attempt_count: int
+    qualifying: int
+    mastered_on: date | None
+    is_next: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return mastery.STATUS_LABELS[self.status]
+
+
+def mastered_on(step: Step, facts: list[mastery.AttemptFacts]) -> date | None:
+    """When the step became mastered, by the person's choice or by the rule."""
+    if step.override == Override.MASTERED:
+        return timezone.localdate(step.override_at) if step.override_at else None
+    if step.override == Override.PRACTISING:
+        return None
+    return mastery.rule_mastered_on(step.expected_discomfort, facts)
+
+
+def _facts_by_step(step_ids: Iterable[int]) -> dict[int, list[mastery.AttemptFacts]]:
+    # values() keeps the encrypted text out of the query: nothing is decrypted here.
+    facts: dict[int, list[mastery.AttemptFacts]] = defaultdict(list)
+    rows = Attempt.objects.filter(step_id__in=list(step_ids)).values_list(
+        "step_id", "discomfort_peak", "feared_happened", "happened_on"
+    )
+    for step_id, peak, happened, on in rows:
+        facts[step_id].append(mastery.AttemptFacts(peak=peak, feared_happened=happened, happened_on=on))
+    return facts
+
+
+def ladder_rows(user: Any) -> list[StepRow]:
+    """The user's ladder in their order, with status and the next suggested step marked.
+
+    Two queries whatever the size of the ladder.
+    """
+    steps = list(Step.objects.filter(user=user))
+    facts = _facts_by_step(step.pk for step in steps)
+    rows = []
+    for step in steps:
+        step_facts = facts.get(step.pk, [])
+        rows.append(
+            StepRow(
+                step=step,
+                status=mastery.step_status(step.expected_discomfort, step_facts, step.override),
+                attempt_count=len(step_facts),
+                qualifying=mastery.qualifying_count(step.expected_discomfort, step_facts),
+                mastered_on=mastered_on(step, step_facts),
+            )
+        )
+    index = mastery.next_suggested([row.status for row in rows])
+    if index is not None:
+        rows[index].is_next = True
+    return rows
+
+
+def step_row(step: Step) -> StepRow:
+    facts = [attempt.facts() for attempt in step.attempts.all()]
+    return StepRow(
+        step=step,
+        status=mastery.step_status(step.expected_discomfort, facts, step.override),
+        attempt_count=len(facts),
+        qualifying=mastery.qualifying_count(step.expected_discomfort, facts),
+        mastered_on=mastered_on(step, facts),
+    )
+
+
+def next_step_row(user: Any) -> StepRow | None:
+    return next((row for row in ladder_rows(user) if row.is_next), None)
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _screen_step(step: Step) -> Screening:
+    return screening_record_many(
+        user=step.user, texts=[getattr(step, name) for name in STEP_TEXT_FIELDS], source="ladder.step"
+    )
+
+
+def _renumber(steps: list[Step]) -> None:
+    changed = []
+    for index, step in enumerate(steps):
+        if step.position != index:
+            step.position = index
+            if step.pk is not None:  # a new step gets its position when it is saved
+                changed.append(step)
+    if changed:
+        Step.objects.bulk_update(changed, ["position"])
+
+
+def _ordered_for_positions(user: Any) -> list[Step]:
+    # only() leaves the encrypted columns deferred, so nothing is decrypted for a reorder.
+    return list(
+        Step.objects.filter(user=user).only("id", "position", "expected_discomfort").select_for_update()
+    )
+
+
+@transaction.atomic
+def step_create(
+    *,
+    user: Any,
+    what: str,
+    kind: str,
+    expected_discomfort: int,
+    feared_likelihood: int,
+    who: str = "",
+    feared_outcome: str = "",
+    template_slug: str = "",
+) -> tuple[Step, Screening]:
+    """Add a step, slotted into the ladder before the first step that is expected to be harder."""
+    step = Step(
+        user=user,
+        what=what,
+        kind=kind,
+        who=who,
+        expected_discomfort=expected_discomfort,
+        feared_outcome=feared_outcome,
+        feared_likelihood=feared_likelihood,
+        template_slug=template_slug,
+    )
+    step.full_clean()
+    existing = _ordered_for_positions(user)
+    index = next(
+        (i for i, other in enumerate(existing) if other.expected_discomfort > step.expected_discomfort),
+        len(existing),
+    )
+    _renumber(existing[:index] + [step] + existing[index:])
+    step.save()
+    return step, _screen_step(step)
+
+
+def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
+    """Copy a library template into the user's ladder; they can edit it afterwards."""
+    return step_create(
+        user=user,
+        what=template.what,
+        kind=template.kind,
+        who="",
+        expected_discomfort=template.discomfort,
+        feared_outcome=template.feared_outcome,
+        feared_likelihood=template.feared_likelihood,
+        template_slug=template.slug,
+    )
+
+
+@transaction.atomic
+def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
+    """Change a step's own fields. Its attempts are untouched, whatever changes."""
+    unknown = set(changes) - set(STEP_FIELDS)
+    if unknown:
+        raise TypeError(f"step_update() got unexpected fields: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(step, name, value)
+    step.full_clean()
+    step.save(update_fields=[*changes, "updated_at"])
+    return step, _screen_step(step)
+
+
+@transaction.atomic
+def step_delete(*, step: Step) -> int:
+    """Delete a step and its attempts; return how many attempts went with it."""
+    count = step.attempts.count()
+    user = step.user
+    step.delete()
+    _renumber(_ordered_for_positions(user))
+    return count
+
+
+@transaction.atomic
+def step_move(*, step: Step, direction: Literal["up", "down"]) -> None:
+    """Swap a step with its neighbour in the user's ladder (no-op at either end)."""
+    steps = _ordered_for_positions(step.user)
+    index = next(i for i, other in enumerate(steps) if other.pk == step.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(steps):
+        steps[index], steps[target] = steps[target], steps[index]
+    _renumber(steps)
+
+
+@transaction.atomic
+def ladder_sort_by_discomfort(*, user: Any) -> None:
+    """Put the ladder back in order of expected discomfort (undoes manual reordering)."""
+    steps = _ordered_for_positions(user)
+    _renumber(sorted(steps, key=lambda s: (s.expected_discomfort, s.position, s.pk)))
+
+
+def step_override_set(*, step: Step, choice: str) -> None:
+    """Record the person's own call: "mastered", "practising", or "" to follow the rule."""
+    step.override = Override(choice)  # ValueError for anything else
+    step.override_at = timezone.now() if choice else None
+    step.save(update_fields=["override", "override_at", "updated_at"])
+
+
+# --------------------------------------------------------------------------- attempts
+
+
+def _screen_attempt(attempt: Attempt) -> Screening:
+    return screening_record_many(
+        user=attempt.step.user,
+        texts=[attempt.what_happened, attempt.learned],
+        source="ladder.attempt",
+    )
+
+
+@transaction.atomic
+def attempt_log(
+    *,
+    step: Step,
+    happened_on: date,
+    discomfort_before: int,
+    discomfort_peak: int,
+    discomfort_after: int,
+    feared_happened: str,
+    response: str,
+    what_happened: str = "",
+    learned: str = "",
+) -> tuple[Attempt, Screening]:
+    attempt = Attempt(
+        step=step,
+        happened_on=happened_on,
+        discomfort_before=discomfort_before,
+        discomfort_peak=discomfort_peak,
+        discomfort_after=discomfort_after,
+        feared_happened=feared_happened,
+        response=response,
+        what_happened=what_happened,
+        learned=learned,
+    )
+    attempt.full_clean()
+    attempt.save()
+    return attempt, _screen_attempt(attempt)
+
+
+@transaction.atomic
+def attempt_update(*, attempt: Attempt, **changes: Any) -> tuple[Attempt, Screening]:
+    unknown = set(changes) - set(ATTEMPT_FIELDS)
+    if unknown:
+        raise TypeError(f"attempt_update() got unexpected fields: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(attempt, name, value)
+    attempt.full_clean()
+    attempt.save(update_fields=[*changes, "updated_at"])
+    return attempt, _screen_attempt(attempt)
+
+
+def attempt_delete(*, attempt: Attempt) -> None:
+    attempt.delete()
+
+
+# --------------------------------------------------------------------------- reflection
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """Prediction beside reality for one attempt, plus where the step now stands."""
+
+    attempt: Attempt
+    step: Step
+    expected: int
+    peak: int
+    difference: int  # expected minus peak: positive when it was easier than feared
+    feared_likelihood: int
+    counts: bool
+    row: StepRow
+    next_row: StepRow | None
+
+    @property
+    def easier(self) -> bool:
+        return self.difference > 0
+
+    @property
+    def harder(self) -> bool:
+        return self.difference < 0
+
+    @property
+    def abs_difference(self) -> int:
+        return abs(self.difference)
+
+    @property
+    def still_needed(self) -> int:
+        return max(0, mastery.ATTEMPTS_NEEDED - self.row.qualifying)
+
+
+def reflection_for(attempt: Attempt) -> Reflection:
+    step = attempt.step
+    row = step_row(step)
+    next_row = None
+    if row.status == "mastered":
+        next_row = next_step_row(step.user)
+    return Reflection(
+        attempt=attempt,
+        step=step,
+        expected=step.expected_discomfort,
+        peak=attempt.discomfort_peak,
+        difference=step.expected_discomfort - attempt.discomfort_peak,
+        feared_likelihood=step.feared_likelihood,
+        counts=mastery.qualifies(attempt.facts(), step.expected_discomfort),
+        row=row,
+        next_row=next_row,
+    )
+
+
+def last_attempt(user: Any) -> Attempt | None:
+    return (
+        Attempt.objects.filter(step__user=user)
+        .select_related("step")
+        .order_by("-happened_on", "-created_at", "-id")
+        .first()
+    )

@@ -1,0 +1,257 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bridgework.safety.screening import Screening
+
+from . import services
+from .access import get_attempt_for_user, get_step_for_user
+from .forms import AttemptForm, LibraryFilterForm, StepForm
+from .library import filter_templates, template_by_slug
+from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
+from .models import Override
+from .progress import build_progress
+
+SESSION_KEY = "ladder_screening"
+
+
+def _remember(request: HttpRequest, screening: Screening) -> None:
+    """Carry a crisis result across the redirect so the next page shows help at once."""
+    if screening.crisis:
+        request.session[SESSION_KEY] = screening.level
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    level = request.session.pop(SESSION_KEY, None)
+    if level and "screening" not in context:
+        context["screening"] = Screening(level=level)
+    context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
+    return render(request, template, context)
+
+
+def _save_failed(form: Any, exc: ValidationError) -> None:
+    # The form checks the same model rules first; this only catches a race (e.g. midnight).
+    form.add_error(None, exc)
+
+
+# --------------------------------------------------------------------------- the ladder
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    rows = services.ladder_rows(request.user)
+    next_row = next((row for row in rows if row.is_next), None)
+    return _page(request, "ladder/index.html", {"rows": rows, "next_row": next_row})
+
+
+@login_required
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    form = LibraryFilterForm(request.GET or None)
+    kind = stakes = ""
+    if form.is_bound and form.is_valid():
+        kind, stakes = form.cleaned_data["kind"], form.cleaned_data["stakes"]
+    adopted = set(
+        request.user.ladder_steps.exclude(template_slug="").values_list("template_slug", flat=True)  # type: ignore[union-attr]
+    )
+    return _page(
+        request,
+        "ladder/library.html",
+        {"form": form, "templates": filter_templates(kind=kind, stakes=stakes), "adopted": adopted},
+    )
+
+
+@login_required
+@require_POST
+def adopt(request: HttpRequest, slug: str) -> HttpResponse:
+    template = template_by_slug(slug)
+    if template is None:
+        raise Http404("No such template")
+    step, screening = services.step_adopt(user=request.user, template=template)
+    _remember(request, screening)
+    messages.success(request, "Added to your ladder. Change anything that doesn’t fit you — you can also keep it as it is.")
+    return redirect("ladder:step_edit", pk=step.pk)
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    direction = request.POST.get("direction")
+    if direction == "up":
+        services.step_move(step=step, direction="up")
+    elif direction == "down":
+        services.step_move(step=step, direction="down")
+    else:
+        messages.error(request, "That move was not understood; nothing changed.")
+        return redirect("ladder:index")
+    return redirect(reverse("ladder:index") + f"#step-{step.pk}")
+
+
+@login_required
+@require_POST
+def sort(request: HttpRequest) -> HttpResponse:
+    services.ladder_sort_by_discomfort(user=request.user)
+    messages.success(request, "Your ladder is in order of expected discomfort again.")
+    return redirect("ladder:index")
+
+
+# --------------------------------------------------------------------------- steps
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_new(request: HttpRequest) -> HttpResponse:
+    form = StepForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            step, screening = services.step_create(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _save_failed(form, exc)
+        else:
+            _remember(request, screening)
+            messages.success(request, "Step added to your ladder.")
+            return redirect("ladder:step_detail", pk=step.pk)
+    return _page(request, "ladder/step_form.html", {"form": form, "step": None})
+
+
+@login_required
+@require_GET
+def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    row = services.step_row(step)
+    return _page(
+        request,
+        "ladder/step_detail.html",
+        {"row": row, "step": step, "attempts": list(step.attempts.all()), "Override": Override},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    form = StepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        try:
+            step, screening = services.step_update(step=step, **form.cleaned_data)
+        except ValidationError as exc:
+            _save_failed(form, exc)
+        else:
+            _remember(request, screening)
+            messages.success(request, "Step saved. Its attempts are all still here.")
+            return redirect("ladder:step_detail", pk=step.pk)
+    return _page(request, "ladder/step_form.html", {"form": form, "step": step})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    if request.method == "POST":
+        count = services.step_delete(step=step)
+        messages.success(
+            request,
+            "Step deleted" + (f", with its {count} attempt{'s' if count != 1 else ''}." if count else "."),
+        )
+        return redirect("ladder:index")
+    return _page(request, "ladder/step_confirm_delete.html", {"step": step, "count": step.attempts.count()})
+
+
+@login_required
+@require_POST
+def step_override(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    choice = request.POST.get("choice", "")
+    if choice not in Override.values:
+        messages.error(request, "That choice was not understood; nothing changed.")
+        return redirect("ladder:step_detail", pk=step.pk)
+    services.step_override_set(step=step, choice=choice)
+    messages.success(
+        request,
+        {
+            "mastered": "Marked as mastered. Your call counts.",
+            "practising": "You’ll keep practising this step. There is no hurry.",
+            "": "This step follows the rule again.",
+        }[choice],
+    )
+    return redirect("ladder:step_detail", pk=step.pk)
+
+
+# --------------------------------------------------------------------------- attempts
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempt_new(request: HttpRequest, pk: int) -> HttpResponse:
+    step = get_step_for_user(request.user, pk)
+    form = AttemptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attempt, screening = services.attempt_log(step=step, **form.cleaned_data)
+        except ValidationError as exc:
+            _save_failed(form, exc)
+        else:
+            _remember(request, screening)
+            return redirect("ladder:attempt_detail", pk=attempt.pk)
+    return _page(request, "ladder/attempt_form.html", {"form": form, "step": step, "attempt": None})
+
+
+@login_required
+@require_GET
+def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = get_attempt_for_user(request.user, pk)
+    return _page(
+        request,
+        "ladder/attempt_detail.html",
+        {"attempt": attempt, "step": attempt.step, "reflection": services.reflection_for(attempt)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempt_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = get_attempt_for_user(request.user, pk)
+    form = AttemptForm(request.POST or None, instance=attempt)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attempt, screening = services.attempt_update(attempt=attempt, **form.cleaned_data)
+        except ValidationError as exc:
+            _save_failed(form, exc)
+        else:
+            _remember(request, screening)
+            messages.success(request, "Attempt saved.")
+            return redirect("ladder:attempt_detail", pk=attempt.pk)
+    return _page(
+        request, "ladder/attempt_form.html", {"form": form, "step": attempt.step, "attempt": attempt}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attempt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    attempt = get_attempt_for_user(request.user, pk)
+    step = attempt.step
+    if request.method == "POST":
+        services.attempt_delete(attempt=attempt)
+        messages.success(request, "Attempt deleted.")
+        return redirect("ladder:step_detail", pk=step.pk)
+    return _page(request, "ladder/attempt_confirm_delete.html", {"attempt": attempt, "step": step})
+
+
+# --------------------------------------------------------------------------- progress
+
+
+@login_required
+@require_GET
+def progress(request: HttpRequest) -> HttpResponse:
+    return _page(request, "ladder/progress.html", {"progress": build_progress(request.user)})
