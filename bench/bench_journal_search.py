@@ -29,7 +29,7 @@ def main() -> None:
     user, _ = get_user_model().objects.get_or_create(username="bench")
     Entry.objects.filter(user=user).delete()
     words = (
-        "asked help sister garden tired work lift friend cooked quiet walk river meeting".split()
+        ["asked", "help", "sister", "garden", "tired", "work", "lift", "friend", "cooked", "quiet", "walk", "river", "meeting"]
     )
     rng = random.Random(3)
     Entry.objects.bulk_create(
