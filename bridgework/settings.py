@@ -119,6 +119,17 @@ else:
         }
     }
 
+# Login rate limits live in the cache. One process (make run) is fine with memory; several
+# gunicorn workers must share it: BRIDGEWORK_SHARED_CACHE=1 keeps it in the database
+# (run `bridgework createcachetable` once).
+if env_bool("BRIDGEWORK_SHARED_CACHE", False):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "bridgework_cache",
+        }
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -189,6 +200,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("BRIDGEWORK_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "bridgework.core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

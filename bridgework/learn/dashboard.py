@@ -20,7 +20,9 @@ def dashboard(user: Any) -> Panel:
         next_step = NextStep(
             text=f"Read “{lesson.meta.title}” ({lesson.meta.minutes} minutes)",
             url=reverse("learn:lesson", args=[lesson.slug]),
-            priority=10,
+            # The very first lesson comes before everything else (it explains why the rest
+            # is offered); later lessons give way to assessments and practice.
+            priority=30 if not done else 10,
             label="Read the lesson",
         )
     return Panel(
