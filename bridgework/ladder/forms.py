@@ -8,6 +8,10 @@ from django.utils import timezone
 from .library import STAKES
 from .models import Attempt, Kind, Step
 
+RATING_ERRORS = {
+    code: "Use a whole number from 0 to 100." for code in ("invalid", "min_value", "max_value")
+}
+
 
 def _rating() -> forms.NumberInput:
     return forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "inputmode": "numeric"})
@@ -45,8 +49,8 @@ class StepForm(forms.ModelForm):
             "feared_likelihood": "How sure you feel, right now, that it will happen. Your practice will test this.",
         }
         error_messages = {
-            "expected_discomfort": {"invalid": "Use a whole number from 0 to 100."},
-            "feared_likelihood": {"invalid": "Use a whole number from 0 to 100."},
+            "expected_discomfort": RATING_ERRORS,
+            "feared_likelihood": RATING_ERRORS,
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -87,7 +91,7 @@ class AttemptForm(forms.ModelForm):
             "learned": "Anything this tells you about your prediction, or about them.",
         }
         error_messages = {
-            name: {"invalid": "Use a whole number from 0 to 100."}
+            name: RATING_ERRORS
             for name in ("discomfort_before", "discomfort_peak", "discomfort_after")
         } | {"happened_on": {"invalid": "Enter a date like 2025-03-14."}}
 
