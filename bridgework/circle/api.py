@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from .access import get_exchange_for_user, get_person_for_user
 from .forms import ExchangeForm, PersonForm
@@ -126,12 +126,12 @@ def list_people(request: HttpRequest) -> list[Person]:
 
 
 @router.post("/people", response={201: PersonSaved, 422: Errors})
-def create_person(request: HttpRequest, payload: PersonIn) -> tuple[int, dict[str, Any]]:
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
     form = PersonForm(data=_person_data(payload))
     if not form.is_valid():
-        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+        return Status(422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)})
     person, screening = person_create(user=request.user, **form.cleaned_data)
-    return 201, _person_out(person, screening.crisis)
+    return Status(201, _person_out(person, screening.crisis))
 
 
 @router.get("/people/{person_id}", response=PersonOut)
@@ -142,20 +142,20 @@ def get_person(request: HttpRequest, person_id: int) -> Person:
 @router.put("/people/{person_id}", response={200: PersonSaved, 422: Errors})
 def update_person(
     request: HttpRequest, person_id: int, payload: PersonIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     person = get_person_for_user(request.user, person_id)
     form = PersonForm(data=_person_data(payload), instance=person)
     if not form.is_valid():
-        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+        return Status(422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)})
     screening = person_update(person=person, **form.cleaned_data)
-    return 200, _person_out(person, screening.crisis)
+    return Status(200, _person_out(person, screening.crisis))
 
 
 @router.delete("/people/{person_id}", response={204: None})
-def delete_person(request: HttpRequest, person_id: int) -> tuple[int, None]:
+def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
     """Exchanges with the person are kept, unlinked (``person_id`` becomes null)."""
     person_delete(person=get_person_for_user(request.user, person_id))
-    return 204, None
+    return Status(204, None)
 
 
 # --------------------------------------------------------------------------- exchanges
@@ -168,12 +168,12 @@ def list_exchanges(request: HttpRequest) -> Any:
 
 
 @router.post("/exchanges", response={201: ExchangeSaved, 422: Errors})
-def create_exchange(request: HttpRequest, payload: ExchangeIn) -> tuple[int, dict[str, Any]]:
+def create_exchange(request: HttpRequest, payload: ExchangeIn) -> Status[dict[str, Any]]:
     form = ExchangeForm(data=_exchange_data(payload), people=people_for(request.user))
     if not form.is_valid():
-        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+        return Status(422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)})
     exchange, screening = exchange_create(user=request.user, **form.cleaned_data)
-    return 201, _exchange_out(exchange, screening.crisis)
+    return Status(201, _exchange_out(exchange, screening.crisis))
 
 
 @router.get("/exchanges/{exchange_id}", response=ExchangeOut)
@@ -184,18 +184,18 @@ def get_exchange(request: HttpRequest, exchange_id: int) -> Exchange:
 @router.put("/exchanges/{exchange_id}", response={200: ExchangeSaved, 422: Errors})
 def update_exchange(
     request: HttpRequest, exchange_id: int, payload: ExchangeIn
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     exchange = get_exchange_for_user(request.user, exchange_id)
     form = ExchangeForm(
         data=_exchange_data(payload), instance=exchange, people=people_for(request.user)
     )
     if not form.is_valid():
-        return 422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)}
+        return Status(422, {"detail": "Please correct the fields listed.", "errors": _form_errors(form)})
     screening = exchange_update(exchange=exchange, **form.cleaned_data)
-    return 200, _exchange_out(exchange, screening.crisis)
+    return Status(200, _exchange_out(exchange, screening.crisis))
 
 
 @router.delete("/exchanges/{exchange_id}", response={204: None})
-def delete_exchange(request: HttpRequest, exchange_id: int) -> tuple[int, None]:
+def delete_exchange(request: HttpRequest, exchange_id: int) -> Status[None]:
     exchange_delete(exchange=get_exchange_for_user(request.user, exchange_id))
-    return 204, None
+    return Status(204, None)

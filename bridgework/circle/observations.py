@@ -180,7 +180,7 @@ def drifting(
     for person in people:
         if person.ring != "close":
             continue
-        since = max(person.added_on, last_contact.get(person.id, person.added_on))
+        since = last_contact.get(person.id, person.added_on)
         gap = (today - since).days
         if gap >= DRIFT_DAYS:
             found.append((gap, person))

@@ -120,6 +120,11 @@ def test_drifting_counts_from_when_someone_was_added_if_nothing_is_logged() -> N
     assert len(drifting([close_friend(added_days_ago=28)], [], TODAY)) == 1
 
 
+def test_a_logged_exchange_counts_even_if_it_predates_adding_the_person() -> None:
+    newly_added = close_friend(added_days_ago=0)
+    assert len(drifting([newly_added], [gave(28)], TODAY)) == 1
+
+
 def test_only_the_close_ring_is_watched_for_drifting() -> None:
     middle = PersonFact(2, "Ada", "middle", TODAY - timedelta(days=365))
     outer = PersonFact(3, "Lee", "outer", TODAY - timedelta(days=365))

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from bridgework.circle.models import Exchange, Person
+from bridgework.circle.models import Person
 from bridgework.safety.models import ScreeningEvent
 
 from .helpers import make_exchange, make_person

@@ -1,0 +1,149 @@
+"""/api/v1/circle/: people and exchanges, with the same validation as the forms."""
+
+import json
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from bridgework.circle.models import Exchange, Person
+
+from .helpers import make_exchange, make_person, tomorrow
+
+API = "/api/v1/circle"
+PERSON = {"name": "Sam", "ring": "close", "helps_with": ["practical"], "comfort": 40}
+
+
+def post(client: Client, url: str, data: dict[str, Any]) -> Any:
+    return client.post(url, json.dumps(data), content_type="application/json")
+
+
+def put(client: Client, url: str, data: dict[str, Any]) -> Any:
+    return client.put(url, json.dumps(data), content_type="application/json")
+
+
+def exchange_data(person_id: int | None, **change: Any) -> dict[str, Any]:
+    return {
+        "person_id": person_id,
+        "direction": "received",
+        "kind": "listening",
+        "size": "small",
+        "discomfort": 55,
+        "occurred_on": timezone.localdate().isoformat(),
+        "note": "",
+        **change,
+    }
+
+
+def test_the_api_needs_a_session(anon_client: Client) -> None:
+    assert anon_client.get(f"{API}/people").status_code == 401
+
+
+def test_the_api_enforces_csrf_for_writes(user: Any) -> None:
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(user)
+    assert post(strict, f"{API}/people", PERSON).status_code == 403
+    assert not Person.objects.exists()
+
+
+def test_people_crud(client: Client, user: Any) -> None:
+    created = post(client, f"{API}/people", {**PERSON, "note": "neighbour"})
+    assert created.status_code == 201
+    body = created.json()
+    assert body["name"] == "Sam" and body["note"] == "neighbour" and body["crisis"] is False
+    pk = body["id"]
+    assert [p["name"] for p in client.get(f"{API}/people").json()] == ["Sam"]
+    assert client.get(f"{API}/people/{pk}").json()["comfort"] == 40
+    updated = put(client, f"{API}/people/{pk}", {**PERSON, "ring": "middle", "comfort": 90})
+    assert updated.status_code == 200 and updated.json()["ring"] == "middle"
+    assert client.delete(f"{API}/people/{pk}").status_code == 204
+    assert not Person.objects.filter(user=user).exists()
+
+
+def test_people_are_listed_by_name(client: Client, user: Any) -> None:
+    make_person(user, "zed")
+    make_person(user, "Amy")
+    assert [p["name"] for p in client.get(f"{API}/people").json()] == ["Amy", "zed"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"comfort": 101}, "comfort"), ({"comfort": -1}, "comfort"), ({"ring": "inner"}, "ring"), ({"helps_with": ["money"]}, "helps_with")],
+)
+def test_bad_people_get_the_forms_messages(client: Client, change: dict[str, Any], field: str) -> None:
+    response = post(client, f"{API}/people", {**PERSON, **change})
+    assert response.status_code == 422
+    assert field in response.json()["errors"]
+    assert not Person.objects.exists()
+
+
+def test_a_crisis_note_is_flagged_and_saved(client: Client) -> None:
+    response = post(client, f"{API}/people", {**PERSON, "note": "I want to kill myself"})
+    assert response.status_code == 201
+    assert response.json()["crisis"] is True and response.json()["help_url"] == "/safety/help/"
+
+
+def test_another_users_person_is_404(client: Client, other_user: Any) -> None:
+    theirs = make_person(other_user)
+    assert client.get(f"{API}/people/{theirs.pk}").status_code == 404
+    assert put(client, f"{API}/people/{theirs.pk}", PERSON).status_code == 404
+    assert client.delete(f"{API}/people/{theirs.pk}").status_code == 404
+    assert Person.objects.filter(pk=theirs.pk).exists()
+    assert client.get(f"{API}/people").json() == []
+
+
+def test_exchanges_crud(client: Client, user: Any) -> None:
+    sam = make_person(user)
+    created = post(client, f"{API}/exchanges", exchange_data(sam.pk, note="coffee"))
+    assert created.status_code == 201, created.content
+    pk = created.json()["id"]
+    assert created.json()["person_id"] == sam.pk
+    assert [e["id"] for e in client.get(f"{API}/exchanges").json()] == [pk]
+    updated = put(client, f"{API}/exchanges/{pk}", exchange_data(sam.pk, direction="gave", discomfort=None))
+    assert updated.status_code == 200
+    assert updated.json()["direction"] == "gave" and updated.json()["discomfort"] is None
+    assert client.get(f"{API}/exchanges/{pk}").json()["note"] == ""
+    assert client.delete(f"{API}/exchanges/{pk}").status_code == 204
+    assert not Exchange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"kind": "money"}, "kind"),
+        ({"discomfort": 150}, "discomfort"),
+        ({"occurred_on": "FUTURE"}, "occurred_on"),
+        ({"person_id": None}, "person"),
+    ],
+)
+def test_bad_exchanges_get_the_forms_messages(client: Client, user: Any, change: dict[str, Any], field: str) -> None:
+    sam = make_person(user)
+    if change.get("occurred_on") == "FUTURE":
+        change = {"occurred_on": tomorrow().isoformat()}
+    response = post(client, f"{API}/exchanges", {**exchange_data(sam.pk), **change})
+    assert response.status_code == 422
+    assert field in response.json()["errors"]
+    assert not Exchange.objects.exists()
+
+
+def test_an_exchange_cannot_name_another_users_person(client: Client, other_user: Any) -> None:
+    theirs = make_person(other_user)
+    response = post(client, f"{API}/exchanges", exchange_data(theirs.pk))
+    assert response.status_code == 422
+    assert "person" in response.json()["errors"]
+
+
+def test_another_users_exchange_is_404(client: Client, other_user: Any) -> None:
+    theirs = make_exchange(other_user, make_person(other_user))
+    assert client.get(f"{API}/exchanges/{theirs.pk}").status_code == 404
+    assert put(client, f"{API}/exchanges/{theirs.pk}", exchange_data(None)).status_code == 404
+    assert client.delete(f"{API}/exchanges/{theirs.pk}").status_code == 404
+    assert client.get(f"{API}/exchanges").json() == []
+
+
+def test_deleting_a_person_through_the_api_unlinks_their_exchanges(client: Client, user: Any) -> None:
+    sam = make_person(user)
+    exchange = make_exchange(user, sam)
+    client.delete(f"{API}/people/{sam.pk}")
+    assert client.get(f"{API}/exchanges/{exchange.pk}").json()["person_id"] is None
