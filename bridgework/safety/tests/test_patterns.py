@@ -86,7 +86,9 @@ def test_numpy_inference_matches_scikit_learn() -> None:
 def test_it_recognises_a_typical_entry_within_twenty_milliseconds() -> None:
     entry = "I told my sister I was fine. I never ask for help. It was a long day at work. " * 8
     recognise(entry)
-    start = time.perf_counter()
-    for _ in range(50):
+    timings = []
+    for _ in range(51):
+        start = time.perf_counter()
         recognise(entry)
-    assert (time.perf_counter() - start) / 50 < 0.020
+        timings.append(time.perf_counter() - start)
+    assert sorted(timings)[25] < 0.020
