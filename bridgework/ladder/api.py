@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.responses import Status
 
 from bridgework.safety.screening import Screening
 
@@ -131,10 +132,10 @@ def list_steps(request: HttpRequest) -> list[StepOut]:
 
 
 @router.post("/steps", response={201: StepWriteOut}, summary="Add a step")
-def create_step(request: HttpRequest, payload: StepIn) -> tuple[int, StepWriteOut]:
+def create_step(request: HttpRequest, payload: StepIn) -> Status[StepWriteOut]:
     with _invalid_is_422():
         step, screening = services.step_create(user=request.user, **payload.dict())
-    return 201, StepWriteOut(step=_step_out(_row_for(request.user, step.pk)), screening=_screening(screening))
+    return Status(201, StepWriteOut(step=_step_out(_row_for(request.user, step.pk)), screening=_screening(screening)))
 
 
 @router.get("/steps/{step_id}", response=StepOut, summary="One step")
@@ -238,11 +239,11 @@ def list_attempts(request: HttpRequest, step_id: int) -> list[AttemptOut]:
 
 
 @router.post("/steps/{step_id}/attempts", response={201: AttemptWriteOut}, summary="Log an attempt")
-def create_attempt(request: HttpRequest, step_id: int, payload: AttemptIn) -> tuple[int, AttemptWriteOut]:
+def create_attempt(request: HttpRequest, step_id: int, payload: AttemptIn) -> Status[AttemptWriteOut]:
     step = get_step_for_user(request.user, step_id)
     with _invalid_is_422():
         attempt, screening = services.attempt_log(step=step, **payload.dict())
-    return 201, _attempt_written(attempt, screening)
+    return Status(201, _attempt_written(attempt, screening))
 
 
 @router.get("/attempts/{attempt_id}", response=AttemptOut, summary="One attempt")
@@ -260,6 +261,6 @@ def update_attempt(request: HttpRequest, attempt_id: int, payload: AttemptPatch)
 
 
 @router.delete("/attempts/{attempt_id}", response={204: None}, summary="Delete an attempt")
-def delete_attempt(request: HttpRequest, attempt_id: int) -> tuple[int, None]:
+def delete_attempt(request: HttpRequest, attempt_id: int) -> Status[None]:
     services.attempt_delete(attempt=get_attempt_for_user(request.user, attempt_id))
-    return 204, None
+    return Status(204, None)

@@ -1,0 +1,146 @@
+"""The ladder API at /api/v1/ladder/: same rules as the pages, scoped to the logged-in user."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.test import Client
+from django.utils import timezone
+
+from bridgework.ladder.models import Attempt, Step
+
+from .conftest import make_attempt, make_step
+
+BASE = "/api/v1/ladder"
+
+STEP = {
+    "what": "Ask a colleague to check my slides",
+    "kind": "ask",
+    "who": "Jo",
+    "expected_discomfort": 50,
+    "feared_outcome": "Jo will think I'm slow",
+    "feared_likelihood": 60,
+}
+
+
+def attempt_json(**fields: Any) -> dict[str, Any]:
+    return {
+        "happened_on": (timezone.localdate() - timedelta(days=1)).isoformat(),
+        "discomfort_before": 40,
+        "discomfort_peak": 20,
+        "discomfort_after": 5,
+        "feared_happened": "no",
+        "response": "better",
+        "what_happened": "Jo was glad to help",
+        "learned": "",
+    } | fields
+
+
+def test_create_list_update_delete_a_step(client: Client, user: Any) -> None:
+    created = client.post(f"{BASE}/steps", STEP, content_type="application/json")
+    assert created.status_code == 201
+    body = created.json()
+    assert body["step"]["status"] == "not_tried" and body["step"]["is_next"] is True
+    assert body["screening"]["crisis"] is False
+    step_id = body["step"]["id"]
+    assert [s["id"] for s in client.get(f"{BASE}/steps").json()] == [step_id]
+    updated = client.patch(f"{BASE}/steps/{step_id}", {"who": "Jo from finance"}, content_type="application/json")
+    assert updated.status_code == 200 and updated.json()["step"]["who"] == "Jo from finance"
+    assert updated.json()["step"]["what"] == STEP["what"]
+    deleted = client.delete(f"{BASE}/steps/{step_id}")
+    assert deleted.status_code == 200 and deleted.json() == {"deleted_attempts": 0}
+    assert not Step.objects.filter(user=user).exists()
+
+
+def test_step_validation_matches_the_forms(client: Client, user: Any) -> None:
+    for bad in ({"expected_discomfort": 101}, {"feared_likelihood": -1}, {"kind": "bravery"}, {"what": ""}):
+        response = client.post(f"{BASE}/steps", STEP | bad, content_type="application/json")
+        assert response.status_code == 422, bad
+        assert next(iter(bad)) in response.json()["detail"]
+    assert client.post(f"{BASE}/steps", STEP | {"expected_discomfort": "lots"}, content_type="application/json").status_code == 422
+    assert not Step.objects.filter(user=user).exists()
+
+
+def test_a_bad_update_changes_nothing(client: Client, step: Step) -> None:
+    response = client.patch(f"{BASE}/steps/{step.pk}", {"expected_discomfort": 500, "override": "mastered"}, content_type="application/json")
+    assert response.status_code == 422
+    step.refresh_from_db()
+    assert step.expected_discomfort == 60 and step.override == ""
+    bad_override = client.patch(f"{BASE}/steps/{step.pk}", {"override": "forever"}, content_type="application/json")
+    assert bad_override.status_code == 422
+
+
+def test_override_through_the_api(client: Client, step: Step) -> None:
+    response = client.patch(f"{BASE}/steps/{step.pk}", {"override": "mastered"}, content_type="application/json")
+    assert response.json()["step"]["status"] == "mastered"
+
+
+def test_log_an_attempt_until_mastered(client: Client, step: Step) -> None:
+    url = f"{BASE}/steps/{step.pk}/attempts"
+    first = client.post(url, attempt_json(), content_type="application/json")
+    assert first.status_code == 201 and first.json()["step_status"] == "practising"
+    second = client.post(url, attempt_json(discomfort_peak=30), content_type="application/json")
+    assert second.json()["step_status"] == "mastered"
+    assert len(client.get(url).json()) == 2
+    attempt_id = second.json()["attempt"]["id"]
+    assert client.get(f"{BASE}/attempts/{attempt_id}").json()["what_happened"] == "Jo was glad to help"
+    patched = client.patch(f"{BASE}/attempts/{attempt_id}", {"feared_happened": "partly"}, content_type="application/json")
+    assert patched.status_code == 200 and patched.json()["step_status"] == "practising"
+    assert client.delete(f"{BASE}/attempts/{attempt_id}").status_code == 204
+    assert Attempt.objects.filter(step=step).count() == 1
+
+
+def test_attempt_validation_matches_the_forms(client: Client, step: Step) -> None:
+    url = f"{BASE}/steps/{step.pk}/attempts"
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    future = client.post(url, attempt_json(happened_on=tomorrow), content_type="application/json")
+    assert future.status_code == 422 and "future" in future.json()["detail"]
+    for bad in ({"discomfort_peak": 101}, {"discomfort_before": -3}, {"response": "meh"}, {"happened_on": "soon"}):
+        assert client.post(url, attempt_json(**bad), content_type="application/json").status_code == 422, bad
+    assert not Attempt.objects.exists()
+
+
+def test_crisis_language_is_saved_and_flagged(client: Client, step: Step) -> None:
+    response = client.post(
+        f"{BASE}/steps/{step.pk}/attempts", attempt_json(learned="I want to die"), content_type="application/json"
+    )
+    assert response.status_code == 201
+    assert response.json()["screening"]["crisis"] is True
+    assert response.json()["screening"]["help_url"]
+
+
+def test_another_users_objects_are_404(client: Client, other_step: Step, other_attempt: Attempt) -> None:
+    s, a = other_step.pk, other_attempt.pk
+    assert client.get(f"{BASE}/steps/{s}").status_code == 404
+    assert client.patch(f"{BASE}/steps/{s}", {"what": "mine now"}, content_type="application/json").status_code == 404
+    assert client.delete(f"{BASE}/steps/{s}").status_code == 404
+    assert client.get(f"{BASE}/steps/{s}/attempts").status_code == 404
+    assert client.post(f"{BASE}/steps/{s}/attempts", attempt_json(), content_type="application/json").status_code == 404
+    assert client.get(f"{BASE}/attempts/{a}").status_code == 404
+    assert client.patch(f"{BASE}/attempts/{a}", {"discomfort_peak": 1}, content_type="application/json").status_code == 404
+    assert client.delete(f"{BASE}/attempts/{a}").status_code == 404
+    assert client.get(f"{BASE}/steps").json() == []
+    other_step.refresh_from_db()
+    assert other_step.what == "Bob's private step" and Attempt.objects.filter(pk=a).exists()
+
+
+def test_the_api_needs_a_session(anon_client: Client, step: Step) -> None:
+    assert anon_client.get(f"{BASE}/steps").status_code == 401
+
+
+def test_writes_need_the_csrf_token(user: Any) -> None:
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(user)
+    assert strict.post(f"{BASE}/steps", STEP, content_type="application/json").status_code == 403
+
+
+def test_the_endpoints_are_in_the_openapi_schema(client: Client) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert f"{BASE}/steps" in paths and f"{BASE}/attempts/{{attempt_id}}" in paths
+
+
+def test_list_reports_status_per_step(client: Client, user: Any) -> None:
+    step = make_step(user)
+    make_attempt(step)
+    assert client.get(f"{BASE}/steps").json()[0]["attempt_count"] == 1
