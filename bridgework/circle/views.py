@@ -31,6 +31,7 @@ from .services import (
     summary,
 )
 
+PREFILL = ("person", "direction", "kind", "size", "discomfort", "occurred_on", "note")
 OBSERVATION_KEY = re.compile(r"^(over-giving|receiving-easier|drifting:\d{1,12})$")
 
 
@@ -156,8 +157,12 @@ def ledger_view(request: HttpRequest) -> HttpResponse:
 def exchange_new(request: HttpRequest) -> HttpResponse:
     people = people_for(request.user)
     form = ExchangeForm(request.POST or None, people=people)
-    if request.method == "GET" and request.GET.get("person", "").isdigit():
-        form.initial["person"] = int(request.GET["person"])
+    if request.method == "GET":
+        # Links may prefill the form (e.g. "add this ladder practice to my ledger");
+        # nothing is saved until the person submits it.
+        form.initial.update(
+            {name: request.GET[name] for name in PREFILL if request.GET.get(name, "").strip()}
+        )
     if request.method == "POST" and form.is_valid():
         _, screening = exchange_create(user=request.user, **form.cleaned_data)
         return _saved(request, screening, "Logged in your ledger.", reverse("circle:ledger"))

@@ -46,6 +46,21 @@ def test_the_log_form_starts_with_today_and_can_preselect_a_person(client: Clien
     assert f'<option value="{sam.pk}" selected>Sam</option>' in body
 
 
+def test_a_link_can_prefill_the_form_but_saves_nothing(client: Client, user: Any) -> None:
+    sam = make_person(user)
+    response = client.get(
+        f"/circle/ledger/new/?person={sam.pk}&direction=received&kind=listening&discomfort=35"
+        "&occurred_on=2025-01-05&colour=red"
+    )
+    form = response.context["form"]
+    assert form.initial["person"] == str(sam.pk)
+    assert form.initial["direction"] == "received" and form.initial["discomfort"] == "35"
+    assert "colour" not in form.initial
+    body = response.content.decode()
+    assert 'value="listening" required id="id_kind_0" checked' in body
+    assert not Exchange.objects.exists()
+
+
 def test_with_nobody_in_the_circle_the_log_form_says_to_add_someone(client: Client) -> None:
     body = client.get("/circle/ledger/new/").content.decode()
     assert "adding someone" in body
@@ -187,6 +202,16 @@ def test_the_ledger_is_private(client: Client, other_user: Any) -> None:
     body = client.get("/circle/ledger/").content.decode()
     assert "Hidden" not in body and "secret note" not in body
     assert "Nothing logged yet" in body
+
+
+def test_the_ledger_page_takes_a_fixed_number_of_queries(
+    client: Client, user: Any, django_assert_max_num_queries: Any
+) -> None:
+    people = [make_person(user, f"P{i}") for i in range(5)]
+    for day in range(60):
+        make_exchange(user, people[day % 5], "gave" if day % 2 else "received", days_ago=day)
+    with django_assert_max_num_queries(8):
+        assert client.get("/circle/ledger/").status_code == 200
 
 
 def test_an_empty_ledger_draws_no_chart(client: Client) -> None:
