@@ -20,6 +20,7 @@ from .observations import (
     observations,
     visible,
 )
+from .suggest import Candidate, suggest
 
 PERSON_FIELDS = ["name", "ring", "helps_with", "comfort", "note"]
 EXCHANGE_FIELDS = ["person", "direction", "kind", "size", "discomfort", "occurred_on", "note"]
@@ -207,3 +208,38 @@ def summary(people: list[Person]) -> CircleSummary:
     for person in people:
         by_ring[person.ring].append(person)
     return CircleSummary(people=people, by_ring=by_ring)
+
+
+# --------------------------------------------------------------------------- for other apps
+
+
+def person_choices_for_step(user: Any, step_kind: str | None) -> list[Any]:
+    """Choices for a "someone from my circle" select on a ladder step (one query).
+
+    The people easiest to ask for this kind of step come first (``suggest.py``), then
+    everyone else by name. Values are person ids; the caller still validates against an
+    owner-scoped queryset.
+    """
+    people = people_for(user)
+    if not people:
+        return [("", "Nobody yet: add people on the Circle page")]
+    candidates = [
+        Candidate(p.pk, p.name, p.comfort, tuple(p.helps_with)) for p in people
+    ]
+    suggested = [c.id for c in suggest(candidates, step_kind)]
+    by_id = {p.pk: p for p in people}
+
+    def label(person: Person) -> str:
+        return f"{person.name} ({person.ring_label.lower()} ring, comfort {person.comfort})"
+
+    rest = [(p.pk, label(p)) for p in people if p.pk not in suggested]
+    choices: list[Any] = [("", "No one from my circle")]
+    if suggested:
+        choices.append(
+            ("Easiest to ask for this kind of step", [(pk, label(by_id[pk])) for pk in suggested])
+        )
+        if rest:
+            choices.append(("Everyone else in your circle", rest))
+    else:
+        choices.extend(rest)
+    return choices
