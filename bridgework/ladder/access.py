@@ -13,7 +13,7 @@ def get_step_for_user(user: Any, pk: int) -> Step:
     """The user's own step; ``Http404`` if it is missing or belongs to someone else."""
     try:
         return Step.objects.get(pk=pk, user=user)
-    except (Step.DoesNotExist, ValueError, TypeError):
+    except (Step.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404("No such step") from None
 
 
@@ -21,5 +21,5 @@ def get_attempt_for_user(user: Any, pk: int) -> Attempt:
     """The user's own attempt (through its step), with the step loaded; 404 otherwise."""
     try:
         return Attempt.objects.select_related("step").get(pk=pk, step__user=user)
-    except (Attempt.DoesNotExist, ValueError, TypeError):
+    except (Attempt.DoesNotExist, ValueError, TypeError, OverflowError):
         raise Http404("No such attempt") from None

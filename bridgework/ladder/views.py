@@ -132,7 +132,7 @@ def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(
         request,
         "ladder/step_detail.html",
-        {"row": row, "step": step, "attempts": list(step.attempts.all()), "Override": Override},
+        {"row": row, "step": step, "attempts": list(step.attempts.all())},
     )
 
 

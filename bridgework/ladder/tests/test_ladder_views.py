@@ -111,3 +111,28 @@ def test_adopting_needs_post_and_a_real_template(client: Client) -> None:
 
 def test_the_navigation_links_to_practise(client: Client) -> None:
     assert '<a href="/ladder/"' in client.get("/ladder/").content.decode()
+
+
+def test_wrong_methods_on_the_list_pages_are_405(client: Client) -> None:
+    for url in ("/ladder/", "/ladder/library/", "/ladder/progress/"):
+        assert client.post(url).status_code == 405, url
+
+
+def test_absurd_ids_are_404_not_500(client: Client) -> None:
+    huge = "9" * 30
+    assert client.get(f"/ladder/steps/{huge}/").status_code == 404
+    assert client.get(f"/ladder/attempts/{huge}/").status_code == 404
+    assert client.get(f"/api/v1/ladder/steps/{huge}").status_code in (404, 422)
+
+
+def test_the_ladder_page_needs_the_same_few_queries_for_a_long_ladder(
+    client: Client, user: Any, django_assert_max_num_queries: Any
+) -> None:
+    for index in range(12):
+        step = make_step(user, what=f"step {index}")
+        for _ in range(3):
+            make_attempt(step)
+    with django_assert_max_num_queries(8):
+        assert client.get("/ladder/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get("/ladder/progress/").status_code == 200
