@@ -20,6 +20,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "what": row.step.what,
                 "kind": row.step.kind,
                 "who": row.step.who,
+                "person_id": row.step.person_id,
                 "expected_discomfort": row.step.expected_discomfort,
                 "feared_outcome": row.step.feared_outcome,
                 "feared_likelihood": row.step.feared_likelihood,

@@ -32,7 +32,9 @@ class StepForm(forms.ModelForm):
 
     class Meta:
         model = Step
-        fields = ["what", "kind", "who", "expected_discomfort", "feared_outcome", "feared_likelihood"]
+        fields = [
+            "what", "kind", "who", "person", "expected_discomfort", "feared_outcome", "feared_likelihood"
+        ]
         widgets = {
             "what": forms.TextInput(attrs={"maxlength": 300}),
             "kind": forms.RadioSelect,
@@ -44,6 +46,8 @@ class StepForm(forms.ModelForm):
         help_texts = {
             "what": "Something concrete you could do this week, e.g. “Ask Sam to read over my email”.",
             "who": "A name or a role. Only you can see it, and it is stored encrypted.",
+            "person": "Optional. For a low-stakes ask, start with the people listed first: "
+            "those you feel most at ease asking for this kind of help.",
             "expected_discomfort": "0 = no discomfort at all, 100 = the most you can imagine. A guess is fine.",
             "feared_outcome": "The thought that makes this hard, in your own words, e.g. “they’ll think I’m weak”.",
             "feared_likelihood": "How sure you feel, right now, that it will happen. Your practice will test this.",
@@ -53,9 +57,20 @@ class StepForm(forms.ModelForm):
             "feared_likelihood": RATING_ERRORS,
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _drop_blank_choice(self, "kind")
+        # Only the user's own circle; the easiest people to ask for this kind of step first.
+        from bridgework.circle.models import Person
+        from bridgework.circle.services import person_choices_for_step
+
+        field = self.fields["person"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Person.objects.filter(user=user) if user is not None else Person.objects.none()
+        field.error_messages["invalid_choice"] = "Choose someone from your circle."
+        if user is not None:
+            kind = self.data.get("kind") if self.is_bound else self.initial.get("kind", self.instance.kind)
+            field.choices = person_choices_for_step(user, kind or None)
 
 
 class AttemptForm(forms.ModelForm):

@@ -46,7 +46,7 @@ class Override(models.TextChoices):
 class Step(models.Model):
     """One rung of the person's ladder: something they will try, and what they predict.
 
-    ``who`` is free text for now; the circle app will add an optional link to a person.
+    ``who`` is free text; ``person`` optionally links someone from the user's circle.
     """
 
     user = models.ForeignKey(
@@ -55,6 +55,15 @@ class Step(models.Model):
     what = EncryptedTextField("What I will do", validators=SHORT_TEXT)
     kind = models.CharField("Kind of step", max_length=20, choices=Kind.choices)
     who = EncryptedTextField("Who with", blank=True, default="", validators=SHORT_TEXT)
+    # Optional link to someone in the user's circle; removing them keeps the step.
+    person = models.ForeignKey(
+        "circle.Person",
+        verbose_name="Someone from my circle",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ladder_steps",
+    )
     expected_discomfort = models.PositiveSmallIntegerField(
         "How uncomfortable I expect it to be (0–100)", validators=RATING_VALIDATORS
     )

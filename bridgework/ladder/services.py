@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +26,9 @@ from .library import StepTemplate
 from .models import Attempt, Override, Step
 
 STEP_TEXT_FIELDS = ("what", "who", "feared_outcome")
-STEP_FIELDS = ("what", "kind", "who", "expected_discomfort", "feared_outcome", "feared_likelihood")
+STEP_FIELDS = (
+    "what", "kind", "who", "person", "expected_discomfort", "feared_outcome", "feared_likelihood"
+)
 ATTEMPT_FIELDS = (
     "happened_on",
     "discomfort_before",
@@ -142,6 +145,12 @@ def _ordered_for_positions(user: Any) -> list[Step]:
     )
 
 
+def _check_person(user: Any, person: Any) -> None:
+    # A step may only name someone from the same user's circle.
+    if person is not None and person.user_id != user.pk:
+        raise ValidationError({"person": "Choose someone from your circle."})
+
+
 @transaction.atomic
 def step_create(
     *,
@@ -153,13 +162,16 @@ def step_create(
     who: str = "",
     feared_outcome: str = "",
     template_slug: str = "",
+    person: Any = None,
 ) -> tuple[Step, Screening]:
     """Add a step, slotted into the ladder before the first step that is expected to be harder."""
+    _check_person(user, person)
     step = Step(
         user=user,
         what=what,
         kind=kind,
         who=who,
+        person=person,
         expected_discomfort=expected_discomfort,
         feared_outcome=feared_outcome,
         feared_likelihood=feared_likelihood,
@@ -196,6 +208,8 @@ def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
     unknown = set(changes) - set(STEP_FIELDS)
     if unknown:
         raise TypeError(f"step_update() got unexpected fields: {sorted(unknown)}")
+    if "person" in changes:
+        _check_person(step.user, changes["person"])
     for name, value in changes.items():
         setattr(step, name, value)
     step.full_clean()

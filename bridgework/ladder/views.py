@@ -111,7 +111,7 @@ def sort(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def step_new(request: HttpRequest) -> HttpResponse:
-    form = StepForm(request.POST or None)
+    form = StepForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             step, screening = services.step_create(user=request.user, **form.cleaned_data)
@@ -140,7 +140,7 @@ def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    form = StepForm(request.POST or None, instance=step)
+    form = StepForm(request.POST or None, instance=step, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             step, screening = services.step_update(step=step, **form.cleaned_data)
