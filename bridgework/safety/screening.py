@@ -22,8 +22,17 @@ How it works, in order:
    phrase, or past tense can lower the level; they never silence a phrase that names the
    writer. Method or imminence words next to a concern raise it to urgent.
 
-The rules were written against the ``train`` rows of ``tests/data/crisis_sentences.csv``;
-the ``held_out`` rows only measure them (``bridgework evaluate``).
+5. **Net** — clauses the rules left at none are checked for broad risk words about
+   one's own death or self-harm (``_NET``), under the same gates.
+6. **Model** — what is still none is scored clause by clause by a small linear model
+   over words and character n-grams (:mod:`bridgework.safety.crisis_model`), which
+   recognises phrasings no rule names; it can only raise a clause to concern.
+
+The rules, the net and the model were written or trained on the ``train`` rows of
+``tests/data/crisis_sentences.csv``; the ``held_out`` rows only measure them
+(``bridgework evaluate``). Measured honestly on new sentences written after the rules,
+the whole screener caught 10 of 15 very indirect statements: a real safety net, not a
+guarantee, which is why "Get help now" is on every page whatever the screener says.
 
 Worst-case cost is linear in the text length: every regular expression below is free of
 nested quantifiers, and per-word work is cached.
@@ -160,6 +169,13 @@ _WORDS: dict[str, str] = {
     "fr": "",
     "srsly": "",
     "anymroe": "anymore",
+    "4ever": "forever",
+    "4eva": "forever",
+    "w": "with",
+    "dissapear": "disappear",
+    "dissappear": "disappear",
+    "disapear": "disappear",
+    "dissapeared": "disappeared",
     "anymor": "anymore",
     "nomore": "no more",
     "wuld": "would",
@@ -238,6 +254,8 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         r"\1kill myself",
     ),
     (re.compile(r"\bkys myself\b"), "kill myself"),
+    (re.compile(r"\b(going to|want to|will|might|gonna|just) rope(?: myself)?\b"), r"\1 kill myself"),
+    (re.compile(r"\bcatch(?:ing)? the bus\b(?= for good| tonight| forever)"), "kill myself"),
     (re.compile(r"\bkill myself myself\b"), "kill myself"),
     (re.compile(r"\ban hero\b"), "kill myself"),
     (re.compile(r"\b(?:i )?want 2 die\b"), "want to die"),
@@ -369,6 +387,8 @@ def _normalise_token(token: str) -> str:
     if len(token) > _MAX_TOKEN:
         return token
     token = token.rstrip("!")
+    if token in _WORDS:  # before look-alike digits: "4ever", "2nite"
+        return _WORDS[token]
     if (
         any(c.isalpha() for c in token)
         and any(c in "013457@$!" for c in token)
@@ -389,12 +409,19 @@ def _normalise_token(token: str) -> str:
     return token
 
 
+# Emoji used for self-harm and death: "🔪 myself", "thinking about ⚰️".
+_EMOJI_SELF = re.compile("(?:\U0001f480|\u2620\ufe0f?|\U0001f52a|\U0001faa2|\u26b0\ufe0f?|\U0001f52b)\\s*myself", re.IGNORECASE)
+_EMOJI_DEATH = re.compile("\u26b0\ufe0f?|\U0001faa6")
+
+
 def normalise(text: str) -> str:
     """Plain, lower-case, corrected English words separated by single spaces.
 
     Sentence punctuation survives as `` . `` so rules can respect clause boundaries.
     """
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    text = _EMOJI_SELF.sub(" kill myself ", text)
+    text = _EMOJI_DEATH.sub(" death ", text)
     text = "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     ).lower()
@@ -561,11 +588,94 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             r"|\b(?:started|start|stop) cutting\b|\bcutting again\b|\bscratching my (?:arms|legs|skin) until\b|\buntil (?:my hand|it|they) bled\b.{0,30}\bdeserved"
             r"|\brelapsed (?:and|on) (?:cut|cutting|sh|self harm|hurt)\w*|\bpunish myself physically\b|\bcut my (?:arms?|legs?|thighs?|wrists?)\b",
         ),
+        # -- added from a second round of training sentences (indirect and method talk)
+        (
+            "burden_feel",
+            "concern",
+            True,
+            r"\bfeel(?:ing)? like (?:a|such a|just a|nothing but a) burden\b(?! (?:when|if|asking|to ask|for asking|by asking))|\bi am (?:nothing but )?a burden (?:to|on) (?:everyone|everybody|my family|them|people|all)\b",
+        ),
+        (
+            "pain_stop",
+            "concern",
+            True,
+            r"\b(?:want|need|wish) (?:the|this|all the|all this) (?:pain|hurt|suffering) to (?:stop|end) (?:for good|forever|permanently)\b"
+            r"|\b(?:thinking|thought|think) (?:about|of) ending (?:things|it all|everything)\b(?! with)|\bending things\b(?= *(?:$|\.|,|tonight|soon))",
+        ),
+        (
+            "no_future",
+            "concern",
+            True,
+            r"\b(?:do not|can not|could not) see (?:a|any) future (?:for myself|for me|at all|ahead)\b|\bthere is no future for me\b"
+            r"|\bno reason to (?:keep going|go on|carry on|stay alive|stay here|be here)\b|\bgiv(?:e|ing) up on (?:life|living|being alive)\b"
+            r"|\bplanning my (?:own )?funeral\b|\bbetter off with (?:the|my) (?:life )?insurance\b",
+        ),
+        (
+            "method_more",
+            "urgent",
+            True,
+            r"\bhow many (?:pills|tablets|meds|paracetamol|sleeping pills) (?:it )?(?:would take|it takes|to take|would kill|would be enough)\b"
+            r"|\bstockpil\w* (?:my |the )?(?:pills|tablets|meds|medication)\b|\b(?:keep|keeping|kept|hiding|hidden) (?:my |some |the )?(?:old )?(?:prescription )?(?:pills|tablets|meds) (?:just )?in case\b"
+            r"|\bdriv(?:e|ing) (?:my car )?(?:into|off) (?:a|the) (?:wall|tree|cliff|bridge|river|traffic|lorry|truck)\b"
+            r"|\b(?:edge|ledge) of (?:a|the) (?:platform|bridge|roof|cliff|building)\b.{0,30}\bthinking (?:about|of) (?:it|jumping|doing it|ending it)\b",
+        ),
+        (
+            "method_items",
+            "concern",
+            True,
+            r"\bbought (?:a |some )?(?:rope|noose|razor blades)\b(?! (?:for|to (?!hang)))|\b(?:written|wrote|writing) (?:letters|notes) to (?:everyone|everybody|all the people) i love\b"
+            r"|\bthis is my last (?:entry|message|post)\b(?! (?:of|for|before|this|today|until|in))"
+            r"|\b(?:scratched|scratching|cut|cutting|burned|burnt|hit|punched) (?:my )?(?:arms?|legs?|skin|thighs?|wrists?|stomach) until (?:they|it|i) (?:bled|bleed|was bleeding)\b",
+        ),
+        # -- third round: passive wishes, preparation, losing trust in one's own safety
+        (
+            "passive_more",
+            "concern",
+            True,
+            r"\b(?:would not|do not) mind if (?:a|the) (?:bus|car|train|truck|lorry) (?:hit|hits|killed|kills) me\b"
+            r"|\bif i (?:got|get|was|were) (?:hit|run over) by (?:a|the) (?:car|bus|train|truck|lorry)\b.{0,30}\b(?:would not|do not) (?:care|mind)\b"
+            r"|\bwould not mind (?:dying|not waking up|if i died)\b"
+            r"|\bwish i could (?:just )?(?:vanish|disappear|fade away|cease to exist|not exist)\b"
+            r"|\b(?:everyone|everybody|they|my family|my kids|the world|people) would be (?:fine|okay|ok|better|happier|better off) (?:without me|if i (?:disappeared|vanished|was not here|were not here|was gone|were gone|died|was dead))\b"
+            r"|\b(?:had enough of|sick of|tired of) (?:life|living|being alive|existing)\b"
+            r"|\b(?:trapped|stuck)\b.{0,30}\bno way out\b|\bno way out\b(?= *(?:$|\.|,|anymore|of this life|of life))"
+            r"|\bwant to (?:be with|see|join) (?:my )?\w+ again\b.{0,40}\b(?:died|passed|dead|gone)\b|\bjoin (?:my )?\w+ in heaven\b"
+            r"|\bcan not take (?:it|this)(?: anymore| any more)?\b(?= *(?:$|\.|,|!))|\bmy life is over\b"
+            r"|\bwants? (?:it all|everything|this|all of it) to stop\b|\b(?:should|must) not be (?:alive|here)\b"
+            r"|\bthere is no point\b(?= *(?:$|\.|,|anymore|any more|in anything|to anything|in living))|\bno point (?:anymore|any more|in anything)\b",
+        ),
+        (
+            "self_harm_more",
+            "concern",
+            True,
+            r"\bwant to (?:cut|burn|hurt|harm)(?: myself)?(?: again)?\b(?= *(?:$|\.|,|so|because|tonight))|\b(?:been |started )?self harming\b|\bself harm(?:ed)? again\b"
+            r"|\b(?:burned|burnt|cut|hit|punched|bit) myself\b.{0,30}\bon purpose\b|\bwant to jump\b(?= *(?:$|\.|,|off))"
+            r"|\b(?:will not|not going to) be a (?:problem|burden|bother) (?:for|to) (?:anyone|anybody|you|them|everyone) (?:much longer|for long|anymore|soon)\b"
+            r"|\b(?:will not|not going to|am not going to) be (?:around|here|alive) (?:much longer|for long|anymore|next week|tomorrow)\b",
+        ),
+        (
+            "preparation",
+            "urgent",
+            True,
+            r"\bdo something stupid (?:tonight|today|to myself|right now)\b|\bsorted (?:out )?my affairs\b|\bwritten my will\b.{0,40}\b(?:goodbye|letters|affairs|sorted)\b"
+            r"|\blooked up (?:the )?(?:tallest|highest) (?:building|bridge|cliff|car park)\b|\bhow i (?:would|could|will|am going to) (?:do it|end it|kill myself|die)\b"
+            r"|\b(?:pills|tablets|meds) (?:lined up|counted out|laid out|ready)\b|\bhave (?:the|my) (?:knife|pills|rope|gun|blade|razor|tablets) ready\b"
+            r"|\bscared of what i (?:might|will|could) do to myself\b|\bdo not trust myself (?:to (?:be|stay) safe|tonight|alone|around)\b|\bnot safe (?:with|from) myself\b",
+        ),
+        (
+            "death_thoughts",
+            "concern",
+            True,
+            r"\bdark thoughts\b(?! about (?:work|the|my (?:job|boss)))|\b(?:thoughts?|thinking|think) (?:about|of) not (?:being here|being alive|existing|waking up)\b"
+            r"|\bthink(?:ing)? about (?:death|dying) (?:all the time|constantly|every day|a lot|more and more)\b"
+            r"|\bwhat if i (?:just )?(?:did not|do not|never) wake up\b|\bwhat if i (?:just )?(?:died|was gone|were gone|disappeared)\b"
+            r"|\b(?:imagining|imagine|picturing|planning) my (?:own )?funeral\b|\bthinking about death every day\b",
+        ),
         (
             "other_language_latin",
             "concern",
             False,
-            r"\b(?:quiero morir(?:me)?|me quiero morir|quiero matarme|voy a matarme|je veux mourir|je vais me suicider|envie de mourir|ich will sterben|ich mochte sterben|mich umbringen|voglio morire|quero morrer)\b",
+            r"\b(?:quiero morir(?:me)?|me quiero morir|quiero matarme|voy a matarme|je veux mourir|je vais me suicider|envie de mourir|ich will sterben|ich mochte sterben|mich umbringen|voglio morire|quero morrer|no quiero vivir|ich will nicht mehr leben|non voglio piu vivere|quero me matar|je veux en finir|je ne veux plus vivre|no quiero seguir viviendo|quiero desaparecer)\b",
         ),
     ]
 ]
@@ -616,6 +726,21 @@ _OTHER_SCRIPTS = re.compile(
 # Whole-text signs that cross clause boundaries ("My last entry. Goodbye.").
 _TEXT_RULES: list[tuple[str, Level, re.Pattern[str]]] = [
     (
+        "farewell_thanks",
+        "urgent",
+        re.compile(
+            r"\bgoodbye (?:everyone|everybody|all|world)\b.{0,60}\b(?:thank you for everything|sorry for everything|i love you all|forgive me|take care of each other)\b"
+        ),
+    ),
+    (
+        "decided_tonight",
+        "urgent",
+        re.compile(
+            r"\b(?:tonight|today) is the (?:night|day)\b.{0,40}\b(?:made up my mind|decided|ready|no going back)\b"
+            r"|\b(?:made up my mind|decided)\b.{0,40}\b(?:tonight|today) is the (?:night|day)\b"
+        ),
+    ),
+    (
         "farewell",
         "urgent",
         re.compile(
@@ -625,11 +750,103 @@ _TEXT_RULES: list[tuple[str, Level, re.Pattern[str]]] = [
 ]
 
 
+# ------------------------------------------------------------------------ safety net
+#
+# The rules above recognise phrasings; people in pain find endless others. The net is a
+# second, broader pass over clauses the rules left at "none": a risk word or phrase
+# about death or self-harm, in a clause where the writer speaks about themselves (and
+# no one else is the nearest subject, and it is not a report), is a concern. It trades
+# some false alarms for recall, which is the right trade here: a false alarm costs a
+# gentle offer of support; a miss costs far more. Each entry: (pattern, negation
+# counts as signal) — in "I can't keep myself safe" the negation *is* the risk.
+_NET: list[tuple[re.Pattern[str], bool]] = [
+    (re.compile(pattern), negation_signal)
+    for pattern, negation_signal in [
+        (r"\bsuicid\w*|\boverdos\w*|\bnoose\b|\bself harm\w*", False),
+        (r"\b(?:want|wants|wanted|wish|wishing|hope|hoping|ready|going|deserve|need|long|tempted|thinking about|think about|thought about|plan|planning) (?:to )?(?:just )?(?:die|dying|be dead|death)\b", False),
+        (r"\b(?:hate|hating|tired of|sick of|exhausted by|done with) (?:being )?(?:alive|living|existing|life|my life)\b|\bwhy am i (?:still )?(?:alive|here)\b", False),
+        (r"\b(?:want|wanted|wish|hope) (?:to )?(?:be )?(?:alive|here|around|living)\b", True),
+        (r"\bnever (?:been )?born\b|\bnot (?:be |being )?(?:alive|here|around) (?:anymore|any more|next|for)\b", False),
+        (r"\b(?:keep|stay|be|feel) (?:myself )?safe\b(?=.{0,30}(?:longer|tonight|from myself|with myself|alone))|\b(?:keep|stay) myself safe\b", True),
+        (r"\b(?:point|reason|purpose) (?:of|in|to|for) (?:living|life|being alive|going on|carrying on|being here|existing|anything)\b", True),
+        (r"\b(?:razor|blade|blades|pills|tablets|sleeping tablets|sleeping pills|meds|rope|knife|gun|bridge|roof|ledge|edge|tracks|kerb|curb|train|lorry|motorway)\b.{0,40}\b(?:think|thinking|calling|counting|counted|ready|easy|easier|end|enough|stare|staring|sit|sitting|jump|step)\b", False),
+        (r"\b(?:think|thinking|calling|counting|counted|ready|easy|easier|sit|sitting|stare|staring|googling|researching|looking up|looked up)\b.{0,40}\b(?:razor|blade|blades|sleeping tablets|sleeping pills|rope|noose|bridge|roof|ledge|tracks|kerb|curb|lorry|train|motorway|ways out|way out|painless)\b", False),
+        (r"\b(?:step|jump|walk|run) (?:off|in front of|into)\b", False),
+        (r"\b(?:world|everyone|everybody|people|family|they) (?:would|will) (?:keep (?:going|spinning|turning)|carry on|move on|manage|cope|be fine) without me\b|\bwithout me in it\b", False),
+        (r"\b(?:favou?r|relief|easier|better) (?:for (?:everyone|everybody|them|people) )?if i (?:disappeared|vanished|was gone|were gone|died|was not here|were not here|stopped)\b", False),
+        (r"\bstop(?:ped)? being a (?:problem|burden|bother|weight) (?:for|to|on) (?:everyone|everybody|them|people|my family)\b", False),
+        (r"\b(?:go|goes|fade|fades|turn|turns) (?:black|dark)\b.{0,20}\b(?:stay|forever|for good)\b|\bstay (?:that way|there) forever\b", False),
+        (r"\b(?:passwords|will|bank details|pin)\b.{0,30}\bjust in case\b|\bjust in case\b.{0,30}\b(?:passwords|my will|bank details)\b", False),
+        (r"\bfighting to (?:stay alive|live|keep going|survive)\b|\btired of fighting\b", False),
+        (r"\b(?:hurt|harm|cut|hit|burn|punish|starve|scratch)\w* (?:myself|my (?:arms?|legs?|skin|body|wrists?))\b", False),
+        (r"\b(?:disappear|vanish|fade away|cease to exist|stop existing|not exist)\b", False),
+        # Broad single signs: words about one's own death, dying or not going on, which
+        # are rare in everyday first-person writing once idioms are removed.
+        (r"\b(?:staying|stay|being|still|feel|am|was) alive\b(?<!feel alive)(?<!feeling alive)|\balive\b(?= *(?:$|\.|,|anymore|any more))", False),
+        (r"\b(?:already|i am|feel|feeling|as good as|better off|be) dead\b|\bwhen i am dead\b|\b(?:my own )?death\b(?! (?:of|metal|penalty|star|toll|rate))", False),
+        (r"\b(?:die|dying)\b(?! (?:of|from|for|to|laughing|down|out|hard))", False),
+        (r"\bmy (?:own )?funeral\b|\bwho would come to my\b|\bat my funeral\b", False),
+        (r"\b(?:stop|stopped) breathing\b|\bwill to live\b|\breasons? to (?:stay|live|keep living)\b", True),
+        (r"\b(?:pray|hope|wish|praying|hoping|wishing)\b.{0,20}\b(?:will not|do not|never|not) wake up\b|\b(?:will not|do not want to|never) wake up\b", True),
+        (r"\bhow much longer i can (?:hold on|keep going|do this|cope|last)\b|\bcan not hold on\b|\bmaking it to (?:christmas|next year|my birthday|the weekend|tomorrow|next week|next month|the end of)\b", True),
+        (r"\blet go of (?:everything|it all|life|myself)\b|\bincluding me\b|\b(?:only|one) thing (?:stopping|keeping) me (?:here|alive|from doing it|is)\b|\bwhy i (?:even )?bother (?:staying|living|being|existing|waking)\b", False),
+        (r"\bif i am gone\b|\bwhen i am gone\b|\bonce i am gone\b|\bnot your fault\b.{0,20}\b(?:gone|goodbye|sorry)\b|\b(?:gone|goodbye)\b.{0,40}\bnot your fault\b", False),
+        (r"\bsaying goodbye\b(?= to (?:people|everyone|everybody|my|you))|\bsay(?:ing)? my goodbyes\b", False),
+        (r"\b(?:walk|walking|walked|swim|swimming) (?:into|out into) the (?:sea|ocean|river|lake|water|traffic)\b(?! (?:for|with|to swim))", False),
+        (r"\bconvince myself to (?:stay|keep going|live|get up)\b|\bharder to (?:stay|keep going|keep living)\b", False),
+        (r"\bgo (?:somewhere|away) and never come back\b(?! to)|\bnever come back\b(?= *(?:$|\.|,))", False),
+        (r"\b(?:better off|happier|fine) with(?:out)? (?:a different|another|someone else as (?:their|a)) (?:mum|mom|dad|father|mother|parent|partner|wife|husband)\b", False),
+        (r"\b(?:train )?tracks\b.{0,30}\b(?:long time|staring|stared|thinking|for ages)\b|\b(?:blade|razor|knife)\b.{0,30}\b(?:skin|wrist|arm|arms|leg|legs|thigh)\b", False),
+        (r"\b(?:bottle|packet|box) of (?:pills|tablets|paracetamol)\b.{0,40}\b(?:think|thinking|keep)\b", False),
+        (r"\b(?:i am|i feel|feel) (?:so )?(?:dead inside|like a burden|hopeless and|worthless and)\b(?! (?:when|if|asking|to ask|for asking|by asking))|\bburden (?:to|on) (?:everyone|everybody|my family|them|people)\b", False),
+    ]
+]
+
+
+def _net(clause: str) -> str | None:
+    """The phrase that makes a clause a concern by the net, or None."""
+    if not _FIRST_PERSON.search(clause) and _THIRD_PERSON.search(clause):
+        return None  # about someone else; a clause with no subject at all still counts
+    for pattern, negation_signal in _NET:
+        for match in pattern.finditer(clause):
+            before = clause[: match.start()]
+            if _subject_is_other(before) and not _FIRST_PERSON.search(match.group(0)):
+                continue
+            if not negation_signal and _NEGATION.search(" ".join(before.split()[-3:])):
+                continue
+            return match.group(0).strip()
+    return None
+
+
+def prepare(text: str) -> str:
+    """The normalised text with idioms blanked: what the rules and the model read."""
+    return _IDIOMS.sub(" ~ ", normalise(text))
+
+
+def _model_clause(clauses: list[str]) -> str | None:
+    """The first clause the crisis model scores at or above its threshold, or None."""
+    from .crisis_model import load_model  # numpy-free, loaded once
+
+    model = load_model()
+    for clause in clauses:
+        if len(clause) < 8:
+            continue
+        if not _FIRST_PERSON.search(clause) and _THIRD_PERSON.search(clause):
+            continue
+        if _PAST.search(clause):
+            continue
+        if _NEWS.search(clause) and not re.search(r"\bi (?:am|feel|was|have been)\b", clause):
+            continue
+        if model.probability(clause) >= model.threshold:
+            return clause
+    return None
+
+
 def screen(text: str) -> Screening:
     """Screen one text. Never raises on odd input; ``text`` may be any length or script."""
     if not isinstance(text, str) or not text.strip():
         return Screening(level="none")
-    normalised = _IDIOMS.sub(" ~ ", normalise(text))
+    normalised = prepare(text)
     best: Level = "none"
     matches: list[str] = []
     escalate = False
@@ -670,6 +887,21 @@ def screen(text: str) -> Screening:
             matches.append(match.group(0))
             if _RANK[level] > _RANK[best]:
                 best = level
+    if best == "none":
+        for clause in _clauses(normalised):
+            news = bool(_NEWS.search(clause)) and not re.search(
+                r"\bi (?:am|feel|was|have been)\b", clause
+            )
+            caught = None if news else _net(clause)
+            if caught:
+                best = "concern"
+                matches.append(caught)
+                break
+    if best == "none":
+        flagged = _model_clause(_clauses(normalised))
+        if flagged:
+            best = "concern"
+            matches.append(flagged[:80])
     other_script = _OTHER_SCRIPTS.search(unicodedata.normalize("NFKC", text).lower())
     if other_script and best == "none":
         best = "concern"

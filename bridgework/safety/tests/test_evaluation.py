@@ -6,7 +6,6 @@ from bridgework.safety.evaluation import (
     CRISIS_FILE,
     DATA_DIR,
     PATTERN_FILE,
-    Scores,
     evaluate,
     format_report,
     meets_targets,
@@ -30,12 +29,7 @@ def test_the_held_out_split_meets_the_targets() -> None:
     met = meets_targets(result)
     assert met["hard_negative_false_alarm_rate"], format_report(result, "held_out")
     assert met["any_pattern_f1"], format_report(result, "held_out")
-    # Issue 5 asks for crisis recall >= 0.97 on held-out rows; the rules measured 0.965
-    # (55 of 57) without being tuned on those rows. This floor guards against regressions
-    # until more training sentences close the gap; it must only ever go up.
-    crisis = result["crisis"]["crisis"]
-    assert isinstance(crisis, Scores)
-    assert crisis.recall >= 0.96, format_report(result, "held_out")
+    assert met["crisis_recall"], format_report(result, "held_out")
 
 
 def test_the_report_names_every_level_and_pattern() -> None:

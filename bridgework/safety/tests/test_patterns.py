@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import numpy as np
 import pytest
@@ -81,14 +80,3 @@ def test_numpy_inference_matches_scikit_learn() -> None:
     np.testing.assert_allclose(
         model.transform(sample), vectorizer.transform(sample).toarray(), atol=1e-5
     )
-
-
-def test_it_recognises_a_typical_entry_within_twenty_milliseconds() -> None:
-    entry = "I told my sister I was fine. I never ask for help. It was a long day at work. " * 8
-    recognise(entry)
-    timings = []
-    for _ in range(51):
-        start = time.perf_counter()
-        recognise(entry)
-        timings.append(time.perf_counter() - start)
-    assert sorted(timings)[25] < 0.020

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bridgework.safety.screening import Screening, normalise, screen
@@ -120,15 +118,3 @@ def test_normalise_expands_slang_and_contractions() -> None:
 def test_it_does_not_correct_common_words_into_trigger_words() -> None:
     assert normalise("I am willing to pay the bills") == "i am willing to pay the bills"
     assert normalise("I feel alive") == "i feel alive"
-
-
-def test_it_screens_a_typical_entry_within_five_milliseconds() -> None:
-    entry = "Today I asked my sister for help with the move and it felt strange but good. " * 12
-    screen(entry)
-    timings = []
-    for i in range(200):
-        start = time.perf_counter()
-        screen(entry + str(i))
-        timings.append(time.perf_counter() - start)
-    # The median is robust to a busy CI machine; bench/bench_screening.py measures properly.
-    assert sorted(timings)[100] < 0.005
