@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv if argv is None else argv)
     args[0] = "bridgework"
+    if len(args) > 1 and not args[1].startswith("-"):
+        # `bridgework rotate-key` runs the `rotate_key` management command.
+        args[1] = args[1].replace("-", "_")
     try:
         execute_from_command_line(args)
     except (EnvError, ImproperlyConfigured) as exc:
