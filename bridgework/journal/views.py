@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.safety.patterns import PATTERN_IDS, pattern_info
-from bridgework.safety.screening import Screening
+from bridgework.safety.screening import Screening, screen
 
 from . import services
 from .access import get_entry_for_user
@@ -118,12 +118,17 @@ def new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
-    info = pattern_info()
-    reflections = [(match, info[match.id]) for match in services.entry_reflections(entry)]
+    screening = _pop_screening(request)
+    reflections = []
+    # Pattern reflection is for ordinary days; next to words of crisis it would be
+    # tone-deaf, so an entry that screens as crisis gets support only.
+    if screening is None and not screen(entry.body).crisis:
+        info = pattern_info()
+        reflections = [(match, info[match.id]) for match in services.entry_reflections(entry)]
     return render(
         request,
         "journal/detail.html",
-        {"entry": entry, "reflections": reflections, "screening": _pop_screening(request)},
+        {"entry": entry, "reflections": reflections, "screening": screening},
     )
 
 

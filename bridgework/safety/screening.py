@@ -779,7 +779,7 @@ _NET: list[tuple[re.Pattern[str], bool]] = [
         (r"\b(?:passwords|will|bank details|pin)\b.{0,30}\bjust in case\b|\bjust in case\b.{0,30}\b(?:passwords|my will|bank details)\b", False),
         (r"\bfighting to (?:stay alive|live|keep going|survive)\b|\btired of fighting\b", False),
         (r"\b(?:hurt|harm|cut|hit|burn|punish|starve|scratch)\w* (?:myself|my (?:arms?|legs?|skin|body|wrists?))\b", False),
-        (r"\b(?:disappear|vanish|fade away|cease to exist|stop existing|not exist)\b", False),
+        (r"\b(?:disappear|vanish|fade away|cease to exist|stop existing|not exist)\b(?! (?:for|into (?:my|work)|from (?:the|their)|on (?:people|them|everyone)))", False),
         # Broad single signs: words about one's own death, dying or not going on, which
         # are rare in everyday first-person writing once idioms are removed.
         (r"\b(?:staying|stay|being|still|feel|am|was) alive\b(?<!feel alive)(?<!feeling alive)|\balive\b(?= *(?:$|\.|,|anymore|any more))", False),
@@ -798,7 +798,7 @@ _NET: list[tuple[re.Pattern[str], bool]] = [
         (r"\b(?:better off|happier|fine) with(?:out)? (?:a different|another|someone else as (?:their|a)) (?:mum|mom|dad|father|mother|parent|partner|wife|husband)\b", False),
         (r"\b(?:train )?tracks\b.{0,30}\b(?:long time|staring|stared|thinking|for ages)\b|\b(?:blade|razor|knife)\b.{0,30}\b(?:skin|wrist|arm|arms|leg|legs|thigh)\b", False),
         (r"\b(?:bottle|packet|box) of (?:pills|tablets|paracetamol)\b.{0,40}\b(?:think|thinking|keep)\b", False),
-        (r"\b(?:i am|i feel|feel) (?:so )?(?:dead inside|like a burden|hopeless and|worthless and)\b(?! (?:when|if|asking|to ask|for asking|by asking))|\bburden (?:to|on) (?:everyone|everybody|my family|them|people)\b", False),
+        (r"\b(?:i am|i feel|feel) (?:so )?(?:dead inside|like a burden|hopeless and|worthless and)\b(?! (?:when|if|asking|to ask|for asking|by asking))|(?<!needs are a )(?<!asking is a )\bburden (?:to|on) (?:everyone|everybody|my family|them|people)\b", False),
     ]
 ]
 

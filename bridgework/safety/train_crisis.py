@@ -25,10 +25,25 @@ C = 10.0
 THRESHOLD = 0.7
 
 
-def read_train(path: Path = DATA_FILE) -> tuple[list[str], list[int]]:
+PATTERN_FILE = DATA_FILE.with_name("pattern_sentences.csv")
+
+
+def read_train(
+    path: Path = DATA_FILE, patterns_path: Path = PATTERN_FILE
+) -> tuple[list[str], list[int]]:
+    """Train rows of the crisis set, plus the train rows of the pattern set as negatives.
+
+    The pattern sentences are this app's everyday writing ("I bottle everything up",
+    "compliments slide off me"): without them the model mistakes the hyper-independence
+    the program is about for crisis.
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["split"] == "train"]
-    return [prepare(r["text"]) for r in rows], [int(r["level"] != "none") for r in rows]
+    with patterns_path.open(encoding="utf-8", newline="") as handle:
+        everyday = [row["text"] for row in csv.DictReader(handle) if row["split"] == "train"]
+    texts = [prepare(r["text"]) for r in rows] + [prepare(t) for t in everyday]
+    labels = [int(r["level"] != "none") for r in rows] + [0] * len(everyday)
+    return texts, labels
 
 
 def pipeline() -> object:

@@ -74,6 +74,16 @@ def test_it_reflects_at_most_two_patterns_with_evidence(client: Any) -> None:
     assert "You wrote:" in response.text and "If you like, reflect:" in response.text
 
 
+def test_an_entry_in_crisis_gets_support_not_pattern_reflection(client: Any) -> None:
+    body = "I never ask for help. I do everything myself. Everyone would be better off without me."
+    response = _post(client, body)
+    assert 'id="crisis-help"' in response.text
+    assert 'class="card reflection"' not in response.text
+    # Coming back to it later, still no pattern cards beside those words.
+    entry_url = response.redirect_chain[-1][0]
+    assert 'class="card reflection"' not in client.get(entry_url).text
+
+
 def test_dismissing_a_pattern_hides_it(client: Any, user: Any) -> None:
     entry = _entry(user, "My partner offered to cook and I said I'd do it myself.")
     url = reverse("journal:dismiss_pattern", args=[entry.pk, "doing_it_alone"])
