@@ -829,8 +829,8 @@ def _model_clause(clauses: list[str]) -> str | None:
 
     model = load_model()
     for clause in clauses:
-        if len(clause) < 8:
-            continue
+        if len(clause.split()) < 4:
+            continue  # too little to judge: short labels and fragments stay with the rules
         if not _FIRST_PERSON.search(clause) and _THIRD_PERSON.search(clause):
             continue
         if _PAST.search(clause):

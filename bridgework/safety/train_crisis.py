@@ -28,6 +28,29 @@ THRESHOLD = 0.7
 PATTERN_FILE = DATA_FILE.with_name("pattern_sentences.csv")
 
 
+def app_content_sentences() -> list[str]:
+    """Text people will write here every day, from the app's own content files: ladder
+    step templates (what I will do, what I fear) and journal prompts. None is crisis."""
+    import yaml
+
+    package = Path(__file__).resolve().parents[1]
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str) and len(node.split()) >= 2:
+            found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted([*package.glob("ladder/data/*.yaml"), *package.glob("journal/data/*.yaml")]):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
 def read_train(
     path: Path = DATA_FILE, patterns_path: Path = PATTERN_FILE
 ) -> tuple[list[str], list[int]]:
@@ -41,6 +64,7 @@ def read_train(
         rows = [row for row in csv.DictReader(handle) if row["split"] == "train"]
     with patterns_path.open(encoding="utf-8", newline="") as handle:
         everyday = [row["text"] for row in csv.DictReader(handle) if row["split"] == "train"]
+    everyday += app_content_sentences()
     texts = [prepare(r["text"]) for r in rows] + [prepare(t) for t in everyday]
     labels = [int(r["level"] != "none") for r in rows] + [0] * len(everyday)
     return texts, labels
