@@ -131,6 +131,7 @@ def person_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
             "person": found,
             "exchange_count": found.exchanges.count(),
             "step_count": ledger.ladder_step_count(found),
+            "in_safety_plan": found.safety_plans.exists(),
         },
     )
 

@@ -6,9 +6,14 @@ from .models import SafetyPlan, ScreeningEvent
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
-    plan = SafetyPlan.objects.filter(user=user).first()
+    plan = SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers").first()
     return {
-        "safety_plan": {name: getattr(plan, name) for name in SafetyPlan.TEXT_FIELDS}
+        "safety_plan": {
+            **{name: getattr(plan, name) for name in SafetyPlan.TEXT_FIELDS},
+            "circle_helpers": [
+                {"id": person.pk, "name": person.name} for person in plan.chosen_people
+            ],
+        }
         if plan
         else None,
         "screening_events": [

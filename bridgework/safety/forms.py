@@ -1,18 +1,31 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.urls import reverse
+
+from bridgework.circle.models import Person
+from bridgework.circle.services import person_choices_for_safety_plan
 
 from .models import SafetyPlan
 
 _SECTION = {"rows": 4}
 MAX_FIELD_CHARS = 10_000
+NOT_YOUR_CIRCLE = "Choose only people from your own circle."
+# The circle checkboxes sit right under step 4, the free text about the same people.
+_FIELDS = [*SafetyPlan.TEXT_FIELDS]
+_FIELDS.insert(_FIELDS.index("helpers") + 1, "circle_helpers")
 
 
 class SafetyPlanForm(forms.ModelForm):
+    """The plan. Pass ``user``: the circle checkboxes list and accept only their people."""
+
     class Meta:
         model = SafetyPlan
-        fields = SafetyPlan.TEXT_FIELDS
+        fields = _FIELDS
         widgets = {
+            "circle_helpers": forms.CheckboxSelectMultiple,
             **{name: forms.Textarea(attrs=_SECTION) for name in SafetyPlan.SECTION_FIELDS},
             "contact_name": forms.TextInput(attrs={"autocomplete": "off"}),
             "contact_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
@@ -24,6 +37,7 @@ class SafetyPlanForm(forms.ModelForm):
             "coping_alone": "2. Things I can do on my own to feel a little better",
             "distractions": "3. People and places that take my mind off things",
             "helpers": "4. People I can ask for help",
+            "circle_helpers": "People from my circle I can ask for help",
             "professionals": "5. Professionals and crisis lines I can contact",
             "environment": "6. Making my surroundings safer",
             "reasons": "7. My reasons to keep going",
@@ -37,11 +51,32 @@ class SafetyPlanForm(forms.ModelForm):
             "coping_alone": "Small things: a walk, a shower, music, breathing, a pet.",
             "distractions": "Places to be around people, or people who lift your mood without talking about it.",
             "helpers": "Names and how to reach them. Asking is hard; writing them here is a first step.",
+            "circle_helpers": "Optional. The people you feel most at ease asking come first.",
             "professionals": "Your doctor, therapist, and the crisis lines on the Get help now page.",
             "environment": "For example, asking someone to keep medication or other means for you.",
             "reasons": "What matters to you — people, animals, plans, anything.",
             "contact_message": "Nothing is ever sent automatically. When you need it, one tap opens it in your messages or email, ready to send.",
         }
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is None:
+            # Without an owner there is nobody to choose from; leave the links alone.
+            del self.fields["circle_helpers"]
+            return
+        field = self.fields["circle_helpers"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        # The queryset is what validation checks: another user's person is never valid.
+        field.queryset = Person.objects.filter(user=user)
+        field.error_messages["invalid_choice"] = NOT_YOUR_CIRCLE
+        field.error_messages["invalid_pk_value"] = NOT_YOUR_CIRCLE
+        field.choices = person_choices_for_safety_plan(user)
+        if not field.choices:
+            field.help_text = (
+                "Nobody in your circle yet. You can "
+                f'<a href="{reverse("circle:index")}">add people on the Circle page</a> '
+                "and choose them here later."
+            )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

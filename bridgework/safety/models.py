@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import models
 
+from bridgework.circle.models import Person, by_comfort
 from bridgework.core.fields import EncryptedTextField
 
 
@@ -46,6 +47,9 @@ class SafetyPlan(models.Model):
     coping_alone = EncryptedTextField(blank=True)
     distractions = EncryptedTextField(blank=True)
     helpers = EncryptedTextField(blank=True)
+    # Step 4 can also name people from the user's circle (only their own: see forms.py
+    # and services.safety_plan_save). Removing someone from the circle drops them here.
+    circle_helpers = models.ManyToManyField(Person, blank=True, related_name="safety_plans")
     professionals = EncryptedTextField(blank=True)
     environment = EncryptedTextField(blank=True)
     reasons = EncryptedTextField(blank=True)
@@ -78,7 +82,20 @@ class SafetyPlan(models.Model):
 
     @property
     def is_empty(self) -> bool:
-        return not any(getattr(self, name).strip() for name in self.SECTION_FIELDS)
+        """No section written and nobody chosen (the last check is a query unless prefetched)."""
+        if any(getattr(self, name).strip() for name in self.SECTION_FIELDS):
+            return False
+        return not self.chosen_people
+
+    @property
+    def chosen_people(self) -> list[Person]:
+        """The circle people chosen for step 4, easiest to ask first.
+
+        One query unless ``circle_helpers`` was prefetched; none for an unsaved plan.
+        """
+        if self.pk is None:
+            return []
+        return by_comfort(self.circle_helpers.all())
 
     @property
     def sms_href(self) -> str:

@@ -15,9 +15,10 @@ from .forms import CheckInForm, SafetyPlanForm
 from .models import SafetyPlan
 
 
-def _plan_or_blank(user: object) -> SafetyPlan:
+def _plan_or_blank(user: Any) -> SafetyPlan:
     # Not saved: looking at the plan must not create a row.
-    return SafetyPlan.objects.filter(user=user).first() or SafetyPlan(user=user)  # type: ignore[misc]
+    plans = SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers")
+    return plans.first() or SafetyPlan(user=user)
 
 
 def _owner(request: HttpRequest) -> Any:
@@ -29,9 +30,9 @@ def _owner(request: HttpRequest) -> Any:
 @require_GET
 def plan(request: HttpRequest) -> HttpResponse:
     safety_plan = _plan_or_blank(request.user)
-    form = SafetyPlanForm(instance=safety_plan)
+    form = SafetyPlanForm(instance=safety_plan)  # only for the section labels
     sections = [
-        (form[name].label, getattr(safety_plan, name)) for name in SafetyPlan.SECTION_FIELDS
+        (name, form[name].label, getattr(safety_plan, name)) for name in SafetyPlan.SECTION_FIELDS
     ]
     return render(request, "safety/plan.html", {"plan": safety_plan, "sections": sections})
 
@@ -41,7 +42,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 def plan_edit(request: HttpRequest) -> HttpResponse:
     safety_plan = _plan_or_blank(request.user)
     if request.method == "POST":
-        form = SafetyPlanForm(request.POST, instance=safety_plan)
+        form = SafetyPlanForm(request.POST, instance=safety_plan, user=request.user)
         if form.is_valid():
             _, screening = services.safety_plan_save(user=request.user, data=form.cleaned_data)
             if screening.crisis:
@@ -57,7 +58,7 @@ def plan_edit(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Your safety plan is saved.")
             return redirect("safety:plan")
     else:
-        form = SafetyPlanForm(instance=safety_plan)
+        form = SafetyPlanForm(instance=safety_plan, user=request.user)
     return render(request, "safety/plan_edit.html", {"form": form})
 
 

@@ -6,6 +6,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from bridgework.circle.models import Person
+
 from .models import SafetyPlan, ScreeningEvent
 from .screening import Screening, screen
 
@@ -29,13 +31,20 @@ def screening_record_many(*, user: Any, texts: list[str | None], source: str) ->
 
 
 @transaction.atomic
-def safety_plan_save(*, user: Any, data: dict[str, str]) -> tuple[SafetyPlan, Screening]:
-    """Create or update the user's safety plan and screen everything they wrote."""
+def safety_plan_save(*, user: Any, data: dict[str, Any]) -> tuple[SafetyPlan, Screening]:
+    """Create or update the user's safety plan and screen everything they wrote.
+
+    ``data["circle_helpers"]`` (optional) is an iterable of circle people; any that are
+    not the user's own are ignored, so a caller that skipped the form cannot link them.
+    """
     plan, _ = SafetyPlan.objects.get_or_create(user=user)
     changed = [name for name in SafetyPlan.TEXT_FIELDS if name in data]
     for name in changed:
         setattr(plan, name, data[name] or "")
     plan.save(update_fields=[*changed, "updated_at"])
+    if "circle_helpers" in data:
+        ids = [person.pk for person in data["circle_helpers"] or []]
+        plan.circle_helpers.set(Person.objects.filter(user=user, pk__in=ids))
     screening = screening_record_many(
         user=user,
         texts=[data.get(name) for name in SafetyPlan.SECTION_FIELDS],

@@ -11,7 +11,10 @@ register = template.Library()
 
 @register.simple_tag
 def safety_plan_for(user: Any) -> SafetyPlan | None:
-    """The user's saved safety plan, or None (anonymous or not written yet)."""
+    """The user's saved safety plan, or None (anonymous or not written yet).
+
+    Two queries: the plan, and the circle people chosen in it.
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    return SafetyPlan.objects.filter(user=user).first()
+    return SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers").first()
