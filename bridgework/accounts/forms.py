@@ -4,15 +4,17 @@ from typing import Any
 
 from django import forms
 
+from bridgework.core.widgets import FastSelect
 from bridgework.safety.crisis_lines import country_choices
 
 from .models import Profile, timezone_choices
 
 
 class ProfileForm(forms.ModelForm):
-    timezone = forms.ChoiceField(choices=timezone_choices, label="Time zone")
+    timezone = forms.ChoiceField(choices=timezone_choices, label="Time zone", widget=FastSelect)
     country = forms.ChoiceField(
         choices=country_choices,
+        widget=FastSelect,
         required=False,
         label="Country",
         help_text="Used only to show the right crisis lines. Not listed? Leave it empty and "

@@ -126,3 +126,14 @@ def test_delete_removes_every_row_the_user_owns(client: Client, user: Any, other
 @pytest.mark.parametrize("path", ["/account/delete/", "/account/profile/"])
 def test_account_pages_render(client: Client, path: str) -> None:
     assert client.get(path).status_code == 200
+
+
+def test_profile_select_marks_the_saved_choice_and_describes_errors(client: Client, user: Any) -> None:
+    Profile.objects.filter(user=user).update(timezone="Europe/Dublin")
+    body = client.get("/account/profile/").content.decode()
+    assert '<option value="Europe/Dublin" selected>Europe/Dublin</option>' in body
+    assert '<select name="timezone"' in body and 'id="id_timezone"' in body
+    bad = client.post("/account/profile/", {"display_name": "", "timezone": "Nope/Nope", "country": "GB"})
+    html = bad.content.decode()
+    assert 'aria-invalid="true"' in html
+    assert '<option value="GB" selected>' in html
