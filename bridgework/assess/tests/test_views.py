@@ -153,6 +153,30 @@ def test_an_out_of_range_answer_is_rejected_with_a_clear_message(client: Any) ->
     assert "phq9_3" not in sitting.answers() and sitting.answers()["phq9_1"] == 1
 
 
+def test_a_rejected_submit_keeps_answers_checked_and_errors_beside_their_question(
+    client: Any,
+) -> None:
+    sitting = start(client, "phq9")
+    data = post_answers(PHQ9, [2, 3, 1, 0, 2, 2, 2, 2, None])
+    data["phq9_1"] = "7"
+    response = client.post(reverse("assess:take", args=[sitting.pk]), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    # Every valid answer is still chosen, by value and with its own id and label.
+    assert 'value="3" id="id_phq9_2_3" checked' in html
+    assert 'value="0" id="id_phq9_4_0" checked' in html
+    assert '<label for="id_phq9_3_1">' in html
+    # Nothing is chosen for the rejected or missing answers, and their errors sit beside them.
+    assert 'name="phq9_1" value="0" aria-invalid="true" id="id_phq9_1_0">' in html
+    for item in ("phq9_1", "phq9_9"):
+        assert f'<fieldset aria-describedby="id_{item}_errors">' in html
+        assert f'<div class="errors" id="id_{item}_errors" role="alert">' in html
+        assert f'href="#id_{item}_errors"' in html
+    assert html.count(" checked") == 7
+    assert html.count("<legend>") == 9
+    assert " required" not in html.split('class="stack assessment-form"')[1].split("</form>")[0]
+
+
 def test_bii_items_can_be_skipped(client: Any) -> None:
     sitting = start(client, "bii")
     values: list[Any] = ["skip"] * 2 + [3] * 28
