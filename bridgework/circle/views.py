@@ -88,13 +88,13 @@ def person_new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def person(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_person_for_user(request.user, pk)
-    exchanges = list(found.exchanges.all())
+    exchanges = found.exchanges.all()
     return render(
         request,
         "circle/person.html",
         {
             "person": found,
-            "exchanges": exchanges,
+            "exchange_rows": ledger.exchange_rows(exchanges),
             "tally": ledger.tally_of(exchange_facts(request.user, person=found)),
         },
     )
@@ -147,7 +147,7 @@ def ledger_view(request: HttpRequest) -> HttpResponse:
         {
             **ledger.ledger_context(people, facts),
             "observations": observations_for(request.user, people=people, facts=facts),
-            "exchanges": ledger.recent_exchanges(request.user),
+            "exchange_rows": ledger.exchange_rows(ledger.recent_exchanges(request.user)),
             "people": people,
         },
     )

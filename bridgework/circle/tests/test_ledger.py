@@ -214,6 +214,34 @@ def test_the_ledger_page_takes_a_fixed_number_of_queries(
         assert client.get("/circle/ledger/").status_code == 200
 
 
+def test_the_ledger_lists_the_latest_30_exchanges_and_points_to_the_export(
+    client: Client, user: Any
+) -> None:
+    sam = make_person(user, "Sam")
+    exchanges = [make_exchange(user, sam, days_ago=day) for day in range(35)]
+    body = client.get("/circle/ledger/").content.decode()
+    table = body.split("<caption>Latest first</caption>")[1].split("</table>")[0]
+    assert table.count("<tr>") == 31  # the header row and 30 exchanges
+    newest, oldest_shown, hidden = exchanges[0], exchanges[29], exchanges[30]
+    for exchange in (newest, oldest_shown):
+        assert f'href="/circle/ledger/{exchange.pk}/edit/"' in table
+        assert f'href="/circle/ledger/{exchange.pk}/delete/"' in table
+    assert f"/circle/ledger/{hidden.pk}/edit/" not in table
+    assert f'href="/circle/people/{sam.pk}/"' in table
+    label = f"{newest.occurred_on.day} {newest.occurred_on:%b %Y}"
+    assert f"<td>{label}</td>" in table and f"the exchange on {label}</span>" in table
+    assert "Showing the latest 30 of your 35 exchanges." in body
+    assert 'href="/account/export/">your data export</a> holds the full record' in body
+
+
+def test_a_short_ledger_shows_every_exchange_without_the_note(client: Client, user: Any) -> None:
+    make_exchange(user, make_person(user, "Sam"))
+    make_exchange(user, None, "gave")
+    body = client.get("/circle/ledger/").content.decode()
+    assert body.split("<caption>Latest first</caption>")[1].count("<tr>") == 3
+    assert "Showing the latest" not in body
+
+
 def test_an_empty_ledger_draws_no_chart(client: Client) -> None:
     body = client.get("/circle/ledger/").content.decode()
     assert '<svg class="chart"' not in body

@@ -108,10 +108,11 @@ def test_the_add_form_needs_get_or_post(client: Client) -> None:
 
 def test_a_person_page_shows_them_and_their_exchanges(client: Client, user: Any) -> None:
     sam = make_person(user, "Sam", note="Loves hiking")
-    make_exchange(user, sam, "received", size="medium", note="Helped me move")
+    moved = make_exchange(user, sam, "received", size="medium", note="Helped me move")
     make_exchange(user, sam, "gave")
     body = client.get(f"/circle/people/{sam.pk}/").content.decode()
     assert "Loves hiking" in body and "Helped me move" in body
+    assert f'href="/circle/ledger/{moved.pk}/edit/"' in body
     assert "You gave 1 and received 2" in body
     assert f"/circle/ledger/new/?person={sam.pk}" in body
 
