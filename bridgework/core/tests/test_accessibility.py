@@ -8,11 +8,11 @@ browser tests, and the rest needs people.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 
 from bridgework.conftest import PASSWORD
 
@@ -61,7 +61,7 @@ def some_data(user: Any) -> None:
     step, _ = step_adopt(user=user, template=templates()[0])
     attempt_log(
         step=step,
-        happened_on=dt.date.today(),
+        happened_on=timezone.localdate(),
         discomfort_before=30,
         discomfort_peak=40,
         discomfort_after=10,
@@ -70,7 +70,7 @@ def some_data(user: Any) -> None:
         what_happened="They said yes at once.",
     )
     person_create(user=user, name="Sam", ring="close", comfort=70, helps_with=["practical"])
-    Entry.objects.create(user=user, body="I asked for a lift today.", date=dt.date.today())
+    Entry.objects.create(user=user, body="I asked for a lift today.", date=timezone.localdate())
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
