@@ -103,3 +103,24 @@ def test_the_checker_does_find_violations(browser: Any, live_server: Any) -> Non
     page.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
     assert len(violations(page, Axe())) >= 2
     page.close()
+
+
+def test_keyboard_users_skip_to_content_and_reach_help_first(page: Any) -> None:
+    page.goto("/learn/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    # The focused skip link is visible (moved on screen) with a visible outline.
+    box = page.evaluate("JSON.stringify(document.activeElement.getBoundingClientRect())")
+    assert '"top":' in box and page.evaluate("document.activeElement.getBoundingClientRect().top") >= 0
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    # From the top, "Get help now" is among the first few stops.
+    page.goto("/learn/")
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.textContent.trim()"))
+    assert "Get help now" in stops
