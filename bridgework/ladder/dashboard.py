@@ -10,11 +10,15 @@ from .services import ladder_rows, last_attempt
 
 
 def dashboard(user: Any) -> Panel:
-    """The ladder's home panel: next step and last reflection. Three queries."""
-    rows = ladder_rows(user)
+    """The ladder's home panel: next step and last reflection. Four queries.
+
+    Only the text the panel shows is decrypted: the next step's ``what`` and the last
+    attempt's step, not the whole ladder."""
+    rows = ladder_rows(user, with_text=False)
     next_row = next((row for row in rows if row.is_next), None)
     next_step = None
     if next_row is not None:
+        next_row.step.refresh_from_db(fields=["what"])
         next_step = NextStep(
             text=f"Practise: {next_row.step.what}",
             url=reverse("ladder:step_detail", args=[next_row.step.pk]),

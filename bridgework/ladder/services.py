@@ -78,12 +78,14 @@ def _facts_by_step(step_ids: Iterable[int]) -> dict[int, list[mastery.AttemptFac
     return facts
 
 
-def ladder_rows(user: Any) -> list[StepRow]:
+def ladder_rows(user: Any, *, with_text: bool = True) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
-    Two queries whatever the size of the ladder.
+    Two queries whatever the size of the ladder. ``with_text=False`` leaves the encrypted
+    text unread (nothing decrypted); reading a step's text then costs one query per step.
     """
-    steps = list(Step.objects.filter(user=user))
+    query = Step.objects.filter(user=user)
+    steps = list(query if with_text else query.defer(*STEP_TEXT_FIELDS))
     facts = _facts_by_step(step.pk for step in steps)
     rows = []
     for step in steps:
@@ -362,9 +364,12 @@ def reflection_for(attempt: Attempt) -> Reflection:
 
 
 def last_attempt(user: Any) -> Attempt | None:
+    """The latest attempt with its step's ``what``; the other free text is left encrypted
+    (reading it costs a query)."""
     return (
         Attempt.objects.filter(step__user=user)
         .select_related("step")
+        .defer("what_happened", "learned", "step__who", "step__feared_outcome")
         .order_by("-happened_on", "-created_at", "-id")
         .first()
     )

@@ -66,6 +66,34 @@ def test_home_shows_the_next_step_and_the_last_reflection(client: Client, user: 
     assert "Last reflection" in body and f"/ladder/attempts/{attempt.pk}/" in body
 
 
+def test_the_home_panel_decrypts_only_the_text_it_shows(
+    user: Any, monkeypatch: Any, django_assert_num_queries: Any
+) -> None:
+    from django.template.loader import render_to_string
+
+    from bridgework.core import encryption
+    from bridgework.ladder.dashboard import dashboard
+
+    steps = [make_step(user, what=f"Step {n}", override="mastered") for n in range(10)]
+    steps += [make_step(user, what=f"Later step {n}") for n in range(10)]
+    make_attempt(steps[3], discomfort_peak=30)
+    decrypted: list[str] = []
+    real = encryption.decrypt
+
+    def counting(value: str) -> str:
+        decrypted.append(plain := real(value))
+        return plain
+
+    monkeypatch.setattr(encryption, "decrypt", counting)
+    with django_assert_num_queries(4):
+        panel = dashboard(user)
+        html = render_to_string(panel.template, {"panel": panel.context})
+    assert sorted(decrypted) == ["Later step 0", "Step 3"]
+    assert panel.next_step is not None and panel.next_step.text == "Practise: Later step 0"
+    assert panel.context["step_count"] == 20
+    assert "Later step 0" in html and "Step 3: you expected 60, the peak was 30" in html
+
+
 def test_home_has_no_next_step_when_everything_is_mastered(client: Client, user: Any) -> None:
     make_step(user, override="mastered")
     panel = next(p for p in client.get("/").context["panels"] if p.template == "ladder/_dashboard.html")
