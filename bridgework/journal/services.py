@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from bridgework.safety.patterns import PatternMatch, recognise
 from bridgework.safety.screening import Screening
@@ -46,6 +47,19 @@ def entry_reflections(entry: Entry) -> list[PatternMatch]:
     return found[:MAX_REFLECTIONS]
 
 
+def entries_newest_first(*, user: Any) -> QuerySet[Entry]:
+    """The user's entries, newest first, with the fields a list shows.
+
+    Lazy on purpose: every body is decrypted as its row loads, so slice (or page) the
+    queryset before iterating it. The ``pk`` tie-break keeps pages stable.
+    """
+    return (
+        Entry.objects.filter(user=user)
+        .only("id", "date", "mood", "body", "prompt_id")
+        .order_by("-date", "-created_at", "-pk")
+    )
+
+
 def entries_search(*, user: Any, query: str) -> list[Entry]:
     """The user's entries containing ``query`` (case-insensitive), newest first.
 
@@ -54,7 +68,7 @@ def entries_search(*, user: Any, query: str) -> list[Entry]:
     see bench/bench_journal_search.py).
     """
     needle = query.casefold().strip()
-    entries = Entry.objects.filter(user=user).only("id", "date", "mood", "body", "prompt_id")
+    entries = entries_newest_first(user=user)
     if not needle:
         return list(entries)
     return [entry for entry in entries if needle in entry.body.casefold()]

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -39,20 +42,43 @@ def _owner(request: HttpRequest) -> Any:
     return request.user
 
 
+# Entries per page of the list and of search results; each shown body is decrypted.
+PAGE_SIZE = 25
+
+
+def _page(paginator: Paginator[Entry], value: str | None) -> Page[Entry]:
+    """The requested page, or the nearest valid one for junk, 0 or past the end."""
+    try:
+        number = max(int(value or 1), 1)
+    except ValueError:
+        # Junk means the first page; digits too many for int() are past the end.
+        number = paginator.num_pages if (value or "").isdigit() else 1
+    return paginator.get_page(number)
+
+
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
+    entries: Sequence[Entry] | QuerySet[Entry]
     if query:
+        # Search must decrypt everything; only the page it shows is rendered.
         entries = services.entries_search(user=request.user, query=query)
     else:
-        entries = list(
-            Entry.objects.filter(user=_owner(request)).only(
-                "id", "date", "mood", "body", "prompt_id"
-            )
-        )
-    return render(request, "journal/index.html", {"entries": entries, "form": form, "query": query})
+        # Paging the lazy queryset loads (and decrypts) only this page's rows.
+        entries = services.entries_newest_first(user=_owner(request))
+    page = _page(Paginator(entries, PAGE_SIZE), request.GET.get("page"))
+    return render(
+        request,
+        "journal/index.html",
+        {
+            "page": page,
+            "page_numbers": page.paginator.get_elided_page_range(page.number),
+            "form": form,
+            "query": query,
+        },
+    )
 
 
 def _month(value: str | None) -> dt.date:

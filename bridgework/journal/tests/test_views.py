@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 
+from bridgework.core import encryption
 from bridgework.journal.models import Entry
+from bridgework.journal.views import PAGE_SIZE
 from bridgework.safety.models import ScreeningEvent
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +135,105 @@ def test_search_finds_my_entries_case_insensitively(
     response = client.get(reverse("journal:index"), {"q": "lift"})
     assert "1 entry containing" in response.text
     assert "Asked Sam" in response.text and "Quentin" not in response.text
+
+
+def _days(user: Any, count: int, text: str = "A quiet day") -> list[Entry]:
+    """``count`` entries on consecutive days from 1 January 2026, each tagged ``note-NN``."""
+    start = dt.date(2026, 1, 1)
+    return Entry.objects.bulk_create(
+        Entry(user=user, body=f"{text}, note-{i:02d}.", date=start + dt.timedelta(days=i))
+        for i in range(1, count + 1)
+    )
+
+
+def _index(client: Any, **params: str) -> str:
+    response = client.get(reverse("journal:index"), params)
+    assert response.status_code == 200
+    return str(response.text)
+
+
+def _page_links(text: str) -> list[str]:
+    """The hrefs inside the page navigation, unescaped."""
+    nav = text.split('<nav aria-label="Pages"', 1)[1].split("</nav>", 1)[0]
+    return [html.unescape(part.split('"', 1)[0]) for part in nav.split('href="')[1:]]
+
+
+def test_index_shows_the_newest_entries_first_and_older_ones_on_page_2(
+    client: Any, user: Any
+) -> None:
+    _days(user, 30)
+    first = _index(client)
+    assert first.count("note-") == PAGE_SIZE
+    assert first.index("note-30") < first.index("note-29") and "note-06" in first
+    assert "note-05" not in first
+    second = _index(client, page="2")
+    assert all(f"note-{i:02d}" in second for i in range(1, 6))
+    assert "note-06" not in second and "note-30" not in second
+
+
+def test_index_pages_are_linked_accessibly(client: Any, user: Any) -> None:
+    _days(user, 60)
+    text = _index(client, page="2")
+    assert '<nav aria-label="Pages"' in text
+    nav = text.split('<nav aria-label="Pages"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="?page=1" rel="prev"' in nav and 'href="?page=3" rel="next"' in nav
+    assert 'href="?page=2" aria-current="page"' in nav and nav.count("aria-current") == 1
+    assert "Page 2 of 3" in text
+
+
+def test_a_short_journal_shows_no_page_links(client: Any, user: Any) -> None:
+    _days(user, PAGE_SIZE)
+    assert 'aria-label="Pages"' not in _index(client)
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("junk", 1), ("0", 1), ("-3", 1), ("2.5", 1), ("", 1), ("3", 3), ("99", 3), ("9" * 5000, 3)],
+)
+def test_a_bad_page_number_shows_the_nearest_page(
+    client: Any, user: Any, asked: str, shown: int
+) -> None:
+    _days(user, 60)
+    text = _index(client, page=asked)
+    assert f"Page {shown} of 3" in text
+
+
+def test_search_is_paged_and_keeps_the_query_in_page_links(client: Any, user: Any) -> None:
+    _days(user, 30, text="Asked for a lift")
+    _days(user, 10, text="Cooked dinner alone")
+    first = _index(client, q="lift")
+    assert "30 entries containing" in first and "Cooked dinner" not in first
+    assert _page_links(first) == ["?q=lift&page=1", "?q=lift&page=2", "?q=lift&page=2"]
+    second = _index(client, q="lift", page="2")
+    assert "30 entries containing" in second and "Page 2 of 2" in second
+    assert "note-01" in second and "note-06" not in second and "Cooked dinner" not in second
+    assert all("q=lift" in link for link in _page_links(second))
+
+
+def test_page_links_keep_other_parameters(client: Any, user: Any) -> None:
+    _days(user, 30)
+    links = _page_links(_index(client, mood="calm", page="1"))
+    assert links and all("mood=calm" in link for link in links)
+
+
+def test_pages_and_search_never_show_another_users_entries(
+    client: Any, user: Any, other_user: Any
+) -> None:
+    _days(user, 30, text="Mine by the garden")
+    _days(other_user, 50, text="Theirs by the sea")
+    for params in ({}, {"page": "2"}, {"page": "5"}, {"q": "by the"}, {"q": "sea"}):
+        text = _index(client, **params)
+        assert "Theirs" not in text
+    assert "Page 2 of 2" in _index(client, page="5")
+    assert "30 entries containing" in _index(client, q="by the")
+    assert "0 entries containing" in _index(client, q="sea")
+
+
+def test_the_list_decrypts_only_the_entries_on_its_page(client: Any, user: Any) -> None:
+    _days(user, 100)
+    with mock.patch.object(encryption, "decrypt", wraps=encryption.decrypt) as decrypt:
+        _index(client, page="2")
+    assert decrypt.call_count == PAGE_SIZE
 
 
 def test_calendar_links_days_with_entries(client: Any, user: Any) -> None:
