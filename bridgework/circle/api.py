@@ -2,7 +2,8 @@
 
 Input is validated by the same forms as the HTML pages and saved by the same services,
 so a bad value gets the same message here as there (as a 422 with ``errors`` per field).
-Another user's person or exchange is a 404, as everywhere.
+Another user's person or exchange is a 404, as everywhere. Lists are paginated:
+``?limit=&offset=`` (default and maximum 100) give ``{"items": [...], "count": n}``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from .access import get_exchange_for_user, get_person_for_user
 from .forms import ExchangeForm, PersonForm
@@ -27,6 +29,8 @@ from .services import (
 )
 
 router = Router()
+
+PAGE_MAX = 100
 
 
 class PersonIn(Schema):
@@ -121,6 +125,7 @@ def _saved(crisis: bool) -> dict[str, Any]:
 
 
 @router.get("/people", response=list[PersonOut])
+@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
 def list_people(request: HttpRequest) -> list[Person]:
     return people_for(request.user)
 
@@ -162,9 +167,11 @@ def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
 
 
 @router.get("/exchanges", response=list[ExchangeOut])
+@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
 def list_exchanges(request: HttpRequest) -> Any:
+    """Latest first; only the requested page is read and decrypted."""
     user: Any = request.user  # authenticated: the router requires a session
-    return Exchange.objects.filter(user=user)
+    return Exchange.objects.filter(user=user).order_by("-occurred_on", "-created_at", "-id")
 
 
 @router.post("/exchanges", response={201: ExchangeSaved, 422: Errors})

@@ -53,7 +53,7 @@ def test_people_crud(client: Client, user: Any) -> None:
     body = created.json()
     assert body["name"] == "Sam" and body["note"] == "neighbour" and body["crisis"] is False
     pk = body["id"]
-    assert [p["name"] for p in client.get(f"{API}/people").json()] == ["Sam"]
+    assert [p["name"] for p in client.get(f"{API}/people").json()["items"]] == ["Sam"]
     assert client.get(f"{API}/people/{pk}").json()["comfort"] == 40
     updated = put(client, f"{API}/people/{pk}", {**PERSON, "ring": "middle", "comfort": 90})
     assert updated.status_code == 200 and updated.json()["ring"] == "middle"
@@ -64,7 +64,7 @@ def test_people_crud(client: Client, user: Any) -> None:
 def test_people_are_listed_by_name(client: Client, user: Any) -> None:
     make_person(user, "zed")
     make_person(user, "Amy")
-    assert [p["name"] for p in client.get(f"{API}/people").json()] == ["Amy", "zed"]
+    assert [p["name"] for p in client.get(f"{API}/people").json()["items"]] == ["Amy", "zed"]
 
 
 @pytest.mark.parametrize(
@@ -90,7 +90,7 @@ def test_another_users_person_is_404(client: Client, other_user: Any) -> None:
     assert put(client, f"{API}/people/{theirs.pk}", PERSON).status_code == 404
     assert client.delete(f"{API}/people/{theirs.pk}").status_code == 404
     assert Person.objects.filter(pk=theirs.pk).exists()
-    assert client.get(f"{API}/people").json() == []
+    assert client.get(f"{API}/people").json() == {"items": [], "count": 0}
 
 
 def test_exchanges_crud(client: Client, user: Any) -> None:
@@ -99,7 +99,7 @@ def test_exchanges_crud(client: Client, user: Any) -> None:
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     assert created.json()["person_id"] == sam.pk
-    assert [e["id"] for e in client.get(f"{API}/exchanges").json()] == [pk]
+    assert [e["id"] for e in client.get(f"{API}/exchanges").json()["items"]] == [pk]
     updated = put(client, f"{API}/exchanges/{pk}", exchange_data(sam.pk, direction="gave", discomfort=None))
     assert updated.status_code == 200
     assert updated.json()["direction"] == "gave" and updated.json()["discomfort"] is None
@@ -139,7 +139,7 @@ def test_another_users_exchange_is_404(client: Client, other_user: Any) -> None:
     assert client.get(f"{API}/exchanges/{theirs.pk}").status_code == 404
     assert put(client, f"{API}/exchanges/{theirs.pk}", exchange_data(None)).status_code == 404
     assert client.delete(f"{API}/exchanges/{theirs.pk}").status_code == 404
-    assert client.get(f"{API}/exchanges").json() == []
+    assert client.get(f"{API}/exchanges").json() == {"items": [], "count": 0}
 
 
 def test_deleting_a_person_through_the_api_unlinks_their_exchanges(client: Client, user: Any) -> None:
@@ -147,3 +147,36 @@ def test_deleting_a_person_through_the_api_unlinks_their_exchanges(client: Clien
     exchange = make_exchange(user, sam)
     client.delete(f"{API}/people/{sam.pk}")
     assert client.get(f"{API}/exchanges/{exchange.pk}").json()["person_id"] is None
+
+
+# --------------------------------------------------------------------------- pagination
+
+
+def test_exchanges_come_a_page_at_a_time_latest_first(client: Client, user: Any) -> None:
+    sam = make_person(user, "Sam")
+    exchanges = [make_exchange(user, sam, days_ago=day) for day in range(5)]
+    first = client.get(f"{API}/exchanges?limit=2").json()
+    assert first["count"] == 5
+    assert [e["id"] for e in first["items"]] == [exchanges[0].pk, exchanges[1].pk]
+    rest = client.get(f"{API}/exchanges?limit=2&offset=4").json()
+    assert [e["id"] for e in rest["items"]] == [exchanges[4].pk]
+    assert len(client.get(f"{API}/exchanges").json()["items"]) == 5
+
+
+def test_people_come_a_page_at_a_time_by_name(client: Client, user: Any, other_user: Any) -> None:
+    for name in ("Cy", "amy", "Bo"):
+        make_person(user, name)
+    make_person(other_user, "Aaron")
+    page = client.get(f"{API}/people?limit=2&offset=1").json()
+    assert page == {"items": page["items"], "count": 3}
+    assert [p["name"] for p in page["items"]] == ["Bo", "Cy"]
+
+
+def test_a_page_is_at_most_100_and_bad_paging_is_a_422(client: Client, user: Any) -> None:
+    for day in range(101):
+        make_exchange(user, None, days_ago=day)
+    body = client.get(f"{API}/exchanges?limit=500").json()
+    assert body["count"] == 101 and len(body["items"]) == 100
+    assert len(client.get(f"{API}/exchanges").json()["items"]) == 100
+    for query in ("limit=0", "offset=-1", "limit=many"):
+        assert client.get(f"{API}/exchanges?{query}").status_code == 422
