@@ -2,7 +2,8 @@
 
 Every endpoint goes through the same access helpers and service functions as the pages,
 so validation and ownership are identical: bad values are a 422 naming the field, another
-user's step or attempt is a 404.
+user's step or attempt is a 404. Lists are paginated: ``?limit=&offset=`` (default and
+maximum 100) give ``{"items": [...], "count": n}``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
 from bridgework.safety.screening import Screening
@@ -25,6 +27,8 @@ from .access import get_attempt_for_user, get_step_for_user
 from .models import Attempt
 
 router = Router()
+
+PAGE_MAX = 100
 
 
 @contextmanager
@@ -127,7 +131,9 @@ def _row_for(user: Any, step_id: int) -> services.StepRow:
 
 
 @router.get("/steps", response=list[StepOut], summary="Your ladder, in your order")
+@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
 def list_steps(request: HttpRequest) -> list[StepOut]:
+    # The whole ladder is read: status and the next step depend on every step.
     return [_step_out(row) for row in services.ladder_rows(request.user)]
 
 
@@ -233,9 +239,11 @@ def _attempt_written(attempt: Attempt, screening: Screening) -> AttemptWriteOut:
 
 
 @router.get("/steps/{step_id}/attempts", response=list[AttemptOut], summary="A step's attempts, oldest first")
-def list_attempts(request: HttpRequest, step_id: int) -> list[AttemptOut]:
+@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+def list_attempts(request: HttpRequest, step_id: int) -> Any:
+    """Only the requested page is read and decrypted."""
     step = get_step_for_user(request.user, step_id)
-    return [_attempt_out(attempt) for attempt in step.attempts.all()]
+    return step.attempts.all()
 
 
 @router.post("/steps/{step_id}/attempts", response={201: AttemptWriteOut}, summary="Log an attempt")

@@ -44,7 +44,7 @@ def test_create_list_update_delete_a_step(client: Client, user: Any) -> None:
     assert body["step"]["status"] == "not_tried" and body["step"]["is_next"] is True
     assert body["screening"]["crisis"] is False
     step_id = body["step"]["id"]
-    assert [s["id"] for s in client.get(f"{BASE}/steps").json()] == [step_id]
+    assert [s["id"] for s in client.get(f"{BASE}/steps").json()["items"]] == [step_id]
     updated = client.patch(f"{BASE}/steps/{step_id}", {"who": "Jo from finance"}, content_type="application/json")
     assert updated.status_code == 200 and updated.json()["step"]["who"] == "Jo from finance"
     assert updated.json()["step"]["what"] == STEP["what"]
@@ -82,7 +82,7 @@ def test_log_an_attempt_until_mastered(client: Client, step: Step) -> None:
     assert first.status_code == 201 and first.json()["step_status"] == "practising"
     second = client.post(url, attempt_json(discomfort_peak=30), content_type="application/json")
     assert second.json()["step_status"] == "mastered"
-    assert len(client.get(url).json()) == 2
+    assert client.get(url).json()["count"] == 2
     attempt_id = second.json()["attempt"]["id"]
     assert client.get(f"{BASE}/attempts/{attempt_id}").json()["what_happened"] == "Jo was glad to help"
     patched = client.patch(f"{BASE}/attempts/{attempt_id}", {"feared_happened": "partly"}, content_type="application/json")
@@ -120,7 +120,7 @@ def test_another_users_objects_are_404(client: Client, other_step: Step, other_a
     assert client.get(f"{BASE}/attempts/{a}").status_code == 404
     assert client.patch(f"{BASE}/attempts/{a}", {"discomfort_peak": 1}, content_type="application/json").status_code == 404
     assert client.delete(f"{BASE}/attempts/{a}").status_code == 404
-    assert client.get(f"{BASE}/steps").json() == []
+    assert client.get(f"{BASE}/steps").json() == {"items": [], "count": 0}
     other_step.refresh_from_db()
     assert other_step.what == "Bob's private step" and Attempt.objects.filter(pk=a).exists()
 
@@ -143,4 +143,25 @@ def test_the_endpoints_are_in_the_openapi_schema(client: Client) -> None:
 def test_list_reports_status_per_step(client: Client, user: Any) -> None:
     step = make_step(user)
     make_attempt(step)
-    assert client.get(f"{BASE}/steps").json()[0]["attempt_count"] == 1
+    assert client.get(f"{BASE}/steps").json()["items"][0]["attempt_count"] == 1
+
+
+def test_steps_come_a_page_at_a_time_with_status_from_the_whole_ladder(
+    client: Client, user: Any
+) -> None:
+    steps = [make_step(user, what=f"Step {n}", override="mastered") for n in range(3)]
+    steps.append(make_step(user, what="Step 3"))
+    page = client.get(f"{BASE}/steps?limit=2&offset=2").json()
+    assert page["count"] == 4
+    assert [s["id"] for s in page["items"]] == [steps[2].pk, steps[3].pk]
+    assert [s["is_next"] for s in page["items"]] == [False, True]
+    assert client.get(f"{BASE}/steps?limit=0").status_code == 422
+
+
+def test_attempts_come_a_page_at_a_time_oldest_first(client: Client, step: Step) -> None:
+    today = timezone.localdate()
+    attempts = [make_attempt(step, happened_on=today - timedelta(days=d)) for d in (3, 2, 1)]
+    page = client.get(f"{BASE}/steps/{step.pk}/attempts?limit=2&offset=1").json()
+    assert page["count"] == 3
+    assert [a["id"] for a in page["items"]] == [attempts[1].pk, attempts[2].pk]
+    assert page["items"][0]["what_happened"] == "Sam said yes at once."
