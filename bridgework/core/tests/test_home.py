@@ -91,3 +91,14 @@ def test_home_suggests_setting_a_country_only_when_missing(client: Client, user:
     user.profile.country = ""
     user.profile.save(update_fields=["country"])
     assert "Set your country" in client.get("/").content.decode()
+
+
+def test_the_openapi_schema_lists_every_module_and_is_built_once(client: Client) -> None:
+    from bridgework.api.api import api
+
+    first = client.get("/api/openapi.json")
+    assert first.status_code == 200
+    paths = first.json()["paths"]
+    assert any(p.startswith("/api/v1/ladder/") for p in paths)
+    assert any(p.startswith("/api/v1/circle/") for p in paths)
+    assert api.get_openapi_schema(path_prefix="/api/") is api.get_openapi_schema(path_prefix="/api/")
