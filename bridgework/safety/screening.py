@@ -30,9 +30,10 @@ How it works, in order:
 
 The rules, the net and the model were written or trained on the ``train`` rows of
 ``tests/data/crisis_sentences.csv``; the ``held_out`` rows only measure them
-(``bridgework evaluate``). Measured honestly on new sentences written after the rules,
-the whole screener caught 10 of 15 very indirect statements: a real safety net, not a
-guarantee, which is why "Get help now" is on every page whatever the screener says.
+(``bridgework evaluate``). Measured honestly on sentences written fresh, before any
+rule or training saw them, the whole screener caught 10 of 15 and later 22 of 30
+indirect statements: a real safety net, not a guarantee, which is why "Get help now" is
+on every page whatever the screener says.
 
 Worst-case cost is linear in the text length: every regular expression below is free of
 nested quantifiers, and per-word work is cached.
@@ -461,6 +462,7 @@ _IDIOMS = re.compile(
     r"|going to die if i have to|i will die if i have to"
     r"|kill(?:ing)? myself (?:trying|working|to (?:get|finish|make|please|keep))"
     r"|that joke killed me|(?:the )?suspense is (?:killing me|murder)"
+    r"|dy(?:e|ing|eing) (?:my|her|his|the|your|our) (?:hair|beard|clothes|jeans|shirt)"
     r")"
 )
 
@@ -623,7 +625,7 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             "method_items",
             "concern",
             True,
-            r"\bbought (?:a |some )?(?:rope|noose|razor blades)\b(?! (?:for|to (?!hang)))|\b(?:written|wrote|writing) (?:letters|notes) to (?:everyone|everybody|all the people) i love\b"
+            r"\bbought (?:a |some )?(?:rope|noose|razor blades)\b(?! (?:for|to (?!hang)|swing|ladder|bridge|light))|\b(?:written|wrote|writing) (?:letters|notes) to (?:everyone|everybody|all the people) i love\b"
             r"|\bthis is my last (?:entry|message|post)\b(?! (?:of|for|before|this|today|until|in))"
             r"|\b(?:scratched|scratching|cut|cutting|burned|burnt|hit|punched) (?:my )?(?:arms?|legs?|skin|thighs?|wrists?|stomach) until (?:they|it|i) (?:bled|bleed|was bleeding)\b",
         ),
@@ -670,6 +672,17 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             r"|\bthink(?:ing)? about (?:death|dying) (?:all the time|constantly|every day|a lot|more and more)\b"
             r"|\bwhat if i (?:just )?(?:did not|do not|never) wake up\b|\bwhat if i (?:just )?(?:died|was gone|were gone|disappeared)\b"
             r"|\b(?:imagining|imagine|picturing|planning) my (?:own )?funeral\b|\bthinking about death every day\b",
+        ),
+        (
+            "veiled",
+            "concern",
+            True,
+            r"\bwish (?:it|the \w+|they|cancer|god|the accident) had taken me\b|\b(?:taken|take) me instead\b"
+            r"|\b(?:paracetamol|tylenol|acetaminophen|sleeping pills|painkillers|tablets)\b.{0,40}\b(?:different|several|multiple|three|four|five) (?:shops|stores|pharmacies|chemists)\b"
+            r"|\bbefore i do something\b(?! (?:about|nice|fun|with|for|new|else))|\btired of being\b(?= *(?:$|\.|,|alive|here|me\b))"
+            r"|\bmade sure (?:the|my) (?:cat|dog|kids|pets?|children|plants) (?:will be|are|is|would be) (?:looked after|taken care of|cared for|fed)\b"
+            r"|\bhope (?:the|my) (?:plane|car|train|bus|flight) (?:goes down|crashes|crash)\b"
+            r"|\b(?:gave|giving|give) (?:away )?my \w+ to\b.{0,40}\bwill not need (?:it|them)\b|\btonight is it\b",
         ),
         (
             "other_language_latin",
@@ -791,7 +804,7 @@ _NET: list[tuple[re.Pattern[str], bool]] = [
         (r"\bhow much longer i can (?:hold on|keep going|do this|cope|last)\b|\bcan not hold on\b|\bmaking it to (?:christmas|next year|my birthday|the weekend|tomorrow|next week|next month|the end of)\b", True),
         (r"\blet go of (?:everything|it all|life|myself)\b|\bincluding me\b|\b(?:only|one) thing (?:stopping|keeping) me (?:here|alive|from doing it|is)\b|\bwhy i (?:even )?bother (?:staying|living|being|existing|waking)\b", False),
         (r"\bif i am gone\b|\bwhen i am gone\b|\bonce i am gone\b|\bnot your fault\b.{0,20}\b(?:gone|goodbye|sorry)\b|\b(?:gone|goodbye)\b.{0,40}\bnot your fault\b", False),
-        (r"\bsaying goodbye\b(?= to (?:people|everyone|everybody|my|you))|\bsay(?:ing)? my goodbyes\b", False),
+        (r"\bsaying goodbye\b(?= to (?:people|everyone|everybody|my|you))(?! to my (?:colleagues|coworkers|co-workers|team|class|classmates|students|old|host))|\bsay(?:ing)? my goodbyes\b", False),
         (r"\b(?:walk|walking|walked|swim|swimming) (?:into|out into) the (?:sea|ocean|river|lake|water|traffic)\b(?! (?:for|with|to swim))", False),
         (r"\bconvince myself to (?:stay|keep going|live|get up)\b|\bharder to (?:stay|keep going|keep living)\b", False),
         (r"\bgo (?:somewhere|away) and never come back\b(?! to)|\bnever come back\b(?= *(?:$|\.|,))", False),
