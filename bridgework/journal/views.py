@@ -82,12 +82,21 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _month(value: str | None) -> dt.date:
+    """The first day of ``?month=YYYY-MM``, or of this month for junk or out-of-range values."""
     today = timezone.localdate()
     try:
         year, month = (int(part) for part in (value or "").split("-"))
         return dt.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
+        # OverflowError: a year too large for the C date type (e.g. 99999999999999999999).
         return today.replace(day=1)
+
+
+def _neighbour_months(first: dt.date, last: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The months before and after, or None at the ends of the calendar (years 1 and 9999)."""
+    previous = (first - dt.timedelta(days=1)).replace(day=1) if first > dt.date.min else None
+    following = last + dt.timedelta(days=1) if last < dt.date.max else None
+    return previous, following
 
 
 @login_required
@@ -100,12 +109,13 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
         "id", "date", "mood"
     ):
         by_day.setdefault(entry.date, []).append(entry)
+    # Day numbers (0 outside the month), not dates: the weeks around December 9999 would
+    # need dates in the year 10000, which Python cannot represent.
     weeks = [
-        [(day, by_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
-        for week in calendar.Calendar().monthdatescalendar(first.year, first.month)
+        [(first.replace(day=n), by_day.get(first.replace(day=n), [])) if n else (None, []) for n in week]
+        for week in calendar.Calendar().monthdayscalendar(first.year, first.month)
     ]
-    previous = (first - dt.timedelta(days=1)).replace(day=1)
-    following = last + dt.timedelta(days=1)
+    previous, following = _neighbour_months(first, last)
     return render(
         request,
         "journal/calendar.html",

@@ -302,3 +302,17 @@ def test_detail_refuses_post(client: Any, user: Any) -> None:
 
 def test_navigation_shows_journal(client: Any) -> None:
     assert 'href="/journal/"' in client.get("/").text
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01", "1-1", "99999999999999999999-1", "2026-13"])
+def test_calendar_survives_months_at_the_edges_of_the_calendar(client: Any, month: str) -> None:
+    assert client.get(reverse("journal:calendar"), {"month": month}).status_code == 200
+
+
+def test_calendar_in_december_9999_shows_its_entries_and_no_next_month(client: Any, user: Any) -> None:
+    entry = _entry(user, date=dt.date(9999, 12, 31))
+    response = client.get(reverse("journal:calendar"), {"month": "9999-12"})
+    assert response.status_code == 200
+    assert reverse("journal:detail", args=[entry.pk]) in response.text
+    assert 'rel="next"' not in response.text
+    assert 'rel="prev"' in response.text
