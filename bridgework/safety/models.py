@@ -76,6 +76,8 @@ class SafetyPlan(models.Model):
         "contact_email",
         "contact_message",
     ]
+    # Everything the person writes in words (not the phone number or e-mail address).
+    SCREENED_FIELDS = [*SECTION_FIELDS, "contact_name", "contact_message"]
 
     def __str__(self) -> str:
         return f"safety plan of user {self.user_id}"

@@ -47,7 +47,8 @@ def safety_plan_save(*, user: Any, data: dict[str, Any]) -> tuple[SafetyPlan, Sc
         plan.circle_helpers.set(Person.objects.filter(user=user, pk__in=ids))
     screening = screening_record_many(
         user=user,
-        texts=[data.get(name) for name in SafetyPlan.SECTION_FIELDS],
+        # The contact's name and the pre-written message are the person's own words too.
+        texts=[data.get(name) for name in SafetyPlan.SCREENED_FIELDS],
         source="safety.plan",
     )
     return plan, screening

@@ -119,3 +119,19 @@ def test_export_includes_plan_and_events(client: Any, user: Any) -> None:
     data = export_user_data(user)
     assert data["safety_plan"]["reasons"] == "My dog, my niece"
     assert data["screening_events"][0]["level"] == "urgent"
+
+
+def test_crisis_language_in_the_prewritten_message_shows_help_and_saves(client: Any, user: Any) -> None:
+    message = "I am going to end it tonight, please come"
+    response = client.post(reverse("safety:plan_edit"), {**PLAN, "contact_message": message})
+    assert 'id="crisis-help"' in response.text
+    assert SafetyPlan.objects.get(user=user).contact_message == message
+    assert ScreeningEvent.objects.filter(user=user, source="safety.plan").exists()
+
+
+def test_the_default_prewritten_message_is_not_a_crisis(client: Any, user: Any) -> None:
+    from bridgework.safety.models import DEFAULT_HELP_MESSAGE
+
+    response = client.post(reverse("safety:plan_edit"), {**PLAN, "contact_message": DEFAULT_HELP_MESSAGE})
+    assert response.status_code == 302
+    assert not ScreeningEvent.objects.filter(user=user).exists()
