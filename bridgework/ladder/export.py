@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from .models import Attempt
 from .services import ladder_rows
+
+
+def _iso(value: date | None) -> str | None:
+    # The contract is JSON-ready data: callers may json.dumps() it without Django's encoder.
+    return value.isoformat() if value is not None else None
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -27,14 +33,14 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "position": row.step.position,
                 "status": row.status,
                 "override": row.step.override,
-                "override_at": row.step.override_at,
-                "mastered_on": row.mastered_on,
+                "override_at": _iso(row.step.override_at),
+                "mastered_on": _iso(row.mastered_on),
                 "template": row.step.template_slug,
-                "created_at": row.step.created_at,
+                "created_at": _iso(row.step.created_at),
                 "attempts": [
                     {
                         "id": attempt.pk,
-                        "happened_on": attempt.happened_on,
+                        "happened_on": _iso(attempt.happened_on),
                         "discomfort_before": attempt.discomfort_before,
                         "discomfort_peak": attempt.discomfort_peak,
                         "discomfort_after": attempt.discomfort_after,
@@ -42,7 +48,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
                         "response": attempt.response,
                         "what_happened": attempt.what_happened,
                         "learned": attempt.learned,
-                        "created_at": attempt.created_at,
+                        "created_at": _iso(attempt.created_at),
                     }
                     for attempt in attempts.get(row.step.pk, [])
                 ],

@@ -108,3 +108,15 @@ def test_the_export_includes_decrypted_steps_and_attempts(client: Client, user: 
     exported = data["steps"][0]
     assert exported["who"] == "Sam" and exported["status"] == "practising"
     assert exported["attempts"][0]["learned"] == "They were kind"
+
+
+def test_the_export_is_plain_json(user: Any) -> None:
+    from bridgework.ladder.export import export_user_data
+    from bridgework.ladder.services import step_override_set
+
+    step = make_step(user)
+    make_attempt(step)
+    step_override_set(step=step, choice="mastered")
+    data = export_user_data(user)
+    assert json.loads(json.dumps(data)) == data
+    assert data["steps"][0]["attempts"][0]["happened_on"] == step.attempts.get().happened_on.isoformat()
