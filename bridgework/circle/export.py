@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from .models import DismissedObservation, Exchange, Person
+
+
+def _iso(value: date | None) -> str | None:
+    # The contract is JSON-ready data: callers may json.dumps() it without Django's encoder.
+    return value.isoformat() if value is not None else None
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -16,8 +22,8 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "helps_with": list(person.helps_with),
                 "comfort": person.comfort,
                 "note": person.note,
-                "created_at": person.created_at,
-                "updated_at": person.updated_at,
+                "created_at": _iso(person.created_at),
+                "updated_at": _iso(person.updated_at),
             }
             for person in Person.objects.filter(user=user).order_by("created_at", "pk")
         ],
@@ -29,14 +35,14 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "kind": exchange.kind,
                 "size": exchange.size,
                 "discomfort": exchange.discomfort,
-                "occurred_on": exchange.occurred_on,
+                "occurred_on": _iso(exchange.occurred_on),
                 "note": exchange.note,
-                "created_at": exchange.created_at,
+                "created_at": _iso(exchange.created_at),
             }
             for exchange in Exchange.objects.filter(user=user).order_by("occurred_on", "pk")
         ],
         "dismissed_observations": [
-            {"key": row.key, "dismissed_at": row.dismissed_at}
+            {"key": row.key, "dismissed_at": _iso(row.dismissed_at)}
             for row in DismissedObservation.objects.filter(user=user).order_by("dismissed_at")
         ],
     }

@@ -65,3 +65,12 @@ def test_the_export_has_everything_decrypted_and_only_mine(user: Any, other_user
 
 def test_circle_is_in_the_navigation(client: Client) -> None:
     assert '<a href="/circle/"' in client.get("/").content.decode()
+
+
+def test_the_export_is_plain_json(user: Any) -> None:
+    import json
+
+    sam = make_person(user, "Sam")
+    make_exchange(user, sam)
+    data = export_user_data(user)
+    assert json.loads(json.dumps(data)) == data
