@@ -63,6 +63,7 @@ class StepIn(Schema):
     what: str
     kind: str
     who: str = ""
+    person_id: int | None = None
     expected_discomfort: int
     feared_outcome: str = ""
     feared_likelihood: int
@@ -72,6 +73,8 @@ class StepPatch(Schema):
     what: str | None = None
     kind: str | None = None
     who: str | None = None
+    # null unlinks the person; leaving it out keeps the link.
+    person_id: int | None = None
     expected_discomfort: int | None = None
     feared_outcome: str | None = None
     feared_likelihood: int | None = None
@@ -83,6 +86,7 @@ class StepOut(Schema):
     what: str
     kind: str
     who: str
+    person_id: int | None
     expected_discomfort: int
     feared_outcome: str
     feared_likelihood: int
@@ -111,6 +115,7 @@ def _step_out(row: services.StepRow) -> StepOut:
         what=step.what,
         kind=step.kind,
         who=step.who,
+        person_id=step.person_id,
         expected_discomfort=step.expected_discomfort,
         feared_outcome=step.feared_outcome,
         feared_likelihood=step.feared_likelihood,
@@ -122,6 +127,18 @@ def _step_out(row: services.StepRow) -> StepOut:
         mastered_on=row.mastered_on,
         is_next=row.is_next,
     )
+
+
+def _person(user: Any, person_id: int | None) -> Any:
+    """The user's own circle person for ``person_id``; a 422 (as in the form) otherwise."""
+    if person_id is None:
+        return None
+    from bridgework.circle.models import Person
+
+    try:
+        return Person.objects.get(pk=person_id, user=user)
+    except (Person.DoesNotExist, ValueError, OverflowError):
+        raise HttpError(422, "person_id: Choose someone from your circle.") from None
 
 
 def _row_for(user: Any, step_id: int) -> services.StepRow:
@@ -139,8 +156,10 @@ def list_steps(request: HttpRequest) -> list[StepOut]:
 
 @router.post("/steps", response={201: StepWriteOut}, summary="Add a step")
 def create_step(request: HttpRequest, payload: StepIn) -> Status[StepWriteOut]:
+    data = payload.dict()
+    data["person"] = _person(request.user, data.pop("person_id"))
     with _invalid_is_422():
-        step, screening = services.step_create(user=request.user, **payload.dict())
+        step, screening = services.step_create(user=request.user, **data)
     return Status(201, StepWriteOut(step=_step_out(_row_for(request.user, step.pk)), screening=_screening(screening)))
 
 
@@ -157,7 +176,11 @@ def update_step(request: HttpRequest, step_id: int, payload: StepPatch) -> StepW
     override = changes.pop("override", None)
     if override is not None and override not in ("", "mastered", "practising"):
         raise HttpError(422, 'override: use "", "mastered" or "practising".')
+    linking = "person_id" in changes
+    person = _person(request.user, changes.pop("person_id", None))
     changes = {name: value for name, value in changes.items() if value is not None}
+    if linking:
+        changes["person"] = person
     with _invalid_is_422():
         step, screening = services.step_update(step=step, **changes)
     if override is not None:

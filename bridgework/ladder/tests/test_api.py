@@ -165,3 +165,31 @@ def test_attempts_come_a_page_at_a_time_oldest_first(client: Client, step: Step)
     assert page["count"] == 3
     assert [a["id"] for a in page["items"]] == [attempts[1].pk, attempts[2].pk]
     assert page["items"][0]["what_happened"] == "Sam said yes at once."
+
+
+def test_a_step_can_name_and_unlink_a_person_from_my_circle(client: Client, user: Any) -> None:
+    from bridgework.circle.models import Person
+
+    sam = Person.objects.create(user=user, name="Sam", ring="close", comfort=70, helps_with=["practical"])
+    created = client.post(f"{BASE}/steps", {**STEP, "person_id": sam.pk}, content_type="application/json")
+    assert created.status_code == 201
+    step_id = created.json()["step"]["id"]
+    assert created.json()["step"]["person_id"] == sam.pk
+    kept = client.patch(f"{BASE}/steps/{step_id}", {"what": "Ask Sam"}, content_type="application/json")
+    assert kept.json()["step"]["person_id"] == sam.pk
+    unlinked = client.patch(f"{BASE}/steps/{step_id}", {"person_id": None}, content_type="application/json")
+    assert unlinked.status_code == 200
+    assert Step.objects.get(pk=step_id).person is None
+
+
+def test_it_rejects_another_users_person_on_a_step(client: Client, user: Any, other_user: Any) -> None:
+    from bridgework.circle.models import Person
+
+    theirs = Person.objects.create(user=other_user, name="Not mine", ring="close", comfort=50)
+    response = client.post(f"{BASE}/steps", {**STEP, "person_id": theirs.pk}, content_type="application/json")
+    assert response.status_code == 422
+    assert "person_id" in response.json()["detail"]
+    step = make_step(user)
+    patched = client.patch(f"{BASE}/steps/{step.pk}", {"person_id": theirs.pk}, content_type="application/json")
+    assert patched.status_code == 422
+    assert Step.objects.get(pk=step.pk).person is None
