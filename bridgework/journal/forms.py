@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 
 from .models import MAX_BODY_CHARS, Entry
 from .prompts import prompt_choices
+
+# A date before this is almost surely a mistyped year (e.g. 0202 for 2022).
+EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
 class EntryForm(forms.ModelForm):
@@ -31,6 +37,16 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["prompt_id"].choices = prompt_choices()  # type: ignore[attr-defined]
+
+    def clean_date(self) -> dt.date:
+        day: dt.date = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(
+                "That date is in the future. Date the entry today or earlier."
+            )
+        if day < EARLIEST_DATE:
+            raise forms.ValidationError("That date is before 1900. Please check the year.")
+        return day
 
     def clean_body(self) -> str:
         body: str = self.cleaned_data["body"]

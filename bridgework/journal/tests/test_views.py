@@ -9,6 +9,7 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from bridgework.core import encryption
 from bridgework.journal.models import Entry
@@ -316,3 +317,23 @@ def test_calendar_in_december_9999_shows_its_entries_and_no_next_month(client: A
     assert reverse("journal:detail", args=[entry.pk]) in response.text
     assert 'rel="next"' not in response.text
     assert 'rel="prev"' in response.text
+
+
+def test_it_rejects_a_date_in_the_future_and_keeps_the_text(client: Any, user: Any) -> None:
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    response = _post(client, "Words I do not want to lose", date=tomorrow)
+    assert "That date is in the future" in response.text
+    assert "Words I do not want to lose" in response.text
+    assert not Entry.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1899-12-31"])
+def test_it_rejects_a_date_before_1900(client: Any, user: Any, day: str) -> None:
+    response = _post(client, "A quiet day.", date=day)
+    assert "before 1900" in response.text
+    assert not Entry.objects.filter(user=user).exists()
+
+
+def test_it_accepts_today(client: Any, user: Any) -> None:
+    _post(client, "Today.", date=timezone.localdate().isoformat())
+    assert Entry.objects.filter(user=user, date=timezone.localdate()).exists()
