@@ -21,6 +21,10 @@ SHORT_TEXT = [MaxLengthValidator(300)]
 LONG_TEXT = [MaxLengthValidator(5000)]
 
 
+# A date before this is almost surely a mistyped year (e.g. 0202 for 2022).
+EARLIEST_DATE = date(1900, 1, 1)
+
+
 def validate_not_in_future(value: date) -> None:
     # The person's own "today" (UserTimezoneMiddleware activates their time zone).
     if value > timezone.localdate():
@@ -144,6 +148,13 @@ class Attempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.happened_on}: {self.discomfort_peak}"
+
+    def clean(self) -> None:
+        # In clean(), not a field validator, so forms and the API share it without a migration.
+        if self.happened_on is not None and self.happened_on < EARLIEST_DATE:
+            raise ValidationError(
+                {"happened_on": "That date is before 1900. Please check the year."}
+            )
 
     def facts(self) -> AttemptFacts:
         return AttemptFacts(

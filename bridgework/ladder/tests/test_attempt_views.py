@@ -137,3 +137,25 @@ def test_another_users_attempt_is_404(client: Client, other_attempt: Attempt) ->
     assert client.post(f"/ladder/attempts/{pk}/edit/", attempt_post()).status_code == 404
     assert client.post(f"/ladder/attempts/{pk}/delete/").status_code == 404
     assert Attempt.objects.filter(pk=pk).exists()
+
+
+def test_it_rejects_a_date_before_1900_and_keeps_the_text(client: Client, step: Step) -> None:
+    response = client.post(
+        f"/ladder/steps/{step.pk}/attempts/new/",
+        attempt_post(happened_on="0001-01-01", learned="Keep this sentence"),
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "before 1900" in body and "Keep this sentence" in body
+    assert not Attempt.objects.exists()
+
+
+def test_the_api_rejects_a_date_before_1900(client: Client, step: Step) -> None:
+    from .test_api import attempt_json
+
+    response = client.post(
+        f"/api/v1/ladder/steps/{step.pk}/attempts",
+        attempt_json(happened_on="1899-12-31"),
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and "1900" in response.json()["detail"]
