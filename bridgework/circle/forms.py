@@ -17,6 +17,9 @@ from .models import (
     Person,
 )
 
+# A date before this is almost surely a mistyped year (e.g. 0202 for 2022).
+EARLIEST_DATE = date(1900, 1, 1)
+
 PERCENT_ERRORS = {
     "min_value": "Use a number from 0 to 100 (0 is the lowest).",
     "max_value": "Use a number from 0 to 100 (100 is the highest).",
@@ -170,4 +173,6 @@ class ExchangeForm(forms.ModelForm):
             raise forms.ValidationError(
                 "That date is in the future. Log an exchange once it has happened."
             )
+        if day < EARLIEST_DATE:
+            raise forms.ValidationError("That date is before 1900. Please check the year.")
         return day

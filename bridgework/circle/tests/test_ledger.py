@@ -298,3 +298,12 @@ def test_a_quiet_close_friend_is_noticed(client: Client, user: Any) -> None:
     body = client.get("/circle/ledger/").content.decode()
     assert "It has been a while since anything with Sam" in body
     assert f'action="/circle/observations/drifting:{sam.pk}/dismiss/"' in body
+
+
+def test_a_date_before_1900_is_refused_and_the_note_kept(client: Client, user: Any) -> None:
+    sam = make_person(user)
+    response = client.post("/circle/ledger/new/", valid(sam.pk, occurred_on="0001-01-01", note="my words"))
+    assert response.status_code == 200
+    assert "before 1900" in response.content.decode()
+    assert "my words" in response.content.decode()
+    assert not Exchange.objects.exists()
