@@ -337,3 +337,18 @@ def test_it_rejects_a_date_before_1900(client: Any, user: Any, day: str) -> None
 def test_it_accepts_today(client: Any, user: Any) -> None:
     _post(client, "Today.", date=timezone.localdate().isoformat())
     assert Entry.objects.filter(user=user, date=timezone.localdate()).exists()
+
+
+@pytest.mark.parametrize("name", ["edit", "delete"])
+def test_edit_and_delete_refuse_other_methods_and_change_nothing(
+    client: Any, user: Any, name: str
+) -> None:
+    entry = _entry(user)
+    url = reverse(f"journal:{name}", args=[entry.pk])
+    assert client.put(url).status_code == 405
+    assert client.delete(url).status_code == 405
+    assert Entry.objects.get(pk=entry.pk).body == "A quiet day."
+
+
+def test_new_refuses_put(client: Any) -> None:
+    assert client.put(reverse("journal:new")).status_code == 405
