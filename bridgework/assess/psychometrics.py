@@ -134,12 +134,18 @@ def alpha_from_cov(cov: Matrix) -> float:
     """Raw Cronbach's α from an item covariance matrix."""
     k = cov.shape[0]
     total = float(cov.sum())
+    if total <= 0:
+        # Items that cancel out (e.g. one the mirror of another): α is undefined.
+        return math.nan
     return (1.0 - float(np.trace(cov)) / total) * k / (k - 1)
 
 
 def std_alpha_from_cor(cor: Matrix) -> float:
     k = cor.shape[0]
-    return (1.0 - k / float(cor.sum())) * k / (k - 1)
+    total = float(cor.sum())
+    if total <= 0:
+        return math.nan
+    return (1.0 - k / total) * k / (k - 1)
 
 
 def average_r(cor: Matrix) -> float:
@@ -267,6 +273,9 @@ def reliability(
         raise PsychometricsError("at least 2 items are needed")
     if not np.isfinite(x[~np.isnan(x)]).all():
         raise PsychometricsError("values must be finite numbers")
+    for bound in (minimum, maximum):
+        if bound is not None and not math.isfinite(bound):
+            raise PsychometricsError("--min and --max must be finite numbers")
     if minimum is not None and maximum is not None:
         if minimum >= maximum:
             raise PsychometricsError("--min must be below --max")
@@ -310,7 +319,14 @@ def reliability(
         rest_cov = cov[np.ix_(rest, rest)]
         dropped = alpha_from_cov(rest_cov) if k > 2 else None
         covariance_with_rest = float(cov[:, i].sum() - cov[i, i])
-        item_total = covariance_with_rest / math.sqrt(cov[i, i] * float(rest_cov.sum()))
+        rest_variance = float(rest_cov.sum())
+        # Pairwise covariances need not form a proper matrix, so the rest score's variance
+        # can come out zero or negative; the correlation is then undefined, not an error.
+        item_total = (
+            covariance_with_rest / math.sqrt(cov[i, i] * rest_variance)
+            if rest_variance > 0
+            else math.nan
+        )
         column = x[~np.isnan(x[:, i]), i]
         item_stats.append(
             ItemStats(
@@ -337,11 +353,22 @@ def reliability(
 # --- reading item data ------------------------------------------------------------------
 
 
+def _delimiter(header_line: str) -> str:
+    if "," in header_line:
+        return ","
+    for candidate in (";", "\t"):
+        if candidate in header_line:
+            return candidate
+    return ","
+
+
 def read_items_csv(path: Path | str, items: Sequence[str]) -> Matrix:
     """Read the named columns of a CSV file with a header row into a float matrix.
 
-    Empty cells and NA/NaN/null/. are missing. Any other non-numeric cell, a missing
-    column or an unreadable file raises ``PsychometricsError`` with a one-line message.
+    Empty cells and NA/NaN/null/. are missing. Commas separate fields; a header with no
+    comma but semicolons (or tabs) — as spreadsheets in many locales save "CSV" — switches
+    to that separator. Any other non-numeric cell, a missing column or an unreadable file
+    raises ``PsychometricsError`` with a one-line message.
     """
     if len(items) < 2:
         raise PsychometricsError("at least 2 items are needed (--items A1,A2,...)")
@@ -350,7 +377,11 @@ def read_items_csv(path: Path | str, items: Sequence[str]) -> Matrix:
     path = Path(path)
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
+            first_line = handle.readline()
+            if not first_line:
+                raise PsychometricsError(f"{path}: the file is empty")
+            handle.seek(0)
+            reader = csv.reader(handle, delimiter=_delimiter(first_line))
             header = next(reader, None)
             if header is None:
                 raise PsychometricsError(f"{path}: the file is empty")
@@ -360,7 +391,8 @@ def read_items_csv(path: Path | str, items: Sequence[str]) -> Matrix:
                 raise PsychometricsError(f"{path}: no column named {missing[0]!r}")
             columns = [header.index(name) for name in items]
             rows: list[list[float]] = []
-            for line_number, row in enumerate(reader, start=2):
+            for row in reader:
+                line_number = reader.line_num
                 if not row or all(not cell.strip() for cell in row):
                     continue
                 values = []

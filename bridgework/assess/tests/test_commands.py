@@ -114,6 +114,11 @@ def test_psychometrics_listwise() -> None:
         ("a,b\n1,2\n2,3\n", "a,c", "no column named"),
         ("a,b\n1,2\n2,3\n", "a", "at least 2 items"),
         ("a,b\n1,2\n2,9\n3,1\n", "a,b", "outside"),
+        ("", "a,b", "the file is empty"),
+        ("a,b\n", "a,b", "no data rows"),
+        ("\ufeffa;b\r\n1;2\r\n2;x\r\n", "a,b", "data.csv:3: column b is not a number"),
+        # Two items that mirror each other: their total never varies, so α is undefined.
+        ("a,b\n1,6\n2,5\n3,4\n", "a,b", "do not vary together"),
     ],
 )
 def test_psychometrics_bad_csv_exits_2_with_one_line(
@@ -133,3 +138,39 @@ def test_psychometrics_missing_file_and_bad_flags_exit_2(tmp_path: Path) -> None
     assert code == 2 and "cannot read file" in err
     code, _, err = run("psychometrics", str(BFI), "--items", "A1,A2", "--min", "one", "--max", "6")
     assert code == 2 and err.count("\n") == 1
+
+
+def test_psychometrics_reads_a_semicolon_separated_file_with_a_bom(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("\ufeffa;b;c\r\n1;2;3\r\n2;3;4\r\n3;3;5\r\n4;5;5\r\n", encoding="utf-8")
+    comma = tmp_path / "plain.csv"
+    comma.write_text("a,b,c\n1,2,3\n2,3,4\n3,3,5\n4,5,5\n", encoding="utf-8")
+    args = ("--items", "a,b,c", "--min", "1", "--max", "6")
+    code, out, _ = run("psychometrics", str(path), *args)
+    assert code == 0
+    assert json.loads(out) == json.loads(run("psychometrics", str(comma), *args)[1])
+
+
+def test_psychometrics_prints_null_not_nan_for_an_undefined_item_figure(tmp_path: Path) -> None:
+    # Dropping c leaves a and b, which cancel out: α without c and c's item–rest r are
+    # undefined. The output must still be JSON (no NaN), with null for those figures.
+    path = tmp_path / "data.csv"
+    path.write_text("a,b,c\n1,6,3\n2,5,3\n3,4,4\n4,3,4\n", encoding="utf-8")
+    code, out, err = run("psychometrics", str(path), "--items", "a,b,c", "--min", "1", "--max", "6")
+    assert code == 0, err
+
+    def no_nan(constant: str) -> None:
+        raise AssertionError(f"{constant} in the JSON output")
+
+    data = json.loads(out, parse_constant=no_nan)
+    assert data["alpha_if_dropped"]["c"] is None and data["item_total"]["c"] is None
+    assert data["alpha_if_dropped"]["b"] == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize(("low", "high"), [("nan", "6"), ("1", "inf")])
+def test_psychometrics_rejects_bounds_that_are_not_finite(low: str, high: str) -> None:
+    code, out, err = run(
+        "psychometrics", str(BFI), "--items", "A1,A2", "--reverse", "A1", "--min", low, "--max", high
+    )
+    assert code == 2 and out == ""
+    assert "finite" in err and err.count("\n") == 1

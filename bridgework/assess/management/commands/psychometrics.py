@@ -54,10 +54,19 @@ class Command(BaseCommand):
         except PsychometricsError as exc:
             _fail(str(exc))
             return
-        payload = result.as_dict()
-        if not all(math.isfinite(v) for v in (result.alpha, result.omega_total)):
+        headline = (result.alpha, result.std_alpha, result.average_r, result.omega_total)
+        if not all(math.isfinite(v) for v in (*headline, *result.alpha_ci)):
             _fail("the items do not vary together enough to estimate reliability")
-        self.stdout.write(json.dumps(payload))
+        # JSON has no NaN: a per-item figure that is undefined (an item whose removal
+        # leaves items that cancel out) is null, so the output stays parseable.
+        payload = result.as_dict()
+        for key in ("alpha_if_dropped", "item_total"):
+            per_item: Any = payload[key]
+            payload[key] = {
+                name: value if value is None or math.isfinite(value) else None
+                for name, value in per_item.items()
+            }
+        self.stdout.write(json.dumps(payload, allow_nan=False))
 
 
 def _fail(message: str) -> None:
