@@ -170,7 +170,16 @@ def test_psychometrics_prints_null_not_nan_for_an_undefined_item_figure(tmp_path
 @pytest.mark.parametrize(("low", "high"), [("nan", "6"), ("1", "inf")])
 def test_psychometrics_rejects_bounds_that_are_not_finite(low: str, high: str) -> None:
     code, out, err = run(
-        "psychometrics", str(BFI), "--items", "A1,A2", "--reverse", "A1", "--min", low, "--max", high
+        "psychometrics",
+        str(BFI),
+        "--items",
+        "A1,A2",
+        "--reverse",
+        "A1",
+        "--min",
+        low,
+        "--max",
+        high,
     )
     assert code == 2 and out == ""
     assert "finite" in err and err.count("\n") == 1
