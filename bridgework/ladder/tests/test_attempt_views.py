@@ -159,3 +159,16 @@ def test_the_api_rejects_a_date_before_1900(client: Client, step: Step) -> None:
         content_type="application/json",
     )
     assert response.status_code == 422 and "1900" in response.json()["detail"]
+
+
+def test_the_reflection_never_says_zero_more_to_go_when_i_chose_to_keep_practising(
+    client: Client, step: Step
+) -> None:
+    from bridgework.ladder.services import step_override_set
+
+    make_attempt(step)  # calm, and the fear did not happen: it counts
+    step_override_set(step=step, choice="practising")
+    response = client.post(f"/ladder/steps/{step.pk}/attempts/new/", attempt_post())
+    body = client.get(response["Location"]).content.decode()
+    assert "0 more like it to go" not in body
+    assert "you chose to keep practising it" in body
