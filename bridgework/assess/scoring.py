@@ -7,6 +7,7 @@ only at the end, so a prorated total never drifts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -14,6 +15,9 @@ from fractions import Fraction
 from .instruments import Band, Instrument
 
 Responses = Mapping[str, int | None]
+
+# Plain ASCII whole numbers only: ``int()`` would also take "٣", "+1" or "1_0".
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,6}")
 
 
 class ScoringError(ValueError):
@@ -159,10 +163,9 @@ def parse_response_list(instrument: Instrument, text: str) -> dict[str, int | No
         if raw == "":
             responses[item.id] = None
             continue
-        try:
-            value = int(raw)
-        except ValueError:
-            raise ScoringError(f"response {position} is not a whole number: {raw!r}") from None
+        if not _WHOLE_NUMBER.fullmatch(raw):
+            raise ScoringError(f"response {position} is not a whole number: {raw!r}")
+        value = int(raw)
         if value not in instrument.values:
             raise ScoringError(
                 f"response {position} is out of range: {value} "

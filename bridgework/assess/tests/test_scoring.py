@@ -127,7 +127,17 @@ def test_parse_response_list_reads_blanks_as_missing() -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("1,2", "has 7 items"), ("1,0,0,0,0,0,9", "out of range"), ("1,0,0,0,0,0,x", "whole number")],
+    [
+        ("1,2", "has 7 items"),
+        ("1,0,0,0,0,0,9", "out of range"),
+        ("1,0,0,0,0,0,x", "whole number"),
+        # int() would take these; the command line must not.
+        ("\u0661,0,0,0,0,0,0", "whole number"),
+        ("+1,0,0,0,0,0,0", "whole number"),
+        ("0_1,0,0,0,0,0,0", "whole number"),
+        ("1.0,0,0,0,0,0,0", "whole number"),
+        ("9" * 5000 + ",0,0,0,0,0,0", "whole number"),
+    ],
 )
 def test_parse_response_list_rejects_bad_input(text: str, message: str) -> None:
     with pytest.raises(ScoringError, match=message):
@@ -142,3 +152,47 @@ def test_as_dict_follows_the_command_line_contract() -> None:
         "band": "Mild",
         "subscales": {},
     }
+
+
+def _values_for_total(instrument_id: str, total: int) -> list[int]:
+    """Answers whose keyed values (reverse-keyed items mirrored) add up to ``total``."""
+    instrument = INSTRUMENTS[instrument_id]
+    low, top = instrument.min_value, instrument.max_value
+    values = []
+    for item in instrument.items:
+        keyed = min(top, total)
+        total -= keyed
+        values.append(low + top - keyed if item.reverse else keyed)
+    assert total == 0
+    return values
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "total", "label"),
+    [
+        # Published cut-offs: PHQ-9 5/10/15/20 (Kroenke 2001), GAD-7 5/10/15 (Spitzer
+        # 2006), PSS-10 0–13 / 14–26 / 27–40 (ranges in common use).
+        ("phq9", 9, "Mild"),
+        ("phq9", 10, "Moderate"),
+        ("phq9", 15, "Moderately severe"),
+        ("gad7", 4, "Minimal"),
+        ("gad7", 5, "Mild"),
+        ("gad7", 9, "Mild"),
+        ("gad7", 10, "Moderate"),
+        ("gad7", 14, "Moderate"),
+        ("gad7", 15, "Severe"),
+        ("gad7", 21, "Severe"),
+        ("pss10", 13, "Low stress"),
+        ("pss10", 14, "Moderate stress"),
+        ("pss10", 26, "Moderate stress"),
+        ("pss10", 27, "High stress"),
+    ],
+)
+def test_bands_switch_exactly_at_the_published_cut_offs(
+    instrument_id: str, total: int, label: str
+) -> None:
+    result = score(
+        INSTRUMENTS[instrument_id], answers(instrument_id, _values_for_total(instrument_id, total))
+    )
+    assert result.total == total
+    assert result.band is not None and result.band.label == label
