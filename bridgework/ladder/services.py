@@ -147,6 +147,11 @@ def _ordered_for_positions(user: Any) -> list[Step]:
     )
 
 
+def _stripped(text: Any) -> Any:
+    # As the forms do, so "   " through the API is the same empty (and refused) "what".
+    return text.strip() if isinstance(text, str) else text
+
+
 def _check_person(user: Any, person: Any) -> None:
     # A step may only name someone from the same user's circle.
     if person is not None and person.user_id != user.pk:
@@ -170,12 +175,12 @@ def step_create(
     _check_person(user, person)
     step = Step(
         user=user,
-        what=what,
+        what=_stripped(what),
         kind=kind,
-        who=who,
+        who=_stripped(who),
         person=person,
         expected_discomfort=expected_discomfort,
-        feared_outcome=feared_outcome,
+        feared_outcome=_stripped(feared_outcome),
         feared_likelihood=feared_likelihood,
         template_slug=template_slug,
     )
@@ -213,7 +218,7 @@ def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
     if "person" in changes:
         _check_person(step.user, changes["person"])
     for name, value in changes.items():
-        setattr(step, name, value)
+        setattr(step, name, _stripped(value) if name in STEP_TEXT_FIELDS else value)
     step.full_clean()
     step.save(update_fields=[*changes, "updated_at"])
     return step, _screen_step(step)

@@ -193,3 +193,12 @@ def test_it_rejects_another_users_person_on_a_step(client: Client, user: Any, ot
     patched = client.patch(f"{BASE}/steps/{step.pk}", {"person_id": theirs.pk}, content_type="application/json")
     assert patched.status_code == 422
     assert Step.objects.get(pk=step.pk).person is None
+
+
+def test_it_rejects_a_blank_what_like_the_form(client: Client, user: Any) -> None:
+    response = client.post(f"{BASE}/steps", {**STEP, "what": "   "}, content_type="application/json")
+    assert response.status_code == 422 and "what" in response.json()["detail"]
+    step = make_step(user)
+    patched = client.patch(f"{BASE}/steps/{step.pk}", {"what": " \n "}, content_type="application/json")
+    assert patched.status_code == 422
+    assert Step.objects.get(pk=step.pk).what == step.what
