@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from bridgework.core.charts import Point, bar_chart, line_chart
@@ -76,8 +77,10 @@ def practice_for(instrument: Instrument, rows: Sequence[SubscaleRow]) -> list[Pr
 def history_charts(
     instrument: Instrument, administrations: Sequence[Administration]
 ) -> list[tuple[str, SafeString]]:
+    # Dates in the person's own time zone, as the table under the chart shows them.
     labels = [
-        a.submitted_at.strftime("%d %b %Y") if a.submitted_at else "" for a in administrations
+        timezone.localtime(a.submitted_at).strftime("%d %b %Y") if a.submitted_at else ""
+        for a in administrations
     ]
     low, high = instrument.score_range()
     charts = [

@@ -334,6 +334,34 @@ def test_history_unknown_instrument_is_404_and_post_is_405(client: Any) -> None:
     assert client.post(reverse("assess:history", args=["gad7"])).status_code == 405
 
 
+def test_history_table_marks_a_sitting_without_a_score(client: Any, user: Any) -> None:
+    submitted(user, "bii", 3.2, {s.id: 3.0 for s in BII.subscales})
+    no_score = submitted(user, "bii", 3.0, {s.id: None for s in BII.subscales})
+    no_score.total = None
+    no_score.save(update_fields=["total"])
+    html = client.get(reverse("assess:history", args=["bii"])).content.decode()
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")
+    assert "<td></td>" not in rows[-1]
+    # Total, band and every subscale: a dash, never an empty cell.
+    assert rows[-1].count("<td>—</td>") == 2 + len(BII.subscales)
+    assert "(no score)" in html
+
+
+def test_history_chart_dates_are_in_the_persons_time_zone(client: Any, user: Any) -> None:
+    from datetime import UTC, datetime
+
+    user.profile.timezone = "Pacific/Auckland"
+    user.profile.save(update_fields=["timezone"])
+    sitting = submitted(user, "gad7", 5)
+    # 1 January 13:00 UTC is already 2 January in Auckland.
+    sitting.submitted_at = datetime(2025, 1, 1, 13, 0, tzinfo=UTC)
+    sitting.save(update_fields=["submitted_at"])
+    html = client.get(reverse("assess:history", args=["gad7"])).content.decode()
+    chart = html.split('<svg class="chart"')[1].split("</svg>")[0]
+    assert "02 Jan 2025" in chart and "01 Jan 2025" not in chart
+    assert "2 Jan 2025" in html.split("<tbody>")[1]
+
+
 def test_history_only_shows_own_sittings(client: Any, other_user: Any) -> None:
     submitted(other_user, "gad7", 17)
     html = client.get(reverse("assess:history", args=["gad7"])).content.decode()
