@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 TRUE = {"1", "true", "yes", "on"}
@@ -29,14 +30,39 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise EnvError(f"{name}={raw!r} is not a boolean; use 1/0, true/false, yes/no or on/off")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise EnvError(f"{name}={raw!r} is not an integer") from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise EnvError(f"{name}={raw!r} must lie between {minimum} and {maximum}")
+    return value
+
+
+# One allauth rate: "<count>/<duration>[/<per>]", e.g. "5/5m/ip" (duration units s, m, h, d).
+_RATE = re.compile(r"[0-9]+/([0-9]+(\.[0-9]+)?)?[smhd](/(ip|key|user))?")
+
+
+def env_rates(name: str, default: str) -> str:
+    """A comma list of allauth rate limits, checked now: allauth only parses it when the
+    first login arrives, so a typo would otherwise be a server error at log-in."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    parts = [part.strip() for part in raw.split(",") if part.strip()]
+    for part in parts:
+        if not _RATE.fullmatch(part):
+            raise EnvError(
+                f"{name}={raw!r}: {part!r} is not a rate such as 5/5m/ip "
+                "(count/duration with s, m, h or d, then optionally /ip, /key or /user)"
+            )
+    return ",".join(parts)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

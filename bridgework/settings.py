@@ -28,6 +28,7 @@ from bridgework.env import (
     env_int,
     env_list,
     env_path,
+    env_rates,
     env_str,
     read_or_create_secret,
 )
@@ -155,7 +156,7 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {
     # Failed logins per IP and per account; allauth answers 429 with a clear page.
-    "login_failed": env_str("BRIDGEWORK_LOGIN_RATE", "5/5m/ip,5/5m/key"),
+    "login_failed": env_rates("BRIDGEWORK_LOGIN_RATE", "5/5m/ip,5/5m/key"),
 }
 ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -172,7 +173,7 @@ if _email_host:
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
                 "host": _email_host,
-                "port": env_int("BRIDGEWORK_EMAIL_PORT", 587),
+                "port": env_int("BRIDGEWORK_EMAIL_PORT", 587, minimum=1, maximum=65535),
                 "username": env_str("BRIDGEWORK_EMAIL_USER"),
                 "password": env_str("BRIDGEWORK_EMAIL_PASSWORD"),
                 "use_tls": env_bool("BRIDGEWORK_EMAIL_USE_TLS", True),
