@@ -88,7 +88,10 @@ def ensure_private_dir(path: Path) -> Path:
 def read_or_create_secret(path: Path, length: int = 50) -> str:
     """Return the secret stored in ``path``, creating it (mode 0600) on first run."""
     if path.exists():
-        value = path.read_text(encoding="ascii").strip()
+        try:
+            value = path.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise EnvError(f"cannot read {path}: {exc}; delete it to regenerate") from None
         if len(value) < 32:
             raise EnvError(f"{path} holds a secret shorter than 32 characters; delete it to regenerate")
         return value

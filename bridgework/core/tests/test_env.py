@@ -1,6 +1,8 @@
+from pathlib import Path
+
 import pytest
 
-from bridgework.env import EnvError, env_bool, env_int, env_list, env_rates
+from bridgework.env import EnvError, env_bool, env_int, env_list, env_rates, read_or_create_secret
 
 
 def test_env_bool_reads_common_spellings(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,3 +49,10 @@ def test_env_rates_fails_loudly_on_a_typo(monkeypatch: pytest.MonkeyPatch, raw: 
     monkeypatch.setenv("X_RATE", raw)
     with pytest.raises(EnvError, match="X_RATE="):
         env_rates("X_RATE", "5/5m/ip")
+
+
+def test_a_garbled_secret_key_file_fails_loudly(tmp_path: Path) -> None:
+    path = tmp_path / "secret_key"
+    path.write_bytes("é".encode("latin-1") * 40)
+    with pytest.raises(EnvError, match="delete it to regenerate"):
+        read_or_create_secret(path)
