@@ -21,13 +21,21 @@ def lesson_complete(*, user: Any, slug: str) -> None:
 
 
 @transaction.atomic
-def topic_toggle(*, user: Any, topic_id: str) -> bool:
-    """Flip "this sounds like me" for a topic; return whether it is now marked."""
-    deleted, _ = SoundsLikeMe.objects.filter(user=user, topic_id=topic_id).delete()
-    if deleted:
-        return False
-    SoundsLikeMe.objects.create(user=user, topic_id=topic_id)
-    return True
+def topic_toggle(*, user: Any, topic_id: str, marked: bool | None = None) -> bool:
+    """Set "this sounds like me" for a topic (flip it when ``marked`` is None); return
+    whether it is now marked.
+
+    The page sends the state it wants, so a double click or a resubmitted form does not
+    undo itself; ``get_or_create`` keeps two simultaneous requests from colliding on the
+    one-mark-per-topic constraint."""
+    existing = SoundsLikeMe.objects.filter(user=user, topic_id=topic_id)
+    if marked is None:
+        marked = not existing.exists()
+    if marked:
+        SoundsLikeMe.objects.get_or_create(user=user, topic_id=topic_id)
+    else:
+        existing.delete()
+    return marked
 
 
 def next_unread(user: Any) -> Any:

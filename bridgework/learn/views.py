@@ -61,7 +61,8 @@ def toggle(request: HttpRequest, topic_id: str) -> HttpResponse:
     if found is None:
         raise Http404("No such topic")
     topic, owner_lesson = found
-    marked = topic_toggle(user=request.user, topic_id=topic_id)
+    wanted = {"1": True, "0": False}.get(request.POST.get("marked", ""))
+    marked = topic_toggle(user=request.user, topic_id=topic_id, marked=wanted)
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "learn/_topic_toggle.html", {"topic": topic, "is_marked": marked})
     return redirect(reverse("learn:lesson", args=[owner_lesson.slug]) + f"#topic-{topic_id}")

@@ -52,6 +52,25 @@ def test_toggle_marks_and_unmarks(client: Client, user: Any) -> None:
     assert not SoundsLikeMe.objects.filter(user=user).exists()
 
 
+def test_a_resubmitted_toggle_form_does_not_undo_itself(client: Client, user: Any) -> None:
+    # A double click (or the browser resending the form) sends the same wanted state twice.
+    for _ in range(2):
+        client.post("/learn/topics/control/toggle/", {"marked": "1"})
+    assert SoundsLikeMe.objects.filter(user=user, topic_id="control").count() == 1
+    for _ in range(2):
+        client.post("/learn/topics/control/toggle/", {"marked": "0"})
+    assert not SoundsLikeMe.objects.filter(user=user).exists()
+
+
+def test_the_toggle_form_asks_for_the_opposite_of_its_state(client: Client, user: Any) -> None:
+    html = client.get("/learn/guarding-and-control/").content.decode()
+    assert 'name="marked" value="1"' in html
+    SoundsLikeMe.objects.create(user=user, topic_id="control")
+    html = client.get("/learn/guarding-and-control/").content.decode()
+    form = html.split('id="topic-control"')[1].split("</form>")[0]
+    assert 'name="marked" value="0"' in form
+
+
 def test_toggle_with_htmx_returns_the_partial(client: Client) -> None:
     response = client.post("/learn/topics/numbness/toggle/", headers={"HX-Request": "true"})
     assert response.status_code == 200
