@@ -16,6 +16,10 @@ from .models import Administration, Response
 from .scoring import Score, flagged_items, score
 
 
+class AlreadySubmitted(ValueError):
+    """The sitting was submitted meanwhile (e.g. a double-clicked Submit)."""
+
+
 @dataclass(frozen=True)
 class SaveResult:
     administration: Administration
@@ -62,8 +66,16 @@ def administration_save(
     A flagged answer is recorded as a ``ScreeningEvent`` once per sitting — whether it
     was given on a pause or at submission — and never stops the save.
     """
-    if administration.is_submitted:
-        raise ValueError("a submitted assessment cannot be changed")
+    # Lock the sitting and re-read its state: two requests for one sitting (a double
+    # click) must not both insert the same answers or both submit.
+    submitted_at = (
+        Administration.objects.select_for_update()
+        .filter(pk=administration.pk)
+        .values_list("submitted_at", flat=True)
+        .get()
+    )
+    if administration.is_submitted or submitted_at is not None:
+        raise AlreadySubmitted("a submitted assessment cannot be changed")
     existing = {row.item_id: row for row in administration.responses.all()}
     to_create, to_update = [], []
     for item in instrument.items:

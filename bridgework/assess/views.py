@@ -25,7 +25,7 @@ from .presentation import (
     subscale_rows,
 )
 from .scoring import band_for
-from .services import administration_save, administration_start
+from .services import AlreadySubmitted, administration_save, administration_start
 
 CRISIS = Screening(level="urgent")
 
@@ -84,26 +84,25 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         submitting = request.POST.get("action") == "submit"
         form = AnswersForm(request.POST, instrument=instrument, submitting=submitting)
-        if form.is_valid():
+        valid = form.is_valid()
+        try:
+            # Keep what was valid even when the form is not, so nothing is lost.
             administration_save(
                 administration=administration,
                 instrument=instrument,
-                responses=form.responses(),
-                submit=submitting,
+                responses=form.responses() if valid else form.valid_responses(),
+                submit=submitting and valid,
             )
+        except AlreadySubmitted:
+            # The same form arrived twice (a double click): the first one counted.
+            return redirect("assess:results", pk=administration.pk)
+        if valid:
             if submitting:
                 return redirect("assess:results", pk=administration.pk)
             messages.success(
                 request, "Your answers are saved. You can come back and finish any time."
             )
             return redirect("assess:take", pk=administration.pk)
-        # Keep what was valid so nothing is lost, then show the form again with messages.
-        administration_save(
-            administration=administration,
-            instrument=instrument,
-            responses=form.valid_responses(),
-            submit=False,
-        )
         status = 400
     else:
         form = AnswersForm(initial=initial_from(administration.answers()), instrument=instrument)

@@ -201,6 +201,26 @@ def test_another_persons_sitting_is_404(client: Any, other_client: Any) -> None:
     assert Administration.objects.filter(pk=sitting.pk).exists()
 
 
+def test_a_double_clicked_submit_counts_once_and_goes_to_results(
+    client: Any, user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bridgework.assess import views
+
+    administration = start(client, "phq9")
+    stale = Administration.objects.get(pk=administration.pk)
+    url = reverse("assess:take", args=[administration.pk])
+    assert client.post(url, post_answers(PHQ9, [1] * 9)).status_code == 302
+    first = Administration.objects.get(pk=administration.pk)
+    # The second request of a double click read the sitting before the first one saved.
+    monkeypatch.setattr(views, "get_administration_for_user", lambda *_: stale)
+    response = client.post(url, post_answers(PHQ9, [3] * 9))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("assess:results", args=[administration.pk])
+    again = Administration.objects.get(pk=administration.pk)
+    assert again.total == 9 and again.submitted_at == first.submitted_at
+    assert again.responses.count() == 9
+
+
 def test_a_submitted_sitting_cannot_be_retaken(client: Any, user: Any) -> None:
     sitting = submitted(user, "gad7", 3)
     response = client.post(reverse("assess:take", args=[sitting.pk]), {"action": "submit"})
