@@ -49,6 +49,19 @@ def main() -> None:
     print(f"{len(texts)} entries, mean {statistics.mean(map(len, texts)):.0f} characters")
     measure("screening", screen, texts, 5.0)
     measure("patterns", recognise, texts, 20.0)
+    # The longest text the app accepts (100,000 characters), in the shapes that once made
+    # screening slow: characters that expand under Unicode folding, one endless clause,
+    # and a phrase repeated thousands of times.
+    worst = {
+        "U+FDFA x 100k": "\ufdfa" * 100_000,
+        "'a ' x 50k": "a " * 50_000,
+        "'I want to die ' x 7k": "I want to die " * 7_000,
+        "100k of prose": " ".join(texts)[:100_000],
+    }
+    for label, text in worst.items():
+        start = time.perf_counter()
+        screen(text)
+        print(f"worst case  {label:<24} {time.perf_counter() - start:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -57,16 +58,17 @@ class _Block:
     coef: list[float]
 
     def contribution(self, features: list[str]) -> float:
-        counts: dict[int, int] = {}
-        for feature in features:
-            index = self.vocabulary.get(feature)
-            if index is not None:
-                counts[index] = counts.get(index, 0) + 1
-        if not counts:
-            return 0.0
-        weights = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values()))
-        return sum(w * self.coef[i] for i, w in weights.items()) / norm
+        """This block's share of the logit: tf-idf (sublinear, l2-normalised) · coef."""
+        vocabulary, idf, coef = self.vocabulary, self.idf, self.coef
+        total = norm2 = 0.0
+        for feature, count in Counter(features).items():
+            index = vocabulary.get(feature)
+            if index is None:
+                continue
+            weight = (1.0 + math.log(count)) * idf[index]
+            norm2 += weight * weight
+            total += weight * coef[index]
+        return total / math.sqrt(norm2) if norm2 else 0.0
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Literal, cast
 
 Level = Literal["none", "concern", "urgent"]
@@ -53,6 +54,11 @@ _RANK = {"none": 0, "concern": 1, "urgent": 2}
 
 # Longer texts are screened in full, but one pathological "word" cannot slow us down.
 _MAX_TOKEN = 40
+# Who is speaking and whether it is negated is read from the words just before a match;
+# reading the whole clause before every match made a long repetitive text quadratic.
+_CONTEXT = 160
+# One rule's matches in one clause: the first few decide its level.
+_MAX_MATCHES = 25
 
 
 @dataclass(frozen=True)
@@ -420,12 +426,16 @@ def normalise(text: str) -> str:
 
     Sentence punctuation survives as `` . `` so rules can respect clause boundaries.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    folded = unicodedata.normalize("NFKC", text)
+    # A few characters expand enormously under compatibility folding (U+FDFA becomes 18
+    # letters); a text made of them would take seconds, so such text is only composed.
+    compatible = len(folded) <= 2 * len(text) + 64
+    text = folded if compatible else unicodedata.normalize("NFC", text)
+    text = text.translate(_APOSTROPHES)
     text = _EMOJI_SELF.sub(" kill myself ", text)
     text = _EMOJI_DEATH.sub(" death ", text)
-    text = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    ).lower()
+    decomposed = unicodedata.normalize("NFKD" if compatible else "NFD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     out: list[str] = []
     for token in _TOKEN.findall(text):
         if token[0].isalnum() or token[0] in "@$'":
@@ -821,8 +831,8 @@ def _net(clause: str) -> str | None:
     if not _FIRST_PERSON.search(clause) and _THIRD_PERSON.search(clause):
         return None  # about someone else; a clause with no subject at all still counts
     for pattern, negation_signal in _NET:
-        for match in pattern.finditer(clause):
-            before = clause[: match.start()]
+        for match in islice(pattern.finditer(clause), _MAX_MATCHES):
+            before = clause[max(0, match.start() - _CONTEXT) : match.start()]
             if _subject_is_other(before) and not _FIRST_PERSON.search(match.group(0)):
                 continue
             if not negation_signal and _NEGATION.search(" ".join(before.split()[-3:])):
@@ -856,9 +866,18 @@ def _model_clause(clauses: list[str]) -> str | None:
 
 
 def screen(text: str) -> Screening:
-    """Screen one text. Never raises on odd input; ``text`` may be any length or script."""
+    """Screen one text. Never raises on odd input; ``text`` may be any length or script.
+
+    Costs about 7 µs a character (a 100,000-character entry: under a second); the last
+    few results are cached, because pages re-screen the text they show.
+    """
     if not isinstance(text, str) or not text.strip():
         return Screening(level="none")
+    return _screen_cached(text)
+
+
+@lru_cache(maxsize=64)
+def _screen_cached(text: str) -> Screening:
     normalised = prepare(text)
     best: Level = "none"
     matches: list[str] = []
@@ -868,8 +887,8 @@ def screen(text: str) -> Screening:
             r"\bi (?:am|feel|was|have been)\b", clause
         )
         for _name, level, explicit, pattern in _RULES:
-            for match in pattern.finditer(clause):
-                before = clause[: match.start()]
+            for match in islice(pattern.finditer(clause), _MAX_MATCHES):
+                before = clause[max(0, match.start() - _CONTEXT) : match.start()]
                 phrase = match.group(0)
                 mine = bool(_FIRST_PERSON.search(phrase)) or explicit
                 found = level

@@ -58,3 +58,14 @@ def test_the_character_analyser_is_scikit_learns() -> None:
     reference = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
     for text in ["i am ok", "a bb ccc dddd eeeee ffffff", "x", "  spaced   out  "]:
         assert sorted(crisis_model.char_features(text)) == sorted(reference(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\ufdfa" * 20_000, "I want to die " * 1_500, "a " * 20_000],
+)
+def test_long_repetitive_or_expanding_text_is_screened(text: str) -> None:
+    # bench/bench_screening.py times these at the 100,000-character limit (under ~1 s).
+    result = screen(text)
+    assert result.level in ("none", "concern", "urgent")
+    assert ("die" in text) == result.crisis
