@@ -196,6 +196,10 @@ STATIC_ROOT = env_str("BRIDGEWORK_STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Room for a long paste into a form (the journal's own limit, 100,000 characters, then
+# answers with a clear message and keeps the text); bodies beyond this get the 400 page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -11,7 +11,7 @@ def test_a_bad_csrf_token_gets_a_friendly_403(user: object) -> None:
 
 def test_an_oversized_body_is_a_400_not_a_crash(client: Client) -> None:
     response = client.post(
-        "/account/profile/", data=b"x" * (3 * 1024 * 1024), content_type="application/x-www-form-urlencoded"
+        "/account/profile/", data=b"x" * (9 * 1024 * 1024), content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 400
 

@@ -352,3 +352,13 @@ def test_edit_and_delete_refuse_other_methods_and_change_nothing(
 
 def test_new_refuses_put(client: Any) -> None:
     assert client.put(reverse("journal:new")).status_code == 405
+
+
+def test_a_multi_megabyte_paste_gets_the_clear_message_and_keeps_the_text(client: Any) -> None:
+    body = "I wrote and wrote. " * 160_000  # about 3 MB, more than Django's default limit
+    response = client.post(
+        reverse("journal:new"), {"date": "2026-03-14", "prompt_id": "", "mood": "", "body": body}
+    )
+    assert response.status_code == 200
+    assert "100,000" in response.text
+    assert body[:200] in response.text
