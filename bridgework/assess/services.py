@@ -44,7 +44,7 @@ def administration_start(*, user: Any, instrument: Instrument) -> Administration
     )
 
 
-def _safety_level(instrument: Instrument, responses: Mapping[str, int | None]) -> str:
+def safety_level(instrument: Instrument, responses: Mapping[str, int | None]) -> str:
     # A flagged item answered at the top of its scale is treated as urgent.
     for item_id in flagged_items(instrument, responses):
         if responses.get(item_id) == instrument.max_value:
@@ -97,7 +97,7 @@ def administration_save(
     if flagged_items(instrument, answers) and not administration.flagged:
         ScreeningEvent.objects.create(
             user=administration.user,
-            level=_safety_level(instrument, answers),
+            level=safety_level(instrument, answers),
             source=f"assess.{instrument.id}",
         )
         administration.flagged = newly_flagged = True

@@ -25,9 +25,19 @@ from .presentation import (
     subscale_rows,
 )
 from .scoring import band_for
-from .services import AlreadySubmitted, administration_save, administration_start
+from .services import (
+    AlreadySubmitted,
+    administration_save,
+    administration_start,
+    safety_level,
+)
 
-CRISIS = Screening(level="urgent")
+
+def _screening(instrument: Any, administration: Administration) -> Screening | None:
+    """The crisis level a flagged sitting shows (concern, or urgent at the top of the scale)."""
+    if not administration.flagged:
+        return None
+    return Screening(level=safety_level(instrument, administration.answers()))  # type: ignore[arg-type]
 
 
 def _submitted(user: Any, instrument_id: str) -> list[Administration]:
@@ -113,7 +123,7 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
             "instrument": instrument,
             "administration": administration,
             "form": form,
-            "screening": CRISIS,
+            "screening": _screening(instrument, administration),
         },
         status=status,
     )
@@ -149,7 +159,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "practice": practice_for(instrument, rows),
             "change": change_between(instrument, earlier, administration) if earlier else None,
             "earlier": earlier,
-            "screening": CRISIS,
+            "screening": _screening(instrument, administration),
         },
     )
 

@@ -241,6 +241,8 @@ def test_phq9_item_9_shows_crisis_help_and_is_recorded(client: Any, user: Any) -
     assert 'id="crisis-help"' in response.content.decode()
     event = ScreeningEvent.objects.get(user=user)
     assert event.source == "assess.phq9" and event.level == "concern"
+    # The help shown matches the recorded level: gentle for "several days".
+    assert "It sounds like things are really hard right now." in response.content.decode()
     sitting.refresh_from_db()
     assert sitting.is_submitted and sitting.flagged
 
