@@ -6,6 +6,8 @@ Each module ``bridgework.<name>`` (listed in ``bridgework.MODULES``) may offer:
   optionally proposing the user's next small step;
 - ``export.py`` with ``export_user_data(user) -> dict``: all of the user's rows in that
   module as plain JSON-ready data (used by the account export);
+- ``importer.py`` with ``import_user_data(user, data, *, ids) -> int``: recreate those
+  rows from exactly what ``export_user_data`` wrote (used by the account import);
 - an ``AppConfig.nav_label``: a main-navigation link to ``<name>:index``.
 
 Account deletion needs no hook: every owned row has a cascading foreign key to the user.
@@ -19,6 +21,13 @@ from types import ModuleType
 from typing import Any
 
 from bridgework import MODULES
+
+from .importing import IdMap, ImportProblem
+
+EXPORT_FORMAT = "bridgework-export/1"
+# Apps whose rows others refer to come first: ladder steps and safety plans name circle
+# people, so circle is imported before them (old ids → new ids travel in an IdMap).
+IMPORT_ORDER = ["accounts", "learn", "assess", "circle", "ladder", "journal", "safety"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +81,43 @@ def export_all(user: Any) -> dict[str, Any]:
         if module is not None:
             data[name] = module.export_user_data(user)
     return data
+
+
+def has_user_data(user: Any) -> bool:
+    """Whether any module holds a row of the user's (the profile does not count).
+
+    Runs every module's export, so it reads (and decrypts) everything the user has.
+    """
+    for name, data in export_all(user).items():
+        if name != "accounts" and any(value for value in data.values()):
+            return True
+    return False
+
+
+def import_all(user: Any, payload: Any) -> int:
+    """Recreate an export's rows for ``user``; returns how many rows were created.
+
+    Raises ImportProblem naming the JSON path of the first bad value. Call it inside
+    ``transaction.atomic`` so a problem half-way leaves nothing behind.
+    """
+    if not isinstance(payload, dict):
+        raise ImportProblem("the file is not a Bridgework export (expected a JSON object)")
+    found = payload.get("format")
+    if found != EXPORT_FORMAT:
+        raise ImportProblem(
+            f"format: expected {EXPORT_FORMAT!r}, found {found!r} — is this a Bridgework export?"
+        )
+    data = payload.get("data")
+    if not isinstance(data, dict):
+        raise ImportProblem("data: missing or not an object")
+    order = [*IMPORT_ORDER, *(name for name in MODULES if name not in IMPORT_ORDER)]
+    for name in data:
+        if name not in order:
+            raise ImportProblem(f"data.{name}: unknown app (known: {', '.join(order)})")
+    ids: IdMap = {}
+    created = 0
+    for name in order:
+        module = module_hook(name, "importer")
+        if module is not None and data.get(name) is not None:
+            created += module.import_user_data(user, data[name], ids=ids)
+    return created
