@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -51,3 +52,39 @@ class DeleteAccountForm(forms.Form):
         if confirm.strip() != "DELETE":
             raise forms.ValidationError("Type DELETE in capital letters to confirm.")
         return confirm
+
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="Your export file",
+        help_text="The .json file you downloaded from “Download everything you have stored "
+        "here” (at most 20 MB).",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_file(self) -> Any:
+        """The file's JSON, parsed; every problem names the file and where in it."""
+        upload = self.cleaned_data["file"]
+        name = upload.name or "The file"
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(
+                f"{name} is {upload.size / 1024 / 1024:.1f} MB; an export can be at most 20 MB."
+            )
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                f"{name} is not a text (UTF-8) file: choose the .json file of your export."
+            ) from None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                f"{name} line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            ) from None
+        except (ValueError, RecursionError) as exc:
+            # e.g. an integer too long to convert, or lists nested thousands deep.
+            raise forms.ValidationError(f"{name} is not a Bridgework export: {exc}") from None

@@ -4,6 +4,9 @@ from typing import Any
 
 from django.db import transaction
 
+from bridgework.core.importing import ImportProblem
+from bridgework.core.modules import has_user_data, import_all
+
 
 @transaction.atomic
 def account_delete(*, user: Any) -> None:
@@ -20,3 +23,25 @@ def account_delete(*, user: Any) -> None:
         if session.get_decoded().get("_auth_user_id") == user_pk:
             session.delete()
     user.delete()
+
+
+NOT_EMPTY = (
+    "This account already has Bridgework data, so nothing was imported. A backup can only "
+    "be restored into an account with nothing in it yet (for example a new one)."
+)
+
+
+class AccountNotEmpty(ImportProblem):
+    pass
+
+
+@transaction.atomic
+def account_import(*, user: Any, payload: Any) -> int:
+    """Restore an export into an account with no Bridgework data; returns the rows created.
+
+    All or nothing: any ImportProblem (or a database error) leaves the account untouched.
+    Reads and decrypts everything the account has to check that it is empty.
+    """
+    if has_user_data(user):
+        raise AccountNotEmpty(NOT_EMPTY)
+    return import_all(user, payload)

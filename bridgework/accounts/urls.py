@@ -6,4 +6,5 @@ app_name = "accounts"
 urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete, name="delete"),
+    path("import/", views.import_data, name="import"),
 ]

@@ -3,13 +3,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from .forms import DeleteAccountForm, ProfileForm
+from bridgework.core.importing import ImportProblem
+from bridgework.core.modules import has_user_data
+
+from .forms import DeleteAccountForm, ImportForm, ProfileForm
 from .models import profile_for
-from .services import account_delete
+from .services import NOT_EMPTY, account_delete, account_import
 
 
 @login_required
@@ -34,3 +38,29 @@ def delete(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_data(request: HttpRequest) -> HttpResponse:
+    """Restore a JSON export into this account, all or nothing, only while it is empty."""
+    # Bound on every POST, even an empty one, so a missing file is named.
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if form.is_bound and form.is_valid():
+        try:
+            count = account_import(user=request.user, payload=form.cleaned_data["file"])
+        except ImportProblem as exc:
+            form.add_error("file", f"Nothing was imported. {exc}")
+        except IntegrityError:
+            form.add_error(
+                "file", "Nothing was imported: the file repeats a row that can only be there once."
+            )
+        else:
+            messages.success(request, f"Your data is restored: {count} rows imported.")
+            return redirect("accounts:profile")
+    not_empty = not form.errors and has_user_data(request.user)
+    return render(
+        request,
+        "accounts/import.html",
+        {"form": form, "not_empty": not_empty, "not_empty_text": NOT_EMPTY},
+    )
