@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from .modules import best_next_step, dashboard_panels, export_all
+from .modules import EXPORT_FORMAT, best_next_step, dashboard_panels, export_all
 
 
 @require_GET
@@ -34,7 +34,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest) -> HttpResponse:
     """All of the user's data as one JSON file (decrypted: it is theirs)."""
     payload = {
-        "format": "bridgework-export/1",
+        "format": EXPORT_FORMAT,
         "exported_at": timezone.now(),
         "data": export_all(request.user),
     }
