@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +20,7 @@ def test_a_person_takes_the_inventory_and_sees_their_profile(page: Any, user: An
     page.goto(reverse("assess:about", args=["bii"]))
     page.get_by_role("button", name="Start").click()
     groups = page.locator("fieldset")
-    assert groups.count() == 30
+    expect(groups).to_have_count(30)
     # Pause half-way, come back, and finish.
     for index in range(15):
         groups.nth(index).get_by_label("Mostly like me").check()
@@ -28,10 +29,11 @@ def test_a_person_takes_the_inventory_and_sees_their_profile(page: Any, user: An
     for index in range(15, 30):
         page.locator("fieldset").nth(index).get_by_label("Somewhat like me").check()
     page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_url("**/results/")
 
     assert page.get_by_role("heading", level=1).inner_text().startswith("Your")
     text = page.content()
     assert "not a diagnosis" in text and "not been validated" in text
     table = page.get_by_role("table", name="Your scores by area")
     assert "Asking for help" in table.inner_text()
-    assert page.locator("svg.chart").count() == 1
+    expect(page.locator("svg.chart")).to_have_count(1)

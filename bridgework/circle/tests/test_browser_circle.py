@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bridgework.conftest import OUTPUT_DIR, PASSWORD
 
@@ -43,11 +44,11 @@ def test_mapping_a_circle_and_logging_give_and_take(page: Any, user: Any) -> Non
     # The map draws both, each a link marked with letters for what they could help with.
     sam = page.locator("svg.circle-map a", has_text="Sam")
     assert sam.locator("text.kinds").text_content() == "LC"
-    assert page.locator("svg.circle-map a").count() == 2
-    assert page.get_by_role("table").get_by_role("link", name="Ada").is_visible()
+    expect(page.locator("svg.circle-map a")).to_have_count(2)
+    expect(page.get_by_role("table").get_by_role("link", name="Ada")).to_be_visible()
     page.locator("svg.circle-map").screenshot(path=str(OUTPUT_DIR / "circle-map.png"))
     sam.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Sam"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sam")
 
     for _ in range(3):
         log_exchange(page, "Ada", "I gave", "Practical help", "Large")
@@ -55,10 +56,10 @@ def test_mapping_a_circle_and_logging_give_and_take(page: Any, user: Any) -> Non
 
     # The ledger shows the balance (chart and table) and a gentle observation.
     assert "Overall you gave 9 and received 1" in page.locator("main").inner_text()
-    assert page.locator("svg.chart").count() == 2
+    expect(page.locator("svg.chart")).to_have_count(2)
     observation = page.locator(".observation", has_text="giving a lot more than you receive")
-    assert observation.is_visible()
+    expect(observation).to_be_visible()
     observation.get_by_role("button", name="Hide this").click()
     page.wait_for_selector(".observation", state="detached")
     page.reload()
-    assert page.locator(".observation").count() == 0
+    expect(page.locator(".observation")).to_have_count(0)

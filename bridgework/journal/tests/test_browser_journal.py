@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bridgework.conftest import PASSWORD
 from bridgework.journal.models import Entry
@@ -24,6 +25,6 @@ def test_crisis_language_in_an_entry_shows_help_and_saves(
     page.click("text=Save entry")
     help_box = page.locator("#crisis-help")
     help_box.wait_for()
-    assert help_box.is_visible()
+    expect(help_box).to_be_visible()
     assert "Everyone would be better off without me." in page.content()
     assert Entry.objects.get(user=user).body == "Everyone would be better off without me."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from bridgework.conftest import PASSWORD
 
@@ -32,7 +33,7 @@ def test_a_person_climbs_their_first_rung(page: Any, user: Any) -> None:
 
     # Home proposes the library; the ladder explains the rule.
     page.get_by_role("banner").get_by_role("link", name="Practise").click()
-    assert page.get_by_role("heading", name="When does a step count as mastered?").is_visible()
+    expect(page.get_by_role("heading", name="When does a step count as mastered?")).to_be_visible()
     page.get_by_role("link", name="Pick a first small step").click()
 
     # Filter the library, adopt two steps with one click each, and edit one.
@@ -41,7 +42,7 @@ def test_a_person_climbs_their_first_rung(page: Any, user: Any) -> None:
     page.locator("#template-ask-hold-something").get_by_role("button", name="Add to my ladder").click()
     page.get_by_label("Who with").fill("my neighbour")
     page.get_by_role("button", name="Save step").click()
-    assert page.get_by_role("heading", level=1).inner_text() == HOLD
+    expect(page.get_by_role("heading", level=1)).to_have_text(HOLD)
     page.goto("/ladder/library/?kind=ask")
     page.locator("#template-ask-colleague-email").get_by_role("button", name="Add to my ladder").click()
     page.get_by_role("link", name="Keep it as it is").click()
@@ -68,6 +69,6 @@ def test_a_person_climbs_their_first_rung(page: Any, user: Any) -> None:
 
     # Progress shows charts, each with its table.
     page.get_by_role("link", name="See your progress").click()
-    assert page.locator("svg.chart").count() == 4
-    assert page.get_by_role("table", name="Expected discomfort and actual peak, latest 2 attempts").is_visible()
+    expect(page.locator("svg.chart")).to_have_count(4)
+    expect(page.get_by_role("table", name="Expected discomfort and actual peak, latest 2 attempts")).to_be_visible()
     assert page.locator(".big-number").first.inner_text() == "2"
