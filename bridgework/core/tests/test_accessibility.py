@@ -89,9 +89,11 @@ def test_main_pages_have_no_automatically_detectable_wcag_violations(
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     for path in PRIVATE:
         response = page.goto(path)
         assert response is not None and response.status < 400, path
+        assert page.url.endswith(path), f"{path} redirected to {page.url}"
         found += violations(page, axe)
     context.close()
     assert not found, "\n".join(found)
