@@ -84,7 +84,9 @@ def pipeline() -> object:
             ),
         ]
     )
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="liblinear")
+    model = LogisticRegression(
+        C=C, class_weight="balanced", max_iter=5000, solver="liblinear", random_state=0
+    )
     return make_pipeline(union, model)
 
 

@@ -39,7 +39,9 @@ def fit(texts: list[str], labels: list[frozenset[str]]) -> dict[str, object]:
     coef, intercept = [], []
     for pid in patterns.PATTERN_IDS:
         y = np.array([pid in label for label in labels], dtype=int)
-        clf = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, solver="liblinear")
+        clf = LogisticRegression(
+            C=C, class_weight="balanced", max_iter=2000, solver="liblinear", random_state=0
+        )
         clf.fit(matrix, y)
         coef.append(clf.coef_[0])
         intercept.append(float(clf.intercept_[0]))
