@@ -473,6 +473,7 @@ _IDIOMS = re.compile(
     r"|kill(?:ing)? myself (?:trying|working|to (?:get|finish|make|please|keep))"
     r"|that joke killed me|(?:the )?suspense is (?:killing me|murder)"
     r"|dy(?:e|ing|eing) (?:my|her|his|the|your|our) (?:hair|beard|clothes|jeans|shirt)"
+    r"|(?:lose|losing|lost) my mind"
     r")"
 )
 
@@ -695,6 +696,19 @@ _RULES: list[tuple[str, Level, bool, re.Pattern[str]]] = [
             r"|\b(?:gave|giving|give) (?:away )?my \w+ to\b.{0,40}\bwill not need (?:it|them)\b|\btonight is it\b",
         ),
         (
+            "veiled_more",
+            "concern",
+            True,
+            r"\b(?:no one|nobody|noone|no-one) (?:will|would|is going to|gonna) (?:even )?(?:miss|notice|care about) me\b|\blighter without me\b"
+            r"|\bcross(?:ing)? the road\b.{0,30}\bnot looking\b|\b(?:think|thinking) about not looking\b"
+            r"|\b(?:tablets|pills|meds)\b.{0,30}\bby my bed\b(?=.{0,20}\b(?:now|ready|waiting)\b)|\b(?:tablets|pills|meds) (?:are|is) ready\b"
+            r"|\bsaid sorry (?:to \w+ )?(?:to my \w+ )?for everything\b|\bsorry for everything\b(?=.{0,40}\b(?:does not know why|goodbye|forgive))"
+            r"|\bwater closing over my head\b|\b(?:picturing|imagining) (?:myself )?(?:drowning|going under)\b"
+            r"|\bcountdown in my head\b|\b(?:will not|am not) (?:be )?coming back\b.{0,30}\bmeant more\b"
+            r"|\bcut (?:so )?deep(?:er)? (?:enough|that)\b|\bneeded stitches\b.{0,30}\bhid\b"
+            r"|\bwhen the fast (?:ones|trains) (?:pass|come|go through)\b|\bhalfway out of the world\b",
+        ),
+        (
             "other_language_latin",
             "concern",
             False,
@@ -852,8 +866,10 @@ def _model_clause(clauses: list[str]) -> str | None:
 
     model = load_model()
     for clause in clauses:
-        if len(clause.split()) < 4:
-            continue  # too little to judge: short labels and fragments stay with the rules
+        if len(clause.split()) < 4 or "~" in clause:
+            # Too little to judge, or figurative (an idiom was blanked out): the rules
+            # still read such clauses, the model does not guess at them.
+            continue
         if not _FIRST_PERSON.search(clause) and _THIRD_PERSON.search(clause):
             continue
         if _PAST.search(clause):
