@@ -162,6 +162,7 @@ ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bridgework"
 LOGIN_REDIRECT_URL = "core:home"
+ACCOUNT_SIGNUP_REDIRECT_URL = "accounts:welcome"
 LOGIN_URL = "account_login"
 
 # Django 6.1 mailers: SMTP when a host is configured, otherwise the console (password-reset

@@ -4,6 +4,7 @@ from . import views
 
 app_name = "accounts"
 urlpatterns = [
+    path("welcome/", views.welcome, name="welcome"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete, name="delete"),
     path("import/", views.import_data, name="import"),

@@ -29,6 +29,17 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def welcome(request: HttpRequest) -> HttpResponse:
+    """Straight after sign-up: the two optional facts "Get help now" needs, then home."""
+    form = ProfileForm(request.POST or None, instance=profile_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("core:home")
+    return render(request, "accounts/welcome.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

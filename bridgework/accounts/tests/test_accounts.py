@@ -137,3 +137,37 @@ def test_profile_select_marks_the_saved_choice_and_describes_errors(client: Clie
     html = bad.content.decode()
     assert 'aria-invalid="true"' in html
     assert '<option value="GB" selected>' in html
+
+
+def test_signup_leads_to_the_optional_welcome_step(anon_client: Client) -> None:
+    response = anon_client.post(
+        "/accounts/signup/",
+        {"email": "fay@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/account/welcome/"
+    page = anon_client.get("/account/welcome/")
+    assert page.status_code == 200
+    assert "Skip for now" in page.content.decode()
+
+
+def test_welcome_saves_country_and_goes_home(client: Client, user: Any) -> None:
+    response = client.post(
+        "/account/welcome/", {"display_name": "", "timezone": "Pacific/Auckland", "country": "NZ"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+    profile = Profile.objects.get(user=user)
+    assert (profile.country, profile.timezone) == ("NZ", "Pacific/Auckland")
+
+
+def test_welcome_keeps_input_on_a_bad_time_zone(client: Client) -> None:
+    response = client.post(
+        "/account/welcome/", {"display_name": "Kit", "timezone": "Nowhere/Land", "country": "NZ"}
+    )
+    assert response.status_code == 200
+    assert 'value="Kit"' in response.content.decode()
+
+
+def test_welcome_needs_login_and_refuses_put(anon_client: Client, client: Client) -> None:
+    assert anon_client.get("/account/welcome/").status_code == 302
+    assert client.put("/account/welcome/").status_code == 405

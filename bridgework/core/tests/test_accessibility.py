@@ -28,6 +28,8 @@ PRIVATE = [
     "/learn/asking-and-needing/",
     "/learn/sounds-like-me/",
     "/account/profile/",
+    "/account/welcome/",
+    "/account/import/",
     "/assess/",
     "/assess/bii/",
     "/ladder/",

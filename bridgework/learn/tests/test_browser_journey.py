@@ -18,6 +18,11 @@ def test_a_new_person_reads_a_lesson_and_marks_what_sounds_like_them(page: Any) 
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
 
+    # A welcome step asks (optionally) where she is, so crisis lines fit.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome to Bridgework")
+    page.get_by_label("Country").select_option("IE")
+    page.get_by_role("button", name="Save and start").click()
+
     # The dashboard proposes the first lesson as the next small step.
     page.get_by_role("link", name="Read the lesson").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Where the habit comes from")
@@ -35,7 +40,7 @@ def test_a_new_person_reads_a_lesson_and_marks_what_sounds_like_them(page: Any) 
     # "Get help now" is reachable from here in one click.
     page.get_by_role("banner").get_by_role("link", name="Get help now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Get help now")
-    assert "Emergency numbers" in page.content()  # Erin has not chosen a country yet
+    assert "Pieta" in page.content()  # Erin said she is in Ireland
 
 
 def test_marking_works_without_javascript(browser: Any, live_server: Any, user: Any) -> None:
