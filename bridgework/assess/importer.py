@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bridgework.core.importing import IdMap, ImportProblem, Row, clean, keep_times, parse
+from bridgework.core.importing import IdMap, ImportProblem, Row, parse, restore
 
 from .instruments import get_instrument
 from .models import Administration, Response
@@ -56,9 +56,12 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             prorated=sitting.prorated,
             flagged=sitting.safety_flag,
         )
-        clean(administration, path, keys={"instrument_id": "instrument", "flagged": "safety_flag"})
-        administration.save()
-        keep_times(administration, started_at=sitting.started_at)
+        restore(
+            administration,
+            path,
+            keys={"instrument_id": "instrument", "flagged": "safety_flag"},
+            started_at=sitting.started_at,
+        )
         Response.objects.bulk_create(
             Response(administration=administration, item_id=item_id, value=value)
             for item_id, value in sitting.responses.items()

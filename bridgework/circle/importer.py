@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
 
-from bridgework.core.importing import IdMap, Percent, Row, clean, keep_times, new_id, parse
+from bridgework.core.importing import IdMap, Percent, Row, clean, new_id, parse, restore
 
 from .models import NAME_MAX, NOTE_MAX, DismissedObservation, Exchange, Person
 from .observations import KINDS
@@ -70,9 +70,7 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             comfort=row.comfort,
             note=row.note,
         )
-        clean(person, path)
-        person.save()
-        keep_times(person, created_at=row.created_at, updated_at=row.updated_at)
+        restore(person, path, created_at=row.created_at, updated_at=row.updated_at)
         people[row.id] = person.pk
         created += 1
     for index, item in enumerate(circle.exchanges):
@@ -87,9 +85,7 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             occurred_on=item.occurred_on,
             note=item.note,
         )
-        clean(exchange, path, keys={"person": "person_id"})
-        exchange.save()
-        keep_times(exchange, created_at=item.created_at)
+        restore(exchange, path, keys={"person": "person_id"}, created_at=item.created_at)
         created += 1
     for index, dismissal in enumerate(circle.dismissed_observations):
         observation = DismissedObservation(

@@ -94,6 +94,15 @@ def keep_times(instance: models.Model, **times: Any) -> None:
             setattr(instance, name, value)
 
 
+def restore(
+    instance: models.Model, path: str, *, keys: Mapping[str, str] | None = None, **times: Any
+) -> None:
+    """Validate (``clean``), save, then put back the exported timestamps (``keep_times``)."""
+    clean(instance, path, keys=keys)
+    instance.save()
+    keep_times(instance, **times)
+
+
 @overload
 def new_id(ids: IdMap, kind: str, old: int, path: str) -> int: ...
 @overload

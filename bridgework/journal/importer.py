@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import Field
 
-from bridgework.core.importing import IdMap, Row, clean, keep_times, parse
+from bridgework.core.importing import IdMap, Row, parse, restore
 
 from .models import MAX_BODY_CHARS, Entry
 
@@ -39,7 +39,7 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             body=row.body,
             dismissed_patterns=row.dismissed_patterns,
         )
-        clean(entry, f"{PATH}.entries[{index}]")
-        entry.save()
-        keep_times(entry, created_at=row.created_at, updated_at=row.updated_at)
+        restore(
+            entry, f"{PATH}.entries[{index}]", created_at=row.created_at, updated_at=row.updated_at
+        )
     return len(journal.entries)

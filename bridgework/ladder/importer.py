@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from bridgework.core.importing import IdMap, Percent, Row, clean, keep_times, new_id, parse
+from bridgework.core.importing import IdMap, Percent, Row, new_id, parse, restore
 
 from .models import Attempt, Step
 
@@ -72,9 +72,12 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             override_at=row.override_at,
             template_slug=row.template,
         )
-        clean(step, path, keys={"person": "person_id", "template_slug": "template"})
-        step.save()
-        keep_times(step, created_at=row.created_at)
+        restore(
+            step,
+            path,
+            keys={"person": "person_id", "template_slug": "template"},
+            created_at=row.created_at,
+        )
         if row.id is not None:
             steps[row.id] = step.pk
         created += 1
@@ -90,8 +93,6 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
                 what_happened=item.what_happened,
                 learned=item.learned,
             )
-            clean(attempt, f"{path}.attempts[{number}]")
-            attempt.save()
-            keep_times(attempt, created_at=item.created_at)
+            restore(attempt, f"{path}.attempts[{number}]", created_at=item.created_at)
             created += 1
     return created

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from bridgework.core.importing import IdMap, ImportProblem, Row, clean, keep_times, parse
+from bridgework.core.importing import IdMap, ImportProblem, Row, parse, restore
 
 from .models import LessonProgress, SoundsLikeMe
 
@@ -35,9 +35,7 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             raise ImportProblem(f"{path}.lesson: {done.lesson!r} is listed twice")
         seen.add(done.lesson)
         progress = LessonProgress(user=user, lesson_slug=done.lesson)
-        clean(progress, path, keys={"lesson_slug": "lesson"})
-        progress.save()
-        keep_times(progress, completed_at=done.completed_at)
+        restore(progress, path, keys={"lesson_slug": "lesson"}, completed_at=done.completed_at)
         created += 1
     seen = set()
     for index, mark in enumerate(learn.sounds_like_me):
@@ -46,8 +44,6 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             raise ImportProblem(f"{path}.topic: {mark.topic!r} is listed twice")
         seen.add(mark.topic)
         row = SoundsLikeMe(user=user, topic_id=mark.topic)
-        clean(row, path, keys={"topic_id": "topic"})
-        row.save()
-        keep_times(row, created_at=mark.marked_at)
+        restore(row, path, keys={"topic_id": "topic"}, created_at=mark.marked_at)
         created += 1
     return created

@@ -5,7 +5,15 @@ from typing import Any
 
 from pydantic import Field
 
-from bridgework.core.importing import IdMap, ImportProblem, Row, clean, keep_times, new_id, parse
+from bridgework.core.importing import (
+    IdMap,
+    ImportProblem,
+    Row,
+    clean,
+    new_id,
+    parse,
+    restore,
+)
 
 from .forms import MAX_FIELD_CHARS
 from .models import SafetyPlan, ScreeningEvent
@@ -72,8 +80,6 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
         event = ScreeningEvent(
             user=user, level=item.level, source=item.source, acknowledged_at=item.acknowledged_at
         )
-        clean(event, f"{PATH}.screening_events[{index}]")
-        event.save()
-        keep_times(event, created_at=item.created_at)
+        restore(event, f"{PATH}.screening_events[{index}]", created_at=item.created_at)
         created += 1
     return created
