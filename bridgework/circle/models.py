@@ -14,7 +14,7 @@ from django.db import models
 
 from bridgework.core.fields import EncryptedTextField
 
-from .observations import KIND_LETTERS, KINDS, RINGS
+from .observations import KINDS, RINGS
 
 RING_CHOICES = [
     ("close", "Close"),
@@ -72,10 +72,6 @@ class Person(models.Model):
     @property
     def helps_with_labels(self) -> list[str]:
         return [KIND_LABELS[kind] for kind in KINDS if kind in self.helps_with]
-
-    @property
-    def kind_letters(self) -> str:
-        return "".join(KIND_LETTERS[kind] for kind in KINDS if kind in self.helps_with)
 
     @property
     def ring_label(self) -> str:

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.db import transaction
 
-from .content import lessons
 from .models import LessonProgress, SoundsLikeMe
 
 
@@ -37,7 +36,3 @@ def topic_toggle(*, user: Any, topic_id: str, marked: bool | None = None) -> boo
         existing.delete()
     return marked
 
-
-def next_unread(user: Any) -> Any:
-    done = completed_slugs(user)
-    return next((lesson for lesson in lessons() if lesson.slug not in done), None)

@@ -749,10 +749,6 @@ def _subject_is_other(before: str) -> bool:
     return last_other > last_self
 
 
-def _lower(level: Level) -> Level:
-    return "concern" if level == "urgent" else "none"
-
-
 # Scripts without spaces or with marks that normalise() strips are matched on the
 # lightly normalised text (NFKC, lower case) without word boundaries.
 _OTHER_SCRIPTS = re.compile(
