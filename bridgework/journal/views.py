@@ -15,26 +15,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.safety.patterns import PATTERN_IDS, pattern_info
-from bridgework.safety.screening import Screening, screen
+from bridgework.safety.screening import screen
+from bridgework.safety.services import screening_carried, screening_carry
 
 from . import services
 from .access import get_entry_for_user
 from .forms import EntryForm, SearchForm
 from .models import Entry
 from .prompts import prompts_by_id
-
-# The screening level of the last save, shown once on the page the save redirects to.
-_SESSION_KEY = "journal_screening"
-
-
-def _remember_screening(request: HttpRequest, screening: Screening) -> None:
-    if screening.crisis:
-        request.session[_SESSION_KEY] = screening.level
-
-
-def _pop_screening(request: HttpRequest) -> Screening | None:
-    level = request.session.pop(_SESSION_KEY, None)
-    return Screening(level=level) if level in ("concern", "urgent") else None
 
 
 def _owner(request: HttpRequest) -> Any:
@@ -136,7 +124,7 @@ def new(request: HttpRequest) -> HttpResponse:
         form = EntryForm(request.POST)
         if form.is_valid():
             entry, screening = services.entry_create(user=request.user, **form.cleaned_data)
-            _remember_screening(request, screening)
+            screening_carry(request, screening)
             messages.success(request, "Your entry is saved.")
             return redirect("journal:detail", pk=entry.pk)
     else:
@@ -154,7 +142,7 @@ def new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
-    screening = _pop_screening(request)
+    screening = screening_carried(request)
     reflections = []
     # Pattern reflection is for ordinary days; next to words of crisis it would be
     # tone-deaf, so an entry that screens as crisis gets support only.
@@ -184,7 +172,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 mood=data["mood"],
                 prompt_id=data["prompt_id"],
             )
-            _remember_screening(request, screening)
+            screening_carry(request, screening)
             messages.success(request, "Your changes are saved.")
             return redirect("journal:detail", pk=entry.pk)
     else:

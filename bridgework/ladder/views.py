@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.safety.screening import Screening
+from bridgework.safety.services import screening_carried, screening_carry
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user
@@ -20,19 +20,11 @@ from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
 from .models import Override
 from .progress import build_progress
 
-SESSION_KEY = "ladder_screening"
-
-
-def _remember(request: HttpRequest, screening: Screening) -> None:
-    """Carry a crisis result across the redirect so the next page shows help at once."""
-    if screening.crisis:
-        request.session[SESSION_KEY] = screening.level
-
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    level = request.session.pop(SESSION_KEY, None)
-    if level and "screening" not in context:
-        context["screening"] = Screening(level=level)
+    carried = screening_carried(request)
+    if carried and "screening" not in context:
+        context["screening"] = carried
     context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
     return render(request, template, context)
 
@@ -77,7 +69,7 @@ def adopt(request: HttpRequest, slug: str) -> HttpResponse:
     if template is None:
         raise Http404("No such template")
     step, screening = services.step_adopt(user=request.user, template=template)
-    _remember(request, screening)
+    screening_carry(request, screening)
     messages.success(request, "Added to your ladder. Change anything that doesn’t fit you — you can also keep it as it is.")
     return redirect("ladder:step_edit", pk=step.pk)
 
@@ -118,7 +110,7 @@ def step_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             _save_failed(form, exc)
         else:
-            _remember(request, screening)
+            screening_carry(request, screening)
             messages.success(request, "Step added to your ladder.")
             return redirect("ladder:step_detail", pk=step.pk)
     return _page(request, "ladder/step_form.html", {"form": form, "step": None})
@@ -147,7 +139,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _save_failed(form, exc)
         else:
-            _remember(request, screening)
+            screening_carry(request, screening)
             messages.success(request, "Step saved. Its attempts are all still here.")
             return redirect("ladder:step_detail", pk=step.pk)
     return _page(request, "ladder/step_form.html", {"form": form, "step": step})
@@ -201,7 +193,7 @@ def attempt_new(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _save_failed(form, exc)
         else:
-            _remember(request, screening)
+            screening_carry(request, screening)
             return redirect("ladder:attempt_detail", pk=attempt.pk)
     return _page(request, "ladder/attempt_form.html", {"form": form, "step": step, "attempt": None})
 
@@ -228,7 +220,7 @@ def attempt_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             _save_failed(form, exc)
         else:
-            _remember(request, screening)
+            screening_carry(request, screening)
             messages.success(request, "Attempt saved.")
             return redirect("ladder:attempt_detail", pk=attempt.pk)
     return _page(

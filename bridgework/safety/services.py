@@ -25,6 +25,22 @@ def screening_record(*, user: Any, text: str | None, source: str) -> Screening:
     return result
 
 
+# A crisis result survives the redirect after a save, to be shown once on the next page.
+_CARRY_KEY = "bridgework_screening"
+
+
+def screening_carry(request: Any, screening: Screening) -> None:
+    """Keep a crisis result in the session across the post/redirect/get of a save."""
+    if screening.crisis:
+        request.session[_CARRY_KEY] = screening.level
+
+
+def screening_carried(request: Any) -> Screening | None:
+    """The crisis result carried from the last save, once (it is removed as it is read)."""
+    level = request.session.pop(_CARRY_KEY, None)
+    return Screening(level=level) if level in ("concern", "urgent") else None
+
+
 def screening_record_many(*, user: Any, texts: list[str | None], source: str) -> Screening:
     """Screen several fields of one save as one text; one event at most."""
     return screening_record(user=user, text="\n".join(t for t in texts if t), source=source)
