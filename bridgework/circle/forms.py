@@ -6,6 +6,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from bridgework.core.validators import validate_lived_date
+
 from .models import (
     DIRECTION_CHOICES,
     KIND_CHOICES,
@@ -16,9 +18,6 @@ from .models import (
     Exchange,
     Person,
 )
-
-# A date before this is almost surely a mistyped year (e.g. 0202 for 2022).
-EARLIEST_DATE = date(1900, 1, 1)
 
 PERCENT_ERRORS = {
     "min_value": "Use a number from 0 to 100 (0 is the lowest).",
@@ -169,10 +168,7 @@ class ExchangeForm(forms.ModelForm):
 
     def clean_occurred_on(self) -> date:
         day: date = self.cleaned_data["occurred_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(
-                "That date is in the future. Log an exchange once it has happened."
-            )
-        if day < EARLIEST_DATE:
-            raise forms.ValidationError("That date is before 1900. Please check the year.")
+        validate_lived_date(
+            day, future="That date is in the future. Log an exchange once it has happened."
+        )
         return day

@@ -3,13 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.utils import timezone
+
+from bridgework.core.validators import validate_lived_date
 
 from .models import MAX_BODY_CHARS, Entry
 from .prompts import prompt_choices
-
-# A date before this is almost surely a mistyped year (e.g. 0202 for 2022).
-EARLIEST_DATE = dt.date(1900, 1, 1)
 
 
 class EntryForm(forms.ModelForm):
@@ -40,12 +38,9 @@ class EntryForm(forms.ModelForm):
 
     def clean_date(self) -> dt.date:
         day: dt.date = self.cleaned_data["date"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(
-                "That date is in the future. Date the entry today or earlier."
-            )
-        if day < EARLIEST_DATE:
-            raise forms.ValidationError("That date is before 1900. Please check the year.")
+        validate_lived_date(
+            day, future="That date is in the future. Date the entry today or earlier."
+        )
         return day
 
     def clean_body(self) -> str:

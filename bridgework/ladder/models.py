@@ -3,12 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 
 from bridgework.core.fields import EncryptedTextField
+from bridgework.core.validators import validate_lived_date
 
 from .mastery import AttemptFacts
 
@@ -21,16 +20,11 @@ SHORT_TEXT = [MaxLengthValidator(300)]
 LONG_TEXT = [MaxLengthValidator(5000)]
 
 
-# A date before this is almost surely a mistyped year (e.g. 0202 for 2022).
-EARLIEST_DATE = date(1900, 1, 1)
-
-
 def validate_not_in_future(value: date) -> None:
-    # The person's own "today" (UserTimezoneMiddleware activates their time zone).
-    if value > timezone.localdate():
-        raise ValidationError(
-            "That date is in the future. Log a practice once it has happened.", code="future"
-        )
+    # Named in migrations; also refuses dates before 1900 (a mistyped year).
+    validate_lived_date(
+        value, future="That date is in the future. Log a practice once it has happened."
+    )
 
 
 class Kind(models.TextChoices):
@@ -91,7 +85,8 @@ class Step(models.Model):
         indexes = [models.Index(fields=["user", "position"], name="ladder_step_user_pos")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(expected_discomfort__lte=100) & models.Q(feared_likelihood__lte=100),
+                condition=models.Q(expected_discomfort__lte=100)
+                & models.Q(feared_likelihood__lte=100),
                 name="ladder_step_ratings_0_100",
             )
         ]
@@ -148,13 +143,6 @@ class Attempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.happened_on}: {self.discomfort_peak}"
-
-    def clean(self) -> None:
-        # In clean(), not a field validator, so forms and the API share it without a migration.
-        if self.happened_on is not None and self.happened_on < EARLIEST_DATE:
-            raise ValidationError(
-                {"happened_on": "That date is before 1900. Please check the year."}
-            )
 
     def facts(self) -> AttemptFacts:
         return AttemptFacts(
