@@ -86,11 +86,16 @@ def export_all(user: Any) -> dict[str, Any]:
 def has_user_data(user: Any) -> bool:
     """Whether any module holds a row of the user's (the profile does not count).
 
-    Runs every module's export, so it reads (and decrypts) everything the user has.
+    One ``exists()`` per model that belongs to a user directly; rows owned through a
+    parent (attempts, responses) cannot exist without that parent. Nothing is decrypted.
     """
-    for name, data in export_all(user).items():
-        if name != "accounts" and any(value for value in data.values()):
-            return True
+    from django.apps import apps
+
+    for name in MODULES:
+        for model in apps.get_app_config(name).get_models():
+            owned = any(field.name == "user" for field in model._meta.fields)
+            if owned and model._default_manager.filter(user=user).exists():
+                return True
     return False
 
 
