@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -47,6 +48,20 @@ def get_keyring() -> crypto.Keyring:
         return crypto.create_key_file(path)
     except crypto.KeyError_ as exc:
         raise ImproperlyConfigured(f"Encryption keys: {exc}") from None
+
+
+def encrypted_fields() -> list[tuple[type[Any], list[str]]]:
+    """Every model with encrypted fields, and those fields' names (for rotation and checks)."""
+    from django.apps import apps
+
+    from .fields import EncryptedTextField
+
+    found = []
+    for model in apps.get_models():
+        names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if names:
+            found.append((model, names))
+    return found
 
 
 def encrypt(plaintext: str) -> str:

@@ -9,7 +9,6 @@ class JournalConfig(AppConfig):
 
     def ready(self) -> None:
         # A broken prompt file must stop startup (and the tests), not a page later.
-        from . import checks  # noqa: F401  (registers the encryption-key check)
         from .prompts import prompt_sets
 
         prompt_sets()

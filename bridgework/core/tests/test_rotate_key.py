@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from bridgework.core import crypto, encryption
-from bridgework.journal.checks import encryption_keys_match_database
+from bridgework.core.checks import encryption_keys_match_database
 from bridgework.journal.models import Entry
 from bridgework.safety.management.commands.screen import screen_line
 

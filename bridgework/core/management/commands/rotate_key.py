@@ -11,30 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from bridgework.core import crypto, encryption
-from bridgework.core.fields import EncryptedTextField
 
 BATCH = 500
-
-
-def encrypted_fields() -> list[tuple[type[Any], list[str]]]:
-    found = []
-    for model in apps.get_models():
-        names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
-        if names:
-            found.append((model, names))
-    return found
 
 
 def reencrypt_all() -> int:
     """Rewrite every encrypted value under the current key; returns rows rewritten."""
     rows = 0
-    for model, names in encrypted_fields():
+    for model, names in encryption.encrypted_fields():
         pks = list(model._default_manager.values_list("pk", flat=True).order_by("pk"))
         for start in range(0, len(pks), BATCH):
             with transaction.atomic():

@@ -19,8 +19,7 @@ from bridgework.core import crypto
 def encryption_keys_match_database(
     app_configs: Any = None, **kwargs: Any
 ) -> list[checks.CheckMessage]:
-    from bridgework.core.encryption import get_keyring, key_file_path
-    from bridgework.core.management.commands.rotate_key import encrypted_fields
+    from bridgework.core.encryption import encrypted_fields, get_keyring, key_file_path
 
     keyring = get_keyring()
     for model, names in encrypted_fields():
