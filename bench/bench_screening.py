@@ -12,8 +12,8 @@ import statistics
 import time
 from pathlib import Path
 
-from bridgework.safety.patterns import recognise
-from bridgework.safety.screening import screen
+from bridgework.screening.patterns import recognise
+from bridgework.screening.crisis import screen
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.safety.screening import Screening
+from bridgework.screening.crisis import Screening
 
 from . import fhir
 from .access import get_administration_for_user, get_instrument_or_404

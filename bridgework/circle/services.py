@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from bridgework.safety.screening import Screening
+from bridgework.screening.crisis import Screening
 from bridgework.safety.services import screening_record_many
 
 from .models import DismissedObservation, Exchange, Person, by_comfort

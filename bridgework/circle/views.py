@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.safety.screening import Screening
+from bridgework.screening.crisis import Screening
 
 from . import ledger
 from .access import get_exchange_for_user, get_person_for_user

@@ -6,8 +6,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
-from bridgework.safety.patterns import PatternMatch, recognise
-from bridgework.safety.screening import Screening
+from bridgework.screening.patterns import PatternMatch, recognise
+from bridgework.screening.crisis import Screening
 from bridgework.safety.services import screening_record
 
 from .models import Entry

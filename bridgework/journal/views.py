@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.safety.patterns import PATTERN_IDS, pattern_info
-from bridgework.safety.screening import screen
+from bridgework.screening.patterns import PATTERN_IDS, pattern_info
+from bridgework.screening.crisis import screen
 from bridgework.safety.services import screening_carried, screening_carry
 
 from . import services

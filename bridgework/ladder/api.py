@@ -20,7 +20,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status
 
-from bridgework.safety.screening import Screening
+from bridgework.screening.crisis import Screening
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from bridgework.safety.screening import Screening
+from bridgework.screening.crisis import Screening
 from bridgework.safety.services import screening_record_many
 
 from . import mastery

@@ -9,7 +9,7 @@ from django.utils import timezone
 from bridgework.circle.models import Person
 
 from .models import SafetyPlan, ScreeningEvent
-from .screening import Screening, screen
+from bridgework.screening.crisis import Screening, screen
 
 
 def screening_record(*, user: Any, text: str | None, source: str) -> Screening:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from bridgework.safety.evaluation import DATA_DIR, evaluate, format_report, meets_targets
+from bridgework.screening.evaluation import DATA_DIR, evaluate, format_report, meets_targets
 
 
 class Command(BaseCommand):

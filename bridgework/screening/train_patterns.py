@@ -1,6 +1,6 @@
 """Train the pattern model and write ``data/pattern_model.json``.
 
-Run: ``python -m bridgework.safety.train_patterns``. Uses only the ``train`` rows of
+Run: ``python -m bridgework.screening.train_patterns``. Uses only the ``train`` rows of
 ``tests/data/pattern_sentences.csv`` (the held-out rows are for evaluation only).
 Deterministic: the same data and library versions give the same file, which a test checks.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bridgework.safety import patterns
+from bridgework.screening import patterns
 
 DATA_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "pattern_sentences.csv"
 C = 10.0

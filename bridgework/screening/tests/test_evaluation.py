@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bridgework.safety.evaluation import (
+from bridgework.screening.evaluation import (
     CRISIS_FILE,
     DATA_DIR,
     PATTERN_FILE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridgework.safety.screening import Screening, normalise, screen
+from bridgework.screening.crisis import Screening, normalise, screen
 
 
 @pytest.mark.parametrize(

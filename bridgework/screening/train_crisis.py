@@ -1,6 +1,6 @@
 """Train the crisis model and write ``data/crisis_model.json``.
 
-Run: ``python -m bridgework.safety.train_crisis``. Uses only the ``train`` rows of
+Run: ``python -m bridgework.screening.train_crisis``. Uses only the ``train`` rows of
 ``tests/data/crisis_sentences.csv``; the held-out rows are for evaluation only.
 Deterministic: the same data and library versions give the same file (a test checks).
 
@@ -17,8 +17,8 @@ import json
 import sys
 from pathlib import Path
 
-from bridgework.safety import crisis_model
-from bridgework.safety.screening import prepare
+from bridgework.screening import crisis_model
+from bridgework.screening.crisis import prepare
 
 DATA_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "crisis_sentences.csv"
 C = 10.0

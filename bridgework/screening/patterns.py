@@ -7,7 +7,7 @@ appear in ``bridgework screen`` output): see ``PATTERN_IDS``.
 Two parts work together:
 
 - a small linear model (TF-IDF over words and word pairs, one logistic regression per
-  pattern) trained by ``bridgework/safety/train_patterns.py`` on the ``train`` rows of
+  pattern) trained by ``bridgework/screening/train_patterns.py`` on the ``train`` rows of
   ``tests/data/pattern_sentences.csv`` and shipped as ``data/pattern_model.json``;
   inference here needs only numpy, so nothing is downloaded and no pickle is loaded;
 - hand-written cue phrases per pattern, which point at the exact words that triggered a

@@ -25,7 +25,7 @@ How it works, in order:
 5. **Net** — clauses the rules left at none are checked for broad risk words about
    one's own death or self-harm (``_NET``), under the same gates.
 6. **Model** — what is still none is scored clause by clause by a small linear model
-   over words and character n-grams (:mod:`bridgework.safety.crisis_model`), which
+   over words and character n-grams (:mod:`bridgework.screening.crisis_model`), which
    recognises phrasings no rule names; it can only raise a clause to concern.
 
 The rules, the net and the model were written or trained on the ``train`` rows of

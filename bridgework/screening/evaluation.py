@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .patterns import PATTERN_IDS, recognise
-from .screening import LEVELS, screen
+from .crisis import LEVELS, screen
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 CRISIS_FILE = "crisis_sentences.csv"

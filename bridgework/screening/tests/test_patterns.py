@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from bridgework.safety import patterns, train_patterns
-from bridgework.safety.patterns import PATTERN_IDS, load_model, pattern_info, recognise
+from bridgework.screening import patterns, train_patterns
+from bridgework.screening.patterns import PATTERN_IDS, load_model, pattern_info, recognise
 
 
 def test_the_pattern_ids_are_the_contract() -> None:

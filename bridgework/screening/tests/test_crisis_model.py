@@ -3,8 +3,8 @@ import json
 import numpy as np
 import pytest
 
-from bridgework.safety import crisis_model, train_crisis
-from bridgework.safety.screening import prepare, screen
+from bridgework.screening import crisis_model, train_crisis
+from bridgework.screening.crisis import prepare, screen
 
 
 def test_the_shipped_model_matches_what_training_produces() -> None:

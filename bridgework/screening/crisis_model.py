@@ -1,9 +1,9 @@
 """A small linear model over words and character n-grams: the screener's third pass.
 
-The rules in :mod:`bridgework.safety.screening` recognise known phrasings, and the net
+The rules in :mod:`bridgework.screening.crisis` recognise known phrasings, and the net
 catches risk words; both miss new ways of saying the same thing. This model, trained
 here on the ``train`` rows of ``tests/data/crisis_sentences.csv``
-(``python -m bridgework.safety.train_crisis``), scores a clause for crisis language by
+(``python -m bridgework.screening.train_crisis``), scores a clause for crisis language by
 its words and spelling fragments, so it also recognises phrasings nobody wrote a rule
 for. It only ever raises a clause to ``concern``, after the same idiom, third-person,
 news and past-tense gates as the rules.
