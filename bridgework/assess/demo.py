@@ -67,7 +67,7 @@ def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.d
             administration=administration,
             item_id=item_id,
             value=value,
-            answered_at=administration.submitted_at,
+            answered_at=administration.updated_at,
         )
         for administration, (_, answers) in zip(administrations, sittings, strict=True)
         for item_id, value in answers.items()
