@@ -30,15 +30,31 @@ _CARRY_KEY = "bridgework_screening"
 
 
 def screening_carry(request: Any, screening: Screening) -> None:
-    """Keep a crisis result in the session across the post/redirect/get of a save."""
+    """Keep a crisis result in the session across the post/redirect/get of a save.
+
+    Only what the help panel needs is kept: the level, whether it is under way, and
+    whose risk it is (never the text or the phrases).
+    """
     if screening.crisis:
-        request.session[_CARRY_KEY] = screening.level
+        request.session[_CARRY_KEY] = {
+            "level": screening.level,
+            "in_progress": screening.in_progress,
+            "about": screening.about,
+        }
 
 
 def screening_carried(request: Any) -> Screening | None:
     """The crisis result carried from the last save, once (it is removed as it is read)."""
-    level = request.session.pop(_CARRY_KEY, None)
-    return Screening(level=level) if level in ("concern", "urgent") else None
+    carried = request.session.pop(_CARRY_KEY, None)
+    if isinstance(carried, str):  # a session written before in_progress/about existed
+        carried = {"level": carried}
+    if not isinstance(carried, dict) or carried.get("level") not in ("concern", "urgent"):
+        return None
+    return Screening(
+        level=carried["level"],
+        in_progress=carried.get("in_progress") is True,
+        about="other" if carried.get("about") == "other" else "self",
+    )
 
 
 def screening_record_many(*, user: Any, texts: list[str | None], source: str) -> Screening:

@@ -140,7 +140,7 @@ def evaluate_crisis(rows: list[dict[str, str]]) -> CrisisResult:
         counts = per_category.setdefault(_category(row), Counter())
         counts[result.level] += 1
         counts["total"] += 1
-        about = getattr(result, "about", "self")
+        about = result.about
         if row.get("about") == "other":
             counts["about_other"] += about == "other"
         wrong = (row["level"] == "none") != (result.level == "none") or (
@@ -153,11 +153,17 @@ def evaluate_crisis(rows: list[dict[str, str]]) -> CrisisResult:
         r.level for row, r in zip(rows, results, strict=True) if row.get("in_progress") == "1"
     ]
     others = [
-        r.crisis and getattr(r, "about", "self") == "other"
+        r.crisis and r.about == "other"
         for row, r in zip(rows, results, strict=True)
         if row.get("about") == "other"
     ]
-    hard = [p for row, p in zip(rows, predicted, strict=True) if _is_hard_negative(row)]
+    # The original set labelled statements about someone else at risk "none"; the
+    # contract now shows such writers how to help, so that is not a false alarm there.
+    hard = [
+        r.level
+        for row, r in zip(rows, results, strict=True)
+        if _is_hard_negative(row) and not (_category(row) == "other_person" and r.about == "other")
+    ]
     everyday = [
         p
         for row, p in zip(rows, predicted, strict=True)
