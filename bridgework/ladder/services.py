@@ -1,7 +1,7 @@
 """Write paths of the help ladder, and the read models the pages share.
 
 Every write that saves free text is screened for crisis language (never blocking the
-save); the caller shows ``safety/_crisis_help.html`` when ``screening.crisis``.
+save, and before the transaction); the view carries the result (``screening_carry``).
 Validation lives on the models (ratings 0–100, no future dates, text lengths) and every
 write here runs ``full_clean()``, so forms and the API reject exactly the same input.
 """
