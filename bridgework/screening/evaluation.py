@@ -135,7 +135,7 @@ def evaluate_crisis(rows: list[dict[str, str]]) -> CrisisResult:
     for g, p in pairs:
         confusion[g][p] += 1
     per_category: dict[str, dict[str, int]] = {}
-    errors = []
+    errors: list[tuple[str, str, str, str]] = []
     for row, result in zip(rows, results, strict=True):
         counts = per_category.setdefault(_category(row), Counter())
         counts[result.level] += 1
