@@ -82,9 +82,10 @@ def tallies_by_person_sql(user: Any) -> tuple[dict[int | None, Tally], dict[int,
         .values("person_id")
         .annotate(**_TALLY, last=Max("occurred_on"))
     )
-    tallies, last = {}, {}
+    tallies: dict[int | None, Tally] = {}
+    last: dict[int, dt.date] = {}
     for row in rows:
-        tallies[row["person_id"]] = _tally(row)
+        tallies[row["person_id"]] = _tally(dict(row))
         if row["person_id"] is not None:
             last[row["person_id"]] = row["last"]
     return tallies, last
@@ -116,12 +117,13 @@ def window_facts(user: Any, since: dt.date, today: dt.date) -> list[ExchangeFact
 def close_people(user: Any, today: dt.date) -> tuple[list[Person], dict[int, dt.date]]:
     """The close ring (names decrypted, notes not) and the date of the latest exchange
     with each of them up to ``today``: one query."""
-    close = list(
+    close: list[Person] = list(
         Person.objects.filter(user=user, ring="close")
         .defer("note")
         .annotate(last=Max("exchanges__occurred_on", filter=Q(exchanges__occurred_on__lte=today)))
     )
-    return close, {p.pk: p.last for p in close if p.last is not None}  # type: ignore[attr-defined]
+    last = {p.pk: p.last for p in close if p.last is not None}  # type: ignore[attr-defined]
+    return close, last
 
 
 def observations_sql(

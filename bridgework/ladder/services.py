@@ -111,7 +111,7 @@ def _counted_steps(user: Any) -> QuerySet[Step]:
             rule_mastered_on=Subquery(completing),
         )
         # Meta.ordering does not apply to a GROUP BY query: say it again.
-        .order_by(*Step._meta.ordering)
+        .order_by("position", "expected_discomfort", "id")
     )
 
 
