@@ -7,23 +7,10 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from bridgework.core import widgets as core_widgets
+from bridgework.core.widgets import ChipCheckboxSelectMultiple, ChipRadioSelect, Slider
 
 from .feelings import feeling_words
 from .models import MAX_NOTE_CHARS, PAST_DAYS, BodySign, CheckIn, Mood, SleepQuality
-
-# The shared slider and chip widgets (core.widgets, the "phone" work) when present; plain
-# equivalents otherwise, so the check-in works either way and without JavaScript.
-_Slider: Any = getattr(core_widgets, "Slider", None)
-ChipRadio: Any = getattr(core_widgets, "ChipRadioSelect", forms.RadioSelect)
-ChipCheckboxes: Any = getattr(core_widgets, "ChipCheckboxSelectMultiple", forms.CheckboxSelectMultiple)
-
-
-def slider(maximum: int = 10) -> forms.Widget:
-    if _Slider is not None:
-        widget: forms.Widget = _Slider(minimum=0, maximum=maximum)
-        return widget
-    return forms.NumberInput(attrs={"min": 0, "max": maximum, "step": 1, "inputmode": "numeric"})
 
 
 def scale_field(label: str, help_text: str) -> forms.IntegerField:
@@ -33,7 +20,7 @@ def scale_field(label: str, help_text: str) -> forms.IntegerField:
         required=False,
         min_value=0,
         max_value=10,
-        widget=slider(10),
+        widget=Slider(minimum=0, maximum=10),
         help_text=help_text,
         error_messages={"min_value": message, "max_value": message, "invalid": message},
     )
@@ -51,6 +38,23 @@ def count_field(label: str) -> forms.IntegerField:
     )
 
 
+# Everything a check-in can record; one of them is enough.
+ANSWERS = [
+    "mood",
+    "stress",
+    "energy",
+    "sleep_hours",
+    "sleep_quality",
+    "body_signs",
+    "numbness",
+    "alone",
+    "help_asked",
+    "help_accepted",
+    "feelings",
+    "note",
+]
+
+
 class CheckInForm(forms.ModelForm):
     """One day's check-in. Every measure is optional: an honest gap beats a guess."""
 
@@ -61,7 +65,7 @@ class CheckInForm(forms.ModelForm):
         coerce=int,
         required=False,
         empty_value=None,
-        widget=ChipRadio,
+        widget=ChipRadioSelect,
     )
     stress = scale_field("Stress", "0 = none at all, 10 = the most I can imagine.")
     energy = scale_field("Energy", "0 = empty, 10 = full of energy.")
@@ -86,13 +90,13 @@ class CheckInForm(forms.ModelForm):
         coerce=int,
         required=False,
         empty_value=None,
-        widget=ChipRadio,
+        widget=ChipRadioSelect,
     )
     body_signs = forms.MultipleChoiceField(
         label="Body signs today",
         choices=BodySign.choices,
         required=False,
-        widget=ChipCheckboxes,
+        widget=ChipCheckboxSelectMultiple,
     )
     numbness = scale_field("Numbness", "0 = I feel things fully, 10 = I feel nothing at all.")
     alone = scale_field(
@@ -164,6 +168,15 @@ class CheckInForm(forms.ModelForm):
     def clean_note(self) -> str:
         note: str = self.cleaned_data.get("note") or ""
         return note.strip()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        answers = [name for name in ANSWERS if data.get(name) not in (None, "", [])]
+        if not answers and not self.errors:
+            raise forms.ValidationError(
+                "Nothing to save yet: answer at least one question, even just the mood."
+            )
+        return data
 
     def validate_unique(self) -> None:
         # clean_date gives the friendly message for the one-a-day rule.

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .forms import ChipCheckboxes
+from bridgework.core.widgets import ChipCheckboxSelectMultiple
+
 from .models import Delivery, Reminder, Weekday, new_feed_token
 from .reminders import feed_calendar, reminder_for, user_zone
 
@@ -28,7 +29,7 @@ class ReminderForm(forms.ModelForm):
         choices=Weekday.choices,
         coerce=int,
         required=False,
-        widget=ChipCheckboxes,
+        widget=ChipCheckboxSelectMultiple,
         help_text="No days chosen means no reminders.",
         error_messages={"invalid_choice": "Choose days from Monday to Sunday."},
     )

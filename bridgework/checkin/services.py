@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from bridgework.safety.services import screening_record
+from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
 from .models import CheckIn
@@ -32,6 +32,7 @@ def checkin_create(
     note: str = "",
 ) -> tuple[CheckIn, Screening]:
     """Save a day's check-in (validated by ``CheckInForm``) and screen its note."""
+    screening = screen_texts(note)
     with transaction.atomic():
         checkin = CheckIn.objects.create(
             user=user,
@@ -49,7 +50,7 @@ def checkin_create(
             feelings=list(feelings or []),
             note=note,
         )
-        screening = screening_record(user=user, text=note, source=SOURCE)
+        screening_record(user=user, screening=screening, source=SOURCE)
     return checkin, screening
 
 
@@ -72,6 +73,7 @@ def checkin_update(
     note: str = "",
 ) -> tuple[CheckIn, Screening]:
     """Replace a check-in's values (the form gives every field) and screen its note."""
+    screening = screen_texts(note)
     checkin.date = date
     checkin.mood = mood
     checkin.stress = stress
@@ -87,7 +89,7 @@ def checkin_update(
     checkin.note = note
     with transaction.atomic():
         checkin.save(update_fields=[*UPDATABLE, "updated_at"])
-        screening = screening_record(user=user, text=note, source=SOURCE)
+        screening_record(user=user, screening=screening, source=SOURCE)
     return checkin, screening
 
 

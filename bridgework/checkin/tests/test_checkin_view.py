@@ -54,11 +54,13 @@ def test_it_saves_todays_check_in_and_redirects(client: Any, user: Any) -> None:
     assert "Log it on my ladder" in page
 
 
-def test_every_answer_is_optional(client: Any, user: Any) -> None:
+def test_every_answer_is_optional_but_one_is_needed(client: Any, user: Any) -> None:
     response = client.post(URL, {})
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "answer at least one question" in response.content.decode()
+    assert client.post(URL, {"stress": "3"}).status_code == 302
     checkin = CheckIn.objects.get(user=user)
-    assert checkin.stress is None and checkin.feelings == []
+    assert checkin.mood is None and checkin.stress == 3 and checkin.feelings == []
 
 
 def test_a_second_post_today_changes_the_same_check_in(client: Any, user: Any) -> None:
