@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 
 from bridgework.circle.models import Person
 from bridgework.core.validators import validate_lived_date
+from bridgework.core.widgets import ChipRadioSelect
 
 from .content import Exercise
 from .models import ANSWER_MAX, FROM_MAX, KIND_CHOICES, RESPONSE_CHOICES, Kindness
@@ -23,7 +24,7 @@ def harshness_field(label: str) -> forms.TypedChoiceField:
         coerce=int,
         empty_value=None,
         required=False,
-        widget=forms.RadioSelect(attrs={"class": "chips scale"}),
+        widget=ChipRadioSelect,
         help_text="0 is gentle, 10 is very harsh. Skip it if you would rather not rate.",
         error_messages={"invalid_choice": "Choose a number from 0 (gentle) to 10 (very harsh)."},
     )
@@ -65,7 +66,7 @@ class KindnessForm(forms.ModelForm):
     )
     kind = forms.ChoiceField(
         choices=KIND_CHOICES,
-        widget=forms.RadioSelect(attrs={"class": "chips"}),
+        widget=ChipRadioSelect,
         label="What came your way?",
         error_messages=_errors("Choose what came your way: help, thanks, praise or care."),
     )
@@ -91,7 +92,7 @@ class KindnessForm(forms.ModelForm):
     )
     response = forms.ChoiceField(
         choices=RESPONSE_CHOICES,
-        widget=forms.RadioSelect(attrs={"class": "chips"}),
+        widget=ChipRadioSelect,
         label="How did you respond?",
         help_text="No wrong answer: noticing is the practice.",
         error_messages=_errors("Choose how you responded."),
