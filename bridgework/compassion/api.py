@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.db.models import QuerySet
 from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.responses import Status
 
-from bridgework.api.errors import ErrorOut
+from bridgework.api.errors import ApiValidationError, ErrorOut
 from bridgework.api.forms import bind
 from bridgework.api.schemas import ScreeningOut
+from bridgework.core.http import AuthedRequest
 
 from . import services
 from .access import get_kindness_for_user, get_session_for_user
@@ -47,10 +50,6 @@ class SessionIn(Schema):
     harsh_after: int | None = None
 
 
-class SessionList(Schema):
-    items: list[SessionOut]
-    count: int
-
 
 class KindnessOut(Schema):
     id: int
@@ -85,69 +84,61 @@ class KindnessPatch(Schema):
     from_name: str | None = None
 
 
-class KindnessList(Schema):
-    items: list[KindnessOut]
-    count: int
+
+PAGE_MAX = 100
 
 
-def _limit(limit: int, offset: int) -> slice:
-    limit = min(max(limit, 1), 100)
-    return slice(max(offset, 0), max(offset, 0) + limit)
+@router.get("/sessions", response=list[SessionOut])
+@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+def session_list(request: AuthedRequest) -> QuerySet[PracticeSession]:
+    return PracticeSession.objects.filter(user=request.user)
 
 
-@router.get("/sessions/", response=SessionList)
-def session_list(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, object]:
-    sessions = PracticeSession.objects.filter(user=request.user)
-    return {"items": list(sessions[_limit(limit, offset)]), "count": sessions.count()}
-
-
-@router.get("/sessions/{session_id}/", response={200: SessionOut, **ERRORS})
-def session_detail(request: HttpRequest, session_id: int) -> PracticeSession:
+@router.get("/sessions/{session_id}", response={200: SessionOut, **ERRORS})
+def session_detail(request: AuthedRequest, session_id: int) -> PracticeSession:
     return get_session_for_user(request.user, session_id)
 
 
-@router.post("/sessions/", response={201: SessionWriteOut, **ERRORS})
-def session_create(request: HttpRequest, payload: SessionIn) -> tuple[int, dict[str, object]]:
+@router.post("/sessions", response={201: SessionWriteOut, **ERRORS})
+def session_create(request: AuthedRequest, payload: SessionIn) -> Status[dict[str, object]]:
     exercise = get_exercise(payload.exercise)
     if exercise is None:
-        from bridgework.api.errors import ApiValidationError
-
         raise ApiValidationError({"exercise": ["No exercise has that id."]})
     data = payload.model_dump(exclude={"exercise"})
     form = bind(PracticeForm, data, exercise=exercise)
     session, screening = services.session_create(
         user=request.user, exercise=exercise.id, **form.cleaned_data
     )
-    return 201, {**SessionOut.model_validate(session).model_dump(), "screening": ScreeningOut.of(screening)}
+    return Status(201, {**SessionOut.model_validate(session).model_dump(), "screening": ScreeningOut.of(screening)})
 
 
-@router.delete("/sessions/{session_id}/", response={204: None, **ERRORS})
-def session_delete(request: HttpRequest, session_id: int) -> tuple[int, None]:
+@router.delete("/sessions/{session_id}", response={204: None, **ERRORS})
+def session_delete(request: AuthedRequest, session_id: int) -> Status[None]:
     get_session_for_user(request.user, session_id).delete()
-    return 204, None
+    return Status(204, None)
 
 
-@router.get("/kindness/", response=KindnessList)
-def kindness_list(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, object]:
-    entries = Kindness.objects.filter(user=request.user)
-    return {"items": list(entries[_limit(limit, offset)]), "count": entries.count()}
+@router.get("/kindness", response=list[KindnessOut])
+@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+def kindness_list(request: AuthedRequest) -> QuerySet[Kindness]:
+    return Kindness.objects.filter(user=request.user)
 
 
-@router.get("/kindness/{kindness_id}/", response={200: KindnessOut, **ERRORS})
-def kindness_detail(request: HttpRequest, kindness_id: int) -> Kindness:
+@router.get("/kindness/{kindness_id}", response={200: KindnessOut, **ERRORS})
+def kindness_detail(request: AuthedRequest, kindness_id: int) -> Kindness:
     return get_kindness_for_user(request.user, kindness_id)
 
 
-@router.post("/kindness/", response={201: KindnessWriteOut, **ERRORS})
-def kindness_create(request: HttpRequest, payload: KindnessIn) -> tuple[int, dict[str, object]]:
+@router.post("/kindness", response={201: KindnessWriteOut, **ERRORS})
+def kindness_create(request: AuthedRequest, payload: KindnessIn) -> Status[dict[str, object]]:
     form = bind(KindnessForm, payload, user=request.user)
     kindness, screening = services.kindness_create(user=request.user, **form.cleaned_data)
-    return 201, {**KindnessOut.model_validate(kindness).model_dump(), "screening": ScreeningOut.of(screening)}
+    return Status(201, {**KindnessOut.model_validate(kindness).model_dump(), "screening": ScreeningOut.of(screening)})
 
 
-@router.patch("/kindness/{kindness_id}/", response={200: KindnessWriteOut, **ERRORS})
+@router.patch("/kindness/{kindness_id}", response={200: KindnessWriteOut, **ERRORS})
 def kindness_update(
-    request: HttpRequest, kindness_id: int, payload: KindnessPatch
+    request: AuthedRequest, kindness_id: int, payload: KindnessPatch
 ) -> dict[str, object]:
     kindness = get_kindness_for_user(request.user, kindness_id)
     form = bind(KindnessForm, payload, instance=kindness, partial=True, user=request.user)
@@ -155,10 +146,10 @@ def kindness_update(
     return {**KindnessOut.model_validate(kindness).model_dump(), "screening": ScreeningOut.of(screening)}
 
 
-@router.delete("/kindness/{kindness_id}/", response={204: None, **ERRORS})
-def kindness_delete(request: HttpRequest, kindness_id: int) -> tuple[int, None]:
+@router.delete("/kindness/{kindness_id}", response={204: None, **ERRORS})
+def kindness_delete(request: AuthedRequest, kindness_id: int) -> Status[None]:
     get_kindness_for_user(request.user, kindness_id).delete()
-    return 204, None
+    return Status(204, None)
 
 
 __all__ = ["router"]

@@ -6,12 +6,12 @@ from django.urls import reverse
 from bridgework.core.modules import NextStep, Panel
 
 from .acceptance import needs_gentle_nudge
-from .services import acceptance_recent
+from .services import acceptance_recent_for
 
 
 def dashboard(user: User) -> Panel:
     """One aggregate query over the last four weeks, whatever the history."""
-    total, accepted = acceptance_recent(user=user)
+    total, accepted = acceptance_recent_for(user=user)
     next_step = None
     if needs_gentle_nudge(total, accepted):
         next_step = NextStep(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from bridgework.circle.models import Person
 from bridgework.core.validators import validate_lived_date
@@ -107,6 +108,8 @@ class KindnessForm(forms.ModelForm):
         person = self.fields["person"]
         assert isinstance(person, forms.ModelChoiceField)
         person.queryset = Person.objects.filter(user=user)
+        if self.instance.pk is None:
+            self.initial.setdefault("date", timezone.localdate())
 
     def clean_date(self) -> Any:
         value = self.cleaned_data["date"]

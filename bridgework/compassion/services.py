@@ -99,7 +99,7 @@ def kindness_update(
 # -- reads -----------------------------------------------------------------------------
 
 
-def acceptance_by_month(*, user: User, months: int = 6) -> list[MonthShare]:
+def acceptance_by_month_for(*, user: User, months: int = 6) -> list[MonthShare]:
     """Share of kindness accepted per calendar month over the last ``months`` (one query,
     an aggregate over the window: the cost does not grow with years of history)."""
     today = timezone.localdate()
@@ -109,14 +109,14 @@ def acceptance_by_month(*, user: User, months: int = 6) -> list[MonthShare]:
         .annotate(month=TruncMonth("date"))
         .values("month")
         .annotate(
-            total=Count("id"), accepted=Count("id", filter=Q(response__in=ACCEPTED_RESPONSES))
+            n_total=Count("id"), n_accepted=Count("id", filter=Q(response__in=ACCEPTED_RESPONSES))
         )
-        .values_list("month", "total", "accepted")
+        .values_list("month", "n_total", "n_accepted")
     )
     return monthly_shares(rows, today=today, months=months)
 
 
-def acceptance_recent(*, user: User, days: int = 28) -> tuple[int, int]:
+def acceptance_recent_for(*, user: User, days: int = 28) -> tuple[int, int]:
     """(total, accepted) kindness entries of the last ``days`` days (one query)."""
     since = timezone.localdate() - dt.timedelta(days=days)
     counts = Kindness.objects.filter(user=user, date__gte=since).aggregate(
@@ -125,6 +125,6 @@ def acceptance_recent(*, user: User, days: int = 28) -> tuple[int, int]:
     return counts["total"] or 0, counts["accepted"] or 0
 
 
-def sessions_recent(*, user: User, limit: int = 30) -> list[PracticeSession]:
+def sessions_for(*, user: User, limit: int = 30) -> list[PracticeSession]:
     """The latest sessions, newest first (each decrypts its answers: keep ``limit`` small)."""
     return list(PracticeSession.objects.filter(user=user)[:limit])

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.charts import Point, bar_chart, line_chart
+from bridgework.core.http import AuthedRequest
 from bridgework.safety.services import screening_carry
 
 from . import services
@@ -23,8 +24,8 @@ KINDNESS_PAGE = 25
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
-    sessions = services.sessions_recent(user=request.user)
+def index(request: AuthedRequest) -> HttpResponse:
+    sessions = services.sessions_for(user=request.user)
     rated = [s for s in reversed(sessions) if s.harsh_before is not None or s.harsh_after is not None]
     chart = None
     if rated:
@@ -45,11 +46,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def practice(request: HttpRequest, exercise_id: str) -> HttpResponse:
+def practice(request: AuthedRequest, exercise_id: str) -> HttpResponse:
     exercise = get_exercise(exercise_id)
     if exercise is None:
         raise Http404("No such exercise")
-    form = PracticeForm(request.POST or None, exercise=exercise)
+    form = PracticeForm(request.POST if request.method == "POST" else None, exercise=exercise)
     if request.method == "POST" and form.is_valid():
         session, screening = services.session_create(
             user=request.user, exercise=exercise.id, **form.cleaned_data
@@ -62,7 +63,7 @@ def practice(request: HttpRequest, exercise_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def session(request: HttpRequest, pk: int) -> HttpResponse:
+def session(request: AuthedRequest, pk: int) -> HttpResponse:
     practice_session = get_session_for_user(request.user, pk)
     exercise = get_exercise(practice_session.exercise)
     steps = exercise.steps if exercise else []
@@ -80,7 +81,7 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def session_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     get_session_for_user(request.user, pk).delete()
     messages.success(request, "That practice session is deleted.")
     return redirect("compassion:index")
@@ -88,9 +89,9 @@ def session_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def kindness(request: HttpRequest) -> HttpResponse:
-    shares = services.acceptance_by_month(user=request.user)
-    total, accepted = services.acceptance_recent(user=request.user)
+def kindness(request: AuthedRequest) -> HttpResponse:
+    shares = services.acceptance_by_month_for(user=request.user)
+    total, accepted = services.acceptance_recent_for(user=request.user)
     try:
         offset = max(int(request.GET.get("offset", 0)), 0)
     except ValueError:
@@ -103,10 +104,8 @@ def kindness(request: HttpRequest) -> HttpResponse:
     if any(share.total for share in shares):
         chart = bar_chart(
             "Share of kindness you let in, by month",
-            [
-                Point(f"{share.month:%b %Y}", share.percent if share.total else None)
-                for share in shares
-            ],
+            # Months with nothing noted are in the table, not drawn as a zero.
+            [Point(f"{share.month:%b %Y}", share.percent) for share in shares if share.total],
             maximum=100,
         )
     return render(
@@ -129,8 +128,8 @@ def kindness(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def kindness_new(request: HttpRequest) -> HttpResponse:
-    form = KindnessForm(request.POST or None, user=request.user)
+def kindness_new(request: AuthedRequest) -> HttpResponse:
+    form = KindnessForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         _, screening = services.kindness_create(user=request.user, **form.cleaned_data)
         screening_carry(request, screening)
@@ -141,9 +140,11 @@ def kindness_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def kindness_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def kindness_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_kindness_for_user(request.user, pk)
-    form = KindnessForm(request.POST or None, instance=entry, user=request.user)
+    form = KindnessForm(
+        request.POST if request.method == "POST" else None, instance=entry, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         screening = services.kindness_update(kindness=entry, **form.cleaned_data)
         screening_carry(request, screening)
@@ -154,7 +155,7 @@ def kindness_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def kindness_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def kindness_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     get_kindness_for_user(request.user, pk).delete()
     messages.success(request, "That entry is deleted.")
     return redirect("compassion:kindness")
