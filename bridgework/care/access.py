@@ -19,22 +19,12 @@ from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from bridgework.core.access import owned_or_404
 from bridgework.journal.models import Entry
 
 from .models import AREAS, LOOK_LABELS, AccessLog, CareLink, ClinicianProfile, Invitation
 
 View = Callable[..., HttpResponse]
-
-
-def _as_pk(pk: Any) -> int:
-    """A usable primary key or 404 (non-numbers and overflowing numbers included)."""
-    try:
-        value = int(pk)
-    except (TypeError, ValueError):
-        raise Http404("Not found") from None
-    if not 0 < value < 2**63:
-        raise Http404("Not found")
-    return value
 
 
 # ----------------------------------------------------------------------------- clinicians
@@ -90,12 +80,7 @@ def get_client_for_clinician(
     """
     if area not in LOOK_LABELS or area == "dashboard":
         raise ValueError(f"unknown area {area!r}")
-    try:
-        link = CareLink.objects.select_related("user").get(
-            pk=_as_pk(pk), clinician=clinician, ended_at__isnull=True
-        )
-    except CareLink.DoesNotExist:
-        raise Http404("No such client") from None
+    link = _open_link(clinician, pk)
     if area in AREAS and not link.shares(area):
         raise Http404("Not shared")
     if area == "journal" and not link.shared_entries.exists():
@@ -109,23 +94,14 @@ def get_client_for_clinician(
 def get_shared_entry_for_clinician(clinician: User, pk: Any, entry_pk: Any) -> tuple[CareLink, Entry]:
     """One journal entry the person shared on this link, or 404; the look is recorded."""
     link = _open_link(clinician, pk)
-    try:
-        entry = Entry.objects.get(
-            pk=_as_pk(entry_pk), user_id=link.user_id, care_shares__link=link
-        )
-    except Entry.DoesNotExist:
-        raise Http404("Not shared") from None
+    entry = owned_or_404(Entry.objects.filter(user_id=link.user_id, care_shares__link=link), entry_pk)
     record_look(link=link, area="journal", object_id=str(entry.pk))
     return link, entry
 
 
 def _open_link(clinician: User, pk: Any) -> CareLink:
-    try:
-        return CareLink.objects.select_related("user").get(
-            pk=_as_pk(pk), clinician=clinician, ended_at__isnull=True
-        )
-    except CareLink.DoesNotExist:
-        raise Http404("No such client") from None
+    links = CareLink.objects.select_related("user").filter(clinician=clinician, ended_at__isnull=True)
+    return owned_or_404(links, pk)
 
 
 def record_look(*, link: CareLink, area: str, object_id: str = "") -> AccessLog:
@@ -156,10 +132,7 @@ def _clinician_name(link: CareLink) -> str:
 
 def get_link_for_user(user: Any, pk: Any) -> CareLink:
     """The person's own link (open or ended), or 404."""
-    try:
-        return CareLink.objects.get(pk=_as_pk(pk), user=user)
-    except CareLink.DoesNotExist:
-        raise Http404("No such link") from None
+    return owned_or_404(CareLink.objects.filter(user=user), pk)
 
 
 def get_open_link_for_user(user: Any, pk: Any) -> CareLink:
@@ -170,7 +143,4 @@ def get_open_link_for_user(user: Any, pk: Any) -> CareLink:
 
 
 def get_invitation_for_user(user: Any, pk: Any) -> Invitation:
-    try:
-        return Invitation.objects.get(pk=_as_pk(pk), user=user)
-    except Invitation.DoesNotExist:
-        raise Http404("No such invitation") from None
+    return owned_or_404(Invitation.objects.filter(user=user), pk)

@@ -56,7 +56,7 @@ def test_download_of_a_submitted_sitting_validates(client: Any) -> None:
     bundle = Bundle.model_validate(json.loads(response.content))
     assert bundle.type == "collection"
     resources = [entry.resource for entry in bundle.entry or []]
-    assert [r.get_resource_type() for r in resources] == ["QuestionnaireResponse", "Observation"]
+    assert [type(r).__name__ for r in resources] == ["QuestionnaireResponse", "Observation"]
     answer, total = resources
     assert isinstance(answer, QuestionnaireResponse) and isinstance(total, Observation)
     assert answer.status == "completed" and len(answer.item or []) == 7
@@ -102,7 +102,7 @@ def test_the_bundle_holds_each_response_and_an_observation_per_total_with_loinc(
         timestamp=datetime(2025, 1, 3, tzinfo=UTC),
     )
     bundle = Bundle.model_validate(data)
-    kinds = [entry.resource.get_resource_type() for entry in bundle.entry or []]
+    kinds = [type(entry.resource).__name__ for entry in bundle.entry or []]
     assert kinds == ["QuestionnaireResponse", "Observation"] * 3 + ["QuestionnaireResponse"]
     observations = [e.resource for e in bundle.entry or [] if isinstance(e.resource, Observation)]
     codes = [[(c.system, c.code) for c in o.code.coding or []] for o in observations]
