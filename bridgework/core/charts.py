@@ -140,7 +140,7 @@ def bar_chart(
     wide.append("</svg>")
 
     # Phone: each label on its own line above a full-width bar.
-    row = 46
+    row = 38
     pad = 44
     usable = PHONE_WIDTH - pad
     height = row * len(points) + 8
@@ -148,16 +148,16 @@ def bar_chart(
     for index, point in enumerate(points):
         y = 4 + index * row
         label = _clip(point.label, PHONE_WIDTH - 4, PHONE_FONT)
-        phone.append(f'<text class="bar-label" x="0" y="{y + 14}">{escape(label)}</text>')
+        phone.append(f'<text class="bar-label" x="0" y="{y + 13}">{escape(label)}</text>')
         if point.value is None:
-            phone.append(f'<text x="0" y="{y + 36}">no score</text>')
+            phone.append(f'<text x="0" y="{y + 31}">no score</text>')
             continue
         width = max(1.0, _fraction(point.value, minimum, span) * usable)
         phone.append(
-            f'<rect class="bar" x="0" y="{y + 20}" width="{width:.1f}" height="18" rx="3"/>'
+            f'<rect class="bar" x="0" y="{y + 18}" width="{width:.1f}" height="15" rx="3"/>'
         )
         phone.append(
-            f'<text class="value-label" x="{width + 6:.1f}" y="{y + 34}">{_fmt(point.value)}</text>'
+            f'<text class="value-label" x="{width + 6:.1f}" y="{y + 30}">{_fmt(point.value)}</text>'
         )
     phone.append("</svg>")
     return _box(wide, phone)
