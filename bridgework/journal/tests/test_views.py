@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import html
+import re
 from typing import Any
 from unittest import mock
 
