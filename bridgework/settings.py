@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bridgework.core.context_processors.navigation",
+                "bridgework.safety.context_processors.crisis_help",
             ],
         },
     }

@@ -32,7 +32,7 @@ def _coding(instrument: Instrument, value: int) -> dict[str, str]:
 def questionnaire(instrument: Instrument) -> dict[str, Any]:
     return {
         "resourceType": "Questionnaire",
-        "id": instrument.id,
+        "id": instrument.id.replace("_", "-"),  # FHIR ids allow no underscore
         "url": questionnaire_url(instrument),
         "version": instrument.version,
         "name": instrument.id.upper(),

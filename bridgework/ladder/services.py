@@ -1,7 +1,7 @@
 """Write paths of the help ladder, and the read models the pages share.
 
 Every write that saves free text is screened for crisis language (never blocking the
-save); the caller shows ``safety/_crisis_help.html`` when ``screening.crisis``.
+save, and before the transaction); the view carries the result (``screening_carry``).
 Validation lives on the models (ratings 0–100, no future dates, text lengths) and every
 write here runs ``full_clean()``, so forms and the API reject exactly the same input.
 """
@@ -18,8 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
-from bridgework.safety.services import screening_record_many
 
 from . import mastery
 from .library import StepTemplate
@@ -124,9 +124,7 @@ def next_step_row(user: Any) -> StepRow | None:
 
 
 def _screen_step(step: Step) -> Screening:
-    return screening_record_many(
-        user=step.user, texts=[getattr(step, name) for name in STEP_TEXT_FIELDS], source="ladder.step"
-    )
+    return screen_texts(*(getattr(step, name) for name in STEP_TEXT_FIELDS))
 
 
 def _renumber(steps: list[Step]) -> None:
@@ -158,7 +156,6 @@ def _check_person(user: Any, person: Any) -> None:
         raise ValidationError({"person": "Choose someone from your circle."})
 
 
-@transaction.atomic
 def step_create(
     *,
     user: Any,
@@ -185,14 +182,17 @@ def step_create(
         template_slug=template_slug,
     )
     step.full_clean()
-    existing = _ordered_for_positions(user)
-    index = next(
-        (i for i, other in enumerate(existing) if other.expected_discomfort > step.expected_discomfort),
-        len(existing),
-    )
-    _renumber(existing[:index] + [step] + existing[index:])
-    step.save()
-    return step, _screen_step(step)
+    screening = _screen_step(step)
+    with transaction.atomic():
+        existing = _ordered_for_positions(user)
+        index = next(
+            (i for i, other in enumerate(existing) if other.expected_discomfort > step.expected_discomfort),
+            len(existing),
+        )
+        _renumber(existing[:index] + [step] + existing[index:])
+        step.save()
+        screening_record(user=user, screening=screening, source="ladder.step")
+    return step, screening
 
 
 def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
@@ -209,7 +209,6 @@ def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
     )
 
 
-@transaction.atomic
 def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
     """Change a step's own fields. Its attempts are untouched, whatever changes."""
     unknown = set(changes) - set(STEP_FIELDS)
@@ -220,8 +219,11 @@ def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
     for name, value in changes.items():
         setattr(step, name, _stripped(value) if name in STEP_TEXT_FIELDS else value)
     step.full_clean()
-    step.save(update_fields=[*changes, "updated_at"])
-    return step, _screen_step(step)
+    screening = _screen_step(step)
+    with transaction.atomic():
+        step.save(update_fields=[*changes, "updated_at"])
+        screening_record(user=step.user, screening=screening, source="ladder.step")
+    return step, screening
 
 
 @transaction.atomic
@@ -263,14 +265,9 @@ def step_override_set(*, step: Step, choice: str) -> None:
 
 
 def _screen_attempt(attempt: Attempt) -> Screening:
-    return screening_record_many(
-        user=attempt.step.user,
-        texts=[attempt.what_happened, attempt.learned],
-        source="ladder.attempt",
-    )
+    return screen_texts(attempt.what_happened, attempt.learned)
 
 
-@transaction.atomic
 def attempt_log(
     *,
     step: Step,
@@ -295,11 +292,13 @@ def attempt_log(
         learned=learned,
     )
     attempt.full_clean()
-    attempt.save()
-    return attempt, _screen_attempt(attempt)
+    screening = _screen_attempt(attempt)
+    with transaction.atomic():
+        attempt.save()
+        screening_record(user=step.user, screening=screening, source="ladder.attempt")
+    return attempt, screening
 
 
-@transaction.atomic
 def attempt_update(*, attempt: Attempt, **changes: Any) -> tuple[Attempt, Screening]:
     unknown = set(changes) - set(ATTEMPT_FIELDS)
     if unknown:
@@ -307,8 +306,11 @@ def attempt_update(*, attempt: Attempt, **changes: Any) -> tuple[Attempt, Screen
     for name, value in changes.items():
         setattr(attempt, name, value)
     attempt.full_clean()
-    attempt.save(update_fields=[*changes, "updated_at"])
-    return attempt, _screen_attempt(attempt)
+    screening = _screen_attempt(attempt)
+    with transaction.atomic():
+        attempt.save(update_fields=[*changes, "updated_at"])
+        screening_record(user=attempt.step.user, screening=screening, source="ladder.attempt")
+    return attempt, screening
 
 
 def attempt_delete(*, attempt: Attempt) -> None:

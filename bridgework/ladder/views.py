@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.safety.services import screening_carried, screening_carry
+from bridgework.safety.services import screening_carry
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user
@@ -22,9 +22,6 @@ from .progress import build_progress
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    carried = screening_carried(request)
-    if carried and "screening" not in context:
-        context["screening"] = carried
     context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
     return render(request, template, context)
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .patterns import PATTERN_IDS, recognise
 from .crisis import LEVELS, screen
+from .patterns import PATTERN_IDS, recognise
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 CRISIS_FILE = "crisis_sentences.csv"

@@ -114,8 +114,8 @@ def test_someone_from_another_circle_cannot_be_named(client: Client, user: Any, 
 
 def test_crisis_language_in_a_note_shows_help_and_saves(client: Client, user: Any) -> None:
     sam = make_person(user)
-    response = client.post("/circle/ledger/new/", valid(sam.pk, note="I want to end my life"))
-    assert response.status_code == 200
+    response = client.post("/circle/ledger/new/", valid(sam.pk, note="I want to end my life"), follow=True)
+    assert response.redirect_chain == [("/circle/ledger/", 302)]
     assert 'id="crisis-help"' in response.content.decode()
     assert Exchange.objects.filter(user=user).count() == 1
     assert ScreeningEvent.objects.filter(user=user, source="circle.exchange").exists()

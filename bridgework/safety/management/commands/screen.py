@@ -12,8 +12,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from bridgework.screening.patterns import recognise
 from bridgework.screening.crisis import screen
+from bridgework.screening.patterns import recognise
 
 
 def screen_line(text: str) -> dict[str, Any]:
