@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth.models import User
 
@@ -11,7 +12,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def export_user_data(user: User) -> dict[str, object]:
+def export_user_data(user: User) -> dict[str, list[dict[str, Any]]]:
     """Every message of the user's, decrypted, oldest first."""
     return {
         "messages": [

@@ -115,7 +115,7 @@ class PredictionForm(forms.ModelForm):
 class DebriefForm(AttemptForm):
     """What really happened, logged as an attempt on a ladder step."""
 
-    step = forms.ModelChoiceField(
+    step: forms.ModelChoiceField = forms.ModelChoiceField(
         label="The ladder step this was practice for",
         queryset=None,
         help_text="Sending it counts as an attempt on this step.",

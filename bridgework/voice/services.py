@@ -17,24 +17,7 @@ from django.utils import timezone
 
 from bridgework.circle.models import Person
 from bridgework.ladder.models import Attempt, Step
-
-try:
-    from bridgework.safety.services import screen_texts, screening_record
-except ImportError:  # TRANSITION: until the shared helpers (issue 10) land on main
-    from bridgework.safety.services import screening_record_many as _record_many
-
-    def screen_texts(*texts: str | None) -> Screening:  # type: ignore[misc]
-        from bridgework.screening.crisis import screen
-
-        return screen("\n".join(t for t in texts if t))
-
-    def screening_record(*, user: User, screening: Screening, source: str) -> None:  # type: ignore[misc]
-        if screening.crisis:
-            from bridgework.safety.models import ScreeningEvent
-
-            ScreeningEvent.objects.create(user=user, level=screening.level, source=source)
-
-    del _record_many
+from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
 from .feedback import ISSUE_IDS, Feedback, check
@@ -200,8 +183,8 @@ def _attempt_log(*, user: User, step: Step, **fields: object) -> tuple[Attempt, 
     from bridgework.ladder import services as ladder
 
     if "user" in inspect.signature(ladder.attempt_log).parameters:
-        return ladder.attempt_log(user=user, step=step, **fields)  # type: ignore[arg-type]
-    return ladder.attempt_log(step=step, **fields)  # type: ignore[arg-type]
+        return ladder.attempt_log(user=user, step=step, **fields)  # type: ignore[arg-type, call-arg, unused-ignore]
+    return ladder.attempt_log(step=step, **fields)  # type: ignore[arg-type, unused-ignore]
 
 
 def message_debrief(

@@ -5,11 +5,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
 from bridgework.safety.services import screening_carry
 
 from . import compose, services
@@ -27,16 +28,12 @@ from .library import VARIANTS, feeling_groups, filter_scripts, responses, script
 from .models import Message
 
 
-def _user(request: HttpRequest) -> Any:
-    return request.user
-
-
 def _save_failed(form: Any, exc: ValidationError) -> None:
     # The form checks the same rules first; this only catches what the service adds.
     form.add_error(None, exc)
 
 
-def _builder(request: HttpRequest, form: MessageForm, message: Message | None, script: Any = None) -> HttpResponse:
+def _builder(request: AuthedRequest, form: MessageForm, message: Message | None, script: Any = None) -> HttpResponse:
     return render(
         request,
         "voice/message_form.html",
@@ -49,7 +46,7 @@ def _builder(request: HttpRequest, form: MessageForm, message: Message | None, s
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     # Only the columns the list shows are decrypted (title, to_name).
     items = list(
         Message.objects.filter(user=request.user).only(
@@ -61,8 +58,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def message_new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def message_new(request: AuthedRequest) -> HttpResponse:
+    user = request.user
     script = None
     initial: dict[str, Any] = {}
     if request.method == "GET":
@@ -74,7 +71,9 @@ def message_new(request: HttpRequest) -> HttpResponse:
         if step_pk:
             from bridgework.ladder.access import get_step_for_user
 
-            step = get_step_for_user(user, step_pk)
+            step = get_step_for_user(user, int(step_pk)) if step_pk.isdigit() else None
+            if step is None:
+                raise Http404("No such step")
             initial.update({"step": step.pk, "title": step.what, "person": step.person_id})
     form = MessageForm(request.POST or None, initial=initial, user=user)
     if request.method == "POST" and form.is_valid():
@@ -96,7 +95,7 @@ def message_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def message_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
     result, dismissed = services.message_feedback(message)
     parts = message.parts
@@ -118,12 +117,12 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def message_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def message_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
-    form = MessageForm(request.POST or None, instance=message, user=_user(request))
+    form = MessageForm(request.POST or None, instance=message, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            message, screening = services.message_update(user=_user(request), message=message, **form.cleaned_data)
+            message, screening = services.message_update(user=request.user, message=message, **form.cleaned_data)
         except ValidationError as exc:
             _save_failed(form, exc)
         else:
@@ -135,10 +134,10 @@ def message_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def message_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def message_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
     if request.method == "POST":
-        services.message_delete(user=_user(request), message=message)
+        services.message_delete(user=request.user, message=message)
         messages.success(request, "Message deleted.")
         return redirect("voice:index")
     return render(request, "voice/message_confirm_delete.html", {"message": message})
@@ -146,14 +145,14 @@ def message_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def message_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+def message_dismiss(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
     form = DismissForm(request.POST)
     if not form.is_valid():
         messages.error(request, "That note was not understood; nothing changed.")
     else:
         undo = form.cleaned_data["undo"]
-        services.message_dismiss(user=_user(request), message=message, issue=form.cleaned_data["issue"], undo=undo)
+        services.message_dismiss(user=request.user, message=message, issue=form.cleaned_data["issue"], undo=undo)
         messages.success(request, "The note is back." if undo else "Note set aside. You know your situation best.")
     return redirect(reverse("voice:detail", args=[message.pk]) + "#feedback")
 
@@ -163,7 +162,7 @@ def message_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def check_text(request: HttpRequest) -> HttpResponse:
+def check_text(request: AuthedRequest) -> HttpResponse:
     form = CheckForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -176,7 +175,7 @@ def check_text(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def scripts(request: HttpRequest) -> HttpResponse:
+def scripts(request: AuthedRequest) -> HttpResponse:
     form = ScriptFilterForm(request.GET or None)
     area = kind = ""
     if form.is_bound and form.is_valid():
@@ -189,7 +188,7 @@ def scripts(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def rehearse(request: HttpRequest, pk: int) -> HttpResponse:
+def rehearse(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
     spoken = message.parts.spoken() or message.text
     return render(
@@ -217,11 +216,11 @@ def _send_links(message: Message) -> dict[str, str]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def send(request: HttpRequest, pk: int) -> HttpResponse:
+def send(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
     form = PredictionForm(request.POST or None, instance=message)
     if request.method == "POST" and form.is_valid():
-        message, screening = services.message_predict(user=_user(request), message=message, **form.cleaned_data)
+        message, screening = services.message_predict(user=request.user, message=message, **form.cleaned_data)
         screening_carry(request, screening)
         messages.success(request, "Prediction saved. When you're ready, send it from your device.")
         return redirect(reverse("voice:send", args=[message.pk]) + "#send-links")
@@ -236,18 +235,18 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_sent(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_sent(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
-    services.message_mark_sent(user=_user(request), message=message)
+    services.message_mark_sent(user=request.user, message=message)
     messages.success(request, "Well done for sending it. When you know how it went, come back for the debrief.")
     return redirect("voice:debrief", pk=message.pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def debrief(request: HttpRequest, pk: int) -> HttpResponse:
+def debrief(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
-    user = _user(request)
+    user = request.user
     initial = {"step": message.step_id} if message.step_id else {}
     if message.predicted_discomfort is not None:
         initial["discomfort_before"] = message.predicted_discomfort
@@ -267,7 +266,7 @@ def debrief(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def notes(request: HttpRequest) -> HttpResponse:
+def notes(request: AuthedRequest) -> HttpResponse:
     """What each feedback note looks for, in plain words."""
     rules = rule_texts()
     if not rules:

@@ -69,6 +69,7 @@ def bobs_data(bob: Any) -> None:
     from bridgework.journal.models import Entry
     from bridgework.ladder.library import templates
     from bridgework.ladder.services import attempt_log, step_adopt
+    from bridgework.voice.models import Message
 
     today = timezone.localdate()
     step, _ = step_adopt(user=bob, template=templates()[0])
@@ -86,6 +87,7 @@ def bobs_data(bob: Any) -> None:
         user=bob, person=person, direction="received", kind="practical", size="small", occurred_on=today
     )
     Entry.objects.create(user=bob, body="Bob's private words", date=today - dt.timedelta(days=1))
+    Message.objects.create(user=bob, title="Bob's friend", draft="Bob's private words", step=step)
     client = Client()
     client.force_login(bob)
     client.post("/assess/phq9/start/")
@@ -94,7 +96,7 @@ def bobs_data(bob: Any) -> None:
 def owned_counts(bob: Any) -> dict[str, int]:
     counts = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"learn", "assess", "ladder", "circle", "journal", "safety"}:
+        if model._meta.app_label in {"learn", "assess", "ladder", "circle", "journal", "safety", "voice"}:
             fields = {f.name for f in model._meta.get_fields()}
             if "user" in fields:
                 counts[model.__name__] = model._default_manager.filter(user=bob).count()
@@ -109,7 +111,7 @@ def test_no_url_leaks_or_breaks_on_another_users_ids(client: Client, other_user:
         {
             str(obj.pk)
             for model in apps.get_models()
-            if model._meta.app_label in {"assess", "ladder", "circle", "journal"}
+            if model._meta.app_label in {"assess", "ladder", "circle", "journal", "voice"}
             for obj in model._default_manager.all()
         }
     )
