@@ -131,3 +131,22 @@ def test_reads_do_not_grow_with_history(label: str, people: Any, monkeypatch: An
     assert long_text <= max(1.5 * short_text + 10, SMALL), (
         f"{label}: {short_text} values decrypted, then {long_text} with 3× the history"
     )
+
+
+def test_a_static_page_costs_two_queries_the_session_and_the_person(
+    client: Client, django_assert_num_queries: Any
+) -> None:
+    client.get(reverse("core:privacy"))
+    # The user comes with the profile whose time zone every page uses (accounts/backends.py).
+    with django_assert_num_queries(2):
+        assert client.get(reverse("core:privacy")).status_code == 200
+
+
+def test_passwords_use_owasp_argon2_parameters() -> None:
+    import bridgework.settings as configured  # the tests themselves hash with MD5
+    from bridgework.accounts.hashers import Argon2PasswordHasher
+
+    assert configured.PASSWORD_HASHERS[0] == "bridgework.accounts.hashers.Argon2PasswordHasher"
+    hasher = Argon2PasswordHasher()
+    assert (hasher.memory_cost, hasher.time_cost, hasher.parallelism) == (19 * 1024, 2, 1)
+    assert hasher.verify("a long passphrase", hasher.encode("a long passphrase", hasher.salt()))
