@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -148,8 +148,9 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     here = order.index(step.pk)
     ahead = order[:here][::-1] if direction == "up" else order[here + 1 :]
     neighbour = next((i for i, pk in enumerate(ahead) if pk in shown), len(ahead) - 1)
+    way: Literal["up", "down"] = "up" if direction == "up" else "down"
     for _ in range(neighbour + 1 if ahead else 0):
-        services.step_move(step=step, direction=direction)
+        services.step_move(step=step, direction=way)
     return redirect(reverse("ladder:index") + f"#step-{step.pk}")
 
 

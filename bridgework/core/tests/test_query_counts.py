@@ -62,12 +62,18 @@ PAGES: dict[str, Callable[[Any], str]] = {
     "safety plan": lambda user: reverse("safety:plan"),
     "export": lambda user: reverse("core:export"),
 }
+
+
+def _fixed(url: str) -> Callable[[Any], str]:
+    return lambda user: url
+
+
 for _name in MODULES:
     try:
         _url = reverse(f"{_name}:index")
     except NoReverseMatch:
         continue  # the area has no index page yet
-    PAGES.setdefault(f"{_name} index", lambda user, url=_url: url)
+    PAGES.setdefault(f"{_name} index", _fixed(_url))
 
 # Pages whose reads may grow with history, and why. Keep these short.
 EXEMPT: dict[str, str] = {
