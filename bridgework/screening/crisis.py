@@ -109,19 +109,24 @@ def decide(
 
 
 def _level_for(frame: Frame, subject: Subject) -> tuple[Level, bool, list[Harm]]:
-    harms = [h for h in frame.harms if h.subject == subject]
+    by_clause: dict[int, list[Harm]] = {}
+    for harm in frame.harms:
+        if harm.subject == subject:
+            by_clause.setdefault(harm.clause, []).append(harm)
     best: Level = "none"
     in_progress = False
     raised: list[Harm] = []
-    for clause in sorted({h.clause for h in harms}):
-        near = [h for h in harms if abs(h.clause - clause) <= WINDOW]
+    for clause in sorted(by_clause):
+        near = [
+            h for c in range(clause - WINDOW, clause + WINDOW + 1) for h in by_clause.get(c, [])
+        ]
         strong = len({h.phrase for h in near if h.kind in _SUICIDAL})
         level, under_way = decide(
             {h.kind for h in near}, frame.plan_near(clause), no_plan=frame.no_plan, strong=strong
         )
         in_progress = in_progress or under_way
         if level != "none":
-            raised += [h for h in harms if h.clause == clause]
+            raised += by_clause[clause]
         if _RANK[level] > _RANK[best]:
             best = level
     return best, in_progress, raised
