@@ -78,6 +78,7 @@ class Stance(BaseModel):
     wish: str
     resolved: str
     no_plan: str
+    routine: str
     fiction: str
 
 
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         "stance:resolved": [stance.resolved],
         "stance:fiction": [stance.fiction],
         "stance:no_plan": [stance.no_plan],
+        "stance:routine": [stance.routine],
     }
     for name, patterns in groups.items():
         for pattern in patterns:
@@ -177,7 +179,14 @@ class Frame:
     harms: list[Harm] = field(default_factory=list)
     # Plan concept -> indexes of the clauses it was found in.
     plan: dict[str, set[int]] = field(default_factory=dict)
+    # Plan concept -> (clause, phrase) of every distinct match: several preparations
+    # ("rehomed the dog, paid off what I owed, deleted my accounts") weigh more than one.
+    plan_hits: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
     no_plan: bool = False
+
+    def count_near(self, kind: str, clause: int) -> int:
+        hits = self.plan_hits.get(kind, set())
+        return sum(1 for c, _ in hits if abs(c - clause) <= WINDOW)
 
     def plan_near(self, clause: int) -> set[str]:
         window = range(clause - WINDOW, clause + WINDOW + 1)
@@ -282,6 +291,8 @@ def _dropped(lex: Lexicon, kind: str, stances: set[str], before: str, phrase: st
         return True
     if "resolved" in stances:
         return True
+    if "routine" in stances and kind in ("act_weak", "purpose", "distress"):
+        return True
     if ("ask" in before or "question" in before) and lex.question.search(before):
         return True
     return "fiction" in stances and not any(_word_kind(lex, w) == "self" for w in phrase.split())
@@ -304,7 +315,11 @@ def read(text: str) -> Frame:
             frame.no_plan = frame.no_plan or kind == "no_plan"
             stances.setdefault(clause_of(match.start()), set()).add(kind)
         elif group == "plan":
-            frame.plan.setdefault(kind, set()).add(clause_of(match.start()))
+            index = clause_of(match.start())
+            frame.plan.setdefault(kind, set()).add(index)
+            hits = frame.plan_hits.setdefault(kind, set())
+            if len(hits) < _MAX_MATCHES:
+                hits.add((index, match.group(0)))
         else:
             found.append((kind, match))
     words = _Words.of(lex, text)

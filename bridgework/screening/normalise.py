@@ -205,7 +205,7 @@ def normalise(text: str) -> str:
         elif "," in token or "\u2014" in token or "\u2013" in token or token == "-":
             out.append(",")
         # other symbols and emoji carry no signal
-    return _apply_phrases(" ".join(word for word in out if word))
+    return _apply_phrases(" ".join(word for word in out if word).lower())
 
 
 def prepare(text: str) -> str:
