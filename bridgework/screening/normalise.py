@@ -164,8 +164,8 @@ def _without_expanding(text: str) -> str:
 
     They carry no signal here, and a text made of them would take seconds to fold.
     """
-    expanding = {c: " " for c in set(text) if len(unicodedata.normalize("NFKC", c)) > 4}
-    return text.translate(str.maketrans(expanding)) if expanding else text
+    expanding = {ord(c): " " for c in set(text) if len(unicodedata.normalize("NFKC", c)) > 4}
+    return text.translate(expanding) if expanding else text
 
 
 def _apply_phrases(joined: str) -> str:

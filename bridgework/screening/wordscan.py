@@ -47,7 +47,8 @@ def _starts(items: list[tuple[object, object]], prefix: str = "", depth: int = 0
                 found |= part
             return found
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            low, _high, item = av  # type: ignore[misc]
+            low: int = av[0]  # type: ignore[index]
+            item = av[2]  # type: ignore[index]
             if low >= 1:
                 return _starts(list(item.data), prefix, depth + 1)
             with_item = _starts(list(item.data) + rest, prefix, depth + 1)
@@ -105,6 +106,6 @@ class WordScanner:
                 continue
             start = token.start()
             for name, compiled in found:
-                match = compiled.match(text, start)
-                if match:
-                    yield name, match
+                hit = compiled.match(text, start)
+                if hit:
+                    yield name, hit
