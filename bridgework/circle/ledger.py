@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString
@@ -82,7 +83,7 @@ def ledger_context(people: list[Person], facts: list[ExchangeFact]) -> dict[str,
     }
 
 
-def recent_exchanges(user: Any) -> list[Exchange]:
+def recent_exchanges(user: User) -> list[Exchange]:
     """The latest exchanges with their people (one query; decrypts each name and note)."""
     return list(Exchange.objects.filter(user=user).select_related("person")[:RECENT_LIMIT])
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from bridgework.circle.models import Person
@@ -58,7 +59,7 @@ class SafetyPlanForm(forms.ModelForm):
             "contact_message": "Nothing is ever sent automatically. When you need it, one tap opens it in your messages or email, ready to send.",
         }
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if user is None:
             # Without an owner there is nobody to choose from; leave the links alone.

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.models import User
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from bridgework.core.http import AuthedRequest
 
 from . import services
 from .forms import CheckInForm, SafetyPlanForm
 from .models import SafetyPlan
 
 
-def _plan_or_blank(user: Any) -> SafetyPlan:
+def _plan_or_blank(user: User) -> SafetyPlan:
     # Not saved: looking at the plan must not create a row.
     plans = SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers")
     return plans.first() or SafetyPlan(user=user)
@@ -23,7 +24,7 @@ def _plan_or_blank(user: Any) -> SafetyPlan:
 
 @login_required
 @require_GET
-def plan(request: HttpRequest) -> HttpResponse:
+def plan(request: AuthedRequest) -> HttpResponse:
     safety_plan = _plan_or_blank(request.user)
     form = SafetyPlanForm(instance=safety_plan)  # only for the section labels
     sections = [
@@ -34,7 +35,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest) -> HttpResponse:
+def plan_edit(request: AuthedRequest) -> HttpResponse:
     safety_plan = _plan_or_blank(request.user)
     if request.method == "POST":
         form = SafetyPlanForm(request.POST, instance=safety_plan, user=request.user)
@@ -51,7 +52,7 @@ def plan_edit(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def checkin(request: HttpRequest) -> HttpResponse:
+def checkin(request: AuthedRequest) -> HttpResponse:
     form = CheckInForm(request.POST)
     if not form.is_valid():
         messages.error(

@@ -60,7 +60,7 @@ def screening_carried(request: HttpRequest) -> Screening | None:
     return Screening(**{name: value for name, value in carried.items() if name in known})
 
 
-def safety_plan_save(*, user: Any, data: dict[str, Any]) -> tuple[SafetyPlan, Screening]:
+def safety_plan_save(*, user: User, data: dict[str, Any]) -> tuple[SafetyPlan, Screening]:
     """Create or update the user's safety plan and screen everything they wrote.
 
     ``data["circle_helpers"]`` (optional) is an iterable of circle people; any that are
@@ -81,7 +81,7 @@ def safety_plan_save(*, user: Any, data: dict[str, Any]) -> tuple[SafetyPlan, Sc
     return plan, screening
 
 
-def recent_screening_events(user: Any, *, days: int = 7) -> list[ScreeningEvent]:
+def recent_screening_events(user: User, *, days: int = 7) -> list[ScreeningEvent]:
     """Unanswered screening events of the last ``days`` days, newest first (one query)."""
     since = timezone.now() - dt.timedelta(days=days)
     return list(
@@ -92,7 +92,7 @@ def recent_screening_events(user: Any, *, days: int = 7) -> list[ScreeningEvent]
 
 
 @transaction.atomic
-def checkin_acknowledge(*, user: Any) -> int:
+def checkin_acknowledge(*, user: User) -> int:
     """Mark the user's open screening events as answered; returns how many."""
     return ScreeningEvent.objects.filter(user=user, acknowledged_at__isnull=True).update(
         acknowledged_at=timezone.now()

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import User
 
 from bridgework.accounts.models import profile_for
 
@@ -12,7 +13,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def crisis_country(user: Any) -> Country | None:
+def crisis_country(user: User) -> Country | None:
     """The crisis lines for the user's country, or None (then show the fallback)."""
     if not getattr(user, "is_authenticated", False):
         return None
