@@ -6,8 +6,6 @@ in SQL: fetch the owner's rows, then sort in memory (see ``services.people_for``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -76,11 +74,6 @@ class Person(models.Model):
     @property
     def ring_label(self) -> str:
         return RING_LABELS[self.ring]
-
-
-def by_comfort(people: Iterable[Person]) -> list[Person]:
-    """Easiest to ask first: highest comfort, then by name (in memory: names are encrypted)."""
-    return sorted(people, key=lambda person: (-person.comfort, person.name.casefold(), person.pk))
 
 
 class Exchange(models.Model):

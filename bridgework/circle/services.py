@@ -14,7 +14,7 @@ from django.utils import timezone
 from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
-from .models import DismissedObservation, Exchange, Person, by_comfort
+from .models import DismissedObservation, Exchange, Person
 from .observations import (
     ExchangeFact,
     Observation,
@@ -252,19 +252,3 @@ def person_choices_for_step(user: User, step_kind: str | None) -> list[Any]:
     else:
         choices.extend(rest)
     return choices
-
-
-def person_choices_for_safety_plan(user: User) -> list[tuple[int, str]]:
-    """Checkbox choices for the safety plan's "people I can ask for help" (one query).
-
-    Only the user's own people, easiest to ask first, each labelled with what they can
-    help with. Values are person ids; the caller still validates against an
-    owner-scoped queryset.
-    """
-
-    def label(person: Person) -> str:
-        kinds = ", ".join(person.helps_with_labels).lower()
-        helps = f" — can help with {kinds}" if kinds else ""
-        return f"{person.name}{helps} (comfort {person.comfort})"
-
-    return [(person.pk, label(person)) for person in by_comfort(Person.objects.filter(user=user))]

@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from bridgework.core.forms import ModelChoiceField
+
 from .library import STAKES
 from .models import Attempt, Kind, Override, Step
 
@@ -33,6 +35,7 @@ class StepForm(forms.ModelForm):
 
     class Meta:
         model = Step
+        field_classes = {"person": ModelChoiceField}
         fields = [
             "what", "kind", "who", "person", "expected_discomfort", "feared_outcome", "feared_likelihood"
         ]
