@@ -12,8 +12,8 @@ import statistics
 import time
 from pathlib import Path
 
-from bridgework.screening.patterns import recognise
 from bridgework.screening.crisis import screen
+from bridgework.screening.patterns import recognise
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import csv
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -206,20 +207,29 @@ def questionnaire_fhir(request: AuthedRequest, instrument_id: str) -> JsonRespon
 @login_required
 @require_GET
 def response_fhir(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One sitting as a FHIR Bundle: its QuestionnaireResponse and its total as an Observation."""
     administration = get_administration_for_user(request.user, pk)
     instrument = get_instrument_or_404(administration.instrument_id)
-    data = fhir.questionnaire_response(
-        instrument,
-        response_id=f"bridgework-{administration.pk}",
-        answers=administration.answers(),
-        authored=administration.submitted_at or administration.updated_at,
-        completed=administration.is_submitted,
+    data = fhir.bundle(
+        [fhir_sitting(instrument, administration)], timestamp=administration.updated_at
     )
     response = HttpResponse(json.dumps(data, indent=2), content_type="application/fhir+json")
     response["Content-Disposition"] = (
         f'attachment; filename="{instrument.id}-{administration.pk}.fhir.json"'
     )
     return response
+
+
+def fhir_sitting(instrument: Any, administration: Administration) -> fhir.Sitting:
+    """What the FHIR bundle needs of one sitting (reads its answers: one query)."""
+    return fhir.Sitting(
+        instrument=instrument,
+        response_id=f"bridgework-{administration.pk}",
+        answers=administration.answers(),
+        authored=administration.submitted_at or administration.updated_at,
+        completed=administration.is_submitted,
+        total=administration.total,
+    )
 
 
 @login_required

@@ -6,11 +6,14 @@ in SQL: fetch the owner's rows, then sort in memory (see ``services.people_for``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from bridgework.core.fields import EncryptedTextField
+from bridgework.safety.models import easiest_to_ask_first
 
 from .observations import KINDS, RINGS
 
@@ -74,6 +77,11 @@ class Person(models.Model):
     @property
     def ring_label(self) -> str:
         return RING_LABELS[self.ring]
+
+
+def by_comfort(people: Iterable[Person]) -> list[Person]:
+    """Easiest to ask first: highest comfort, then by name (the safety plan's order)."""
+    return easiest_to_ask_first(people)
 
 
 class Exchange(models.Model):
