@@ -37,7 +37,7 @@ def _url_or_none(name: str) -> str | None:
 
 
 def _kindness_url() -> str | None:
-    for name in ("compassion:evidence_new", "compassion:entry_new", "compassion:new", "compassion:index"):
+    for name in ("compassion:kindness_new", "compassion:index"):
         url = _url_or_none(name)
         if url:
             return url
