@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from bridgework.core.modules import Panel
 
-from .forms import CheckInForm
+from .forms import FollowUpForm
 from .services import recent_screening_events
 
 
@@ -26,7 +26,7 @@ def day_phrase(when: dt.date, today: dt.date) -> str:
 
 
 def dashboard(user: Any) -> Panel | None:
-    """A gentle check-in after recent screening events; nothing otherwise. One query.
+    """A gentle follow-up after recent screening events; nothing otherwise. One query.
 
     It names the real day of the most recent one ("On Tuesday you wrote…"), in the
     person's own time zone (the one activated for the request).
@@ -37,10 +37,10 @@ def dashboard(user: Any) -> Panel | None:
     latest = max(event.created_at for event in events)
     today = timezone.localdate()
     return Panel(
-        template="safety/_checkin.html",
+        template="safety/_followup.html",
         context={
             "since": latest,
             "day": day_phrase(timezone.localtime(latest).date(), today),
-            "form": CheckInForm(),
+            "form": FollowUpForm(),
         },
     )
