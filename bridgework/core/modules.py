@@ -8,6 +8,8 @@ Each module ``bridgework.<name>`` (listed in ``bridgework.MODULES``) may offer:
   module as plain JSON-ready data (used by the account export);
 - ``importer.py`` with ``import_user_data(user, data, *, ids) -> int``: recreate those
   rows from exactly what ``export_user_data`` wrote (used by the account import);
+- ``demo.py`` with ``create_demo_data(user, *, years, rng, today) -> None``: realistic
+  rows for ``years`` of use (used by ``bridgework demo``; see ``bridgework.core.demo``);
 - an ``AppConfig.nav_label``: a main-navigation link to ``<name>:index``.
 
 Account deletion needs no hook: every owned row has a cascading foreign key to the user.
@@ -83,6 +85,25 @@ def export_all(user: Any) -> dict[str, Any]:
     return data
 
 
+def module_order() -> list[str]:
+    """Every module, those that others refer to first (the import order, then the rest)."""
+    return [*IMPORT_ORDER, *(name for name in MODULES if name not in IMPORT_ORDER)]
+
+
+def demo_all(user: Any, *, years: float, rng: Any, today: Any) -> list[str]:
+    """Run every module's demo hook for ``user`` in ``module_order()``; returns their names.
+
+    Circle comes before ladder and safety, so their demo rows can name circle people.
+    """
+    ran = []
+    for name in module_order():
+        module = module_hook(name, "demo")
+        if module is not None:
+            module.create_demo_data(user, years=years, rng=rng, today=today)
+            ran.append(name)
+    return ran
+
+
 def has_user_data(user: Any) -> bool:
     """Whether any module holds a row of the user's (the profile does not count).
 
@@ -115,7 +136,7 @@ def import_all(user: Any, payload: Any) -> int:
     data = payload.get("data")
     if not isinstance(data, dict):
         raise ImportProblem("data: missing or not an object")
-    order = [*IMPORT_ORDER, *(name for name in MODULES if name not in IMPORT_ORDER)]
+    order = module_order()
     for name in data:
         if name not in order:
             raise ImportProblem(f"data.{name}: unknown app (known: {', '.join(order)})")

@@ -69,7 +69,7 @@ def test_it_does_not_screen_the_imported_text(user: Any, other_user: Any) -> Non
     ("change", "message"),
     [
         (lambda p: p.update(format="other/2"), "format: expected"),
-        (lambda p: p["data"].update(voice={}), "data.voice: unknown app"),
+        (lambda p: p["data"].update(weather={}), "data.weather: unknown app"),
         (
             lambda p: p["data"]["ladder"]["steps"][1].update(expected_discomfort=101),
             "data.ladder.steps[1].expected_discomfort: must be 0–100",
