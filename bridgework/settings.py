@@ -51,6 +51,7 @@ BRIDGEWORK_DATA_DIR = ensure_private_dir(
 )
 
 DEBUG = env_bool("BRIDGEWORK_DEBUG", False)
+SECRET_KEY_FROM_ENV = bool(env_str("BRIDGEWORK_SECRET_KEY"))
 SECRET_KEY = env_str("BRIDGEWORK_SECRET_KEY") or read_or_create_secret(
     BRIDGEWORK_DATA_DIR / "secret_key"
 )

@@ -6,7 +6,6 @@ from http import HTTPStatus
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.models import EmailAddress
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal import ratelimit
@@ -36,11 +35,14 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             Profile.objects.get_or_create(user=user)
-            if settings.ACCOUNT_EMAIL_VERIFICATION == "none":
-                # No mail server (a laptop): there is no mailbox to prove, and allauth
-                # will not switch two-factor on for an unverified address.
-                EmailAddress.objects.filter(user=user).update(verified=True)
         return user
+
+    def is_email_verified(self, request: HttpRequest, email: str) -> bool:
+        # No mail server (a laptop): there is no mailbox to prove, and allauth will not
+        # switch two-factor on for an unverified address. With one, the mail proves it.
+        if settings.ACCOUNT_EMAIL_VERIFICATION == "none":
+            return True
+        return super().is_email_verified(request, email)
 
     # --- Failed logins -------------------------------------------------------------
     # allauth counts failures under one key per account; here the key is the client IP

@@ -24,7 +24,6 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -201,7 +200,7 @@ def test_no_environment_value_and_no_strangers_bytes_are_stored(served: Served) 
     user.post("/account/welcome/", {"display_name": "Walker", "timezone": "UTC", "country": ""})
     user.post(
         "/journal/new/",
-        {"date": dt.date.today().isoformat(), "body": "A private entry.", "prompt_id": "", "mood": ""},
+        {"date": dt.datetime.now(dt.UTC).date().isoformat(), "body": "A private entry.", "prompt_id": "", "mood": ""},
     )
     status, page = user.get(f"/journal/?q={SEARCH_MARKER}")
     assert status == 200
