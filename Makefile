@@ -26,6 +26,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml constraints.txt
 
 ## Set up (first time) and serve on http://127.0.0.1:8000 with SQLite. Ctrl-C stops it.
 run: install
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 || echo "Note: PDF reports need pango (Debian: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0); without it the app says so instead of printing."
 	$(BIN)/bridgework serve
 
 ## Install what the tests need (Debian's chromium too) and run lint, types and the suite.

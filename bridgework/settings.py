@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "ninja",  # so /api/docs uses its bundled Swagger UI, not a CDN
+    "django_tasks_db",  # background work (reminder e-mails) kept in the database
     "bridgework.core",
     "bridgework.accounts",
     *[f"bridgework.{name}" for name in MODULES],
@@ -112,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bridgework.core.context_processors.navigation",
+                "bridgework.safety.context_processors.crisis_help",
             ],
         },
     }
@@ -217,6 +219,12 @@ if _email_host:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("BRIDGEWORK_EMAIL_FROM", "bridgework@localhost")
+# Where the app is reached, for links in e-mails sent by background work (no request).
+BRIDGEWORK_BASE_URL = env_str("BRIDGEWORK_BASE_URL", "http://127.0.0.1:8000")
+
+# Background work (Django's tasks framework): tasks wait in the database until the worker
+# runs them — the thread `bridgework serve` starts, or `bridgework worker` beside gunicorn.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -16,6 +16,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
+# WeasyPrint (the care team's PDF report) loads Debian's pango at run time.
+if ! ldconfig -p | grep -q 'libpangoft2-1.0.so.0'; then
+  echo "Installing pango for the PDF report…"
+  apt_install libpango-1.0-0 libpangoft2-1.0-0
+fi
+
 echo "== ruff"
 $BIN/ruff check .
 echo "== mypy"

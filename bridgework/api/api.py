@@ -16,6 +16,8 @@ from ninja.security import django_auth
 from bridgework import MODULES
 from bridgework.core.modules import module_hook
 
+from . import errors
+
 
 class BridgeworkAPI(NinjaAPI):
     """NinjaAPI whose OpenAPI schema is built once per path prefix, not on every request
@@ -42,6 +44,7 @@ api = BridgeworkAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+errors.install(api)
 
 for _name in MODULES:
     _module = module_hook(_name, "api")

@@ -215,7 +215,7 @@ def all_instruments() -> dict[str, Instrument]:
 
 
 # The order people see them in: the project's own inventory first.
-DISPLAY_ORDER = ("bii", "phq9", "gad7", "pss10")
+DISPLAY_ORDER = ("bii", "phq9", "gad7", "pss10", "scs_sf")
 
 
 def instrument_list() -> list[Instrument]:

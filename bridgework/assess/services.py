@@ -9,7 +9,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from bridgework.safety.models import ScreeningEvent
+from bridgework.safety.services import screening_record
+from bridgework.screening.crisis import Screening
 
 from .instruments import Instrument
 from .models import Administration, Response
@@ -26,6 +27,9 @@ class SaveResult:
     score: Score | None
     # True when this save raised a safety flag that had not been raised before.
     newly_flagged: bool
+    # A crisis level whenever the answers saved include a flagged one (PHQ-9 item 9 above
+    # zero): the view carries it so the help shows after the save; "none" otherwise.
+    screening: Screening = Screening(level="none")
 
 
 def administration_start(*, user: Any, instrument: Instrument) -> Administration:
@@ -94,14 +98,16 @@ def administration_save(
     answers = {row.item_id: row.value for row in existing.values()} | dict(responses)
     update_fields = ["updated_at"]
     newly_flagged = False
-    if flagged_items(instrument, answers) and not administration.flagged:
-        ScreeningEvent.objects.create(
-            user=administration.user,
-            level=safety_level(instrument, answers),
-            source=f"assess.{instrument.id}",
-        )
-        administration.flagged = newly_flagged = True
-        update_fields.append("flagged")
+    screening = Screening(level="none")
+    if flagged_items(instrument, answers):
+        screening = Screening(level=safety_level(instrument, answers))  # type: ignore[arg-type]
+        if not administration.flagged:
+            # Recorded once per sitting, whether on a pause or at submission.
+            screening_record(
+                user=administration.user, screening=screening, source=f"assess.{instrument.id}"
+            )
+            administration.flagged = newly_flagged = True
+            update_fields.append("flagged")
 
     result = None
     if submit:
@@ -113,4 +119,9 @@ def administration_save(
         administration.prorated = result.prorated
         update_fields += ["submitted_at", "total", "band", "subscales", "prorated"]
     administration.save(update_fields=update_fields)
-    return SaveResult(administration=administration, score=result, newly_flagged=newly_flagged)
+    return SaveResult(
+        administration=administration,
+        score=result,
+        newly_flagged=newly_flagged,
+        screening=screening,
+    )

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.screening.crisis import Screening
+from bridgework.safety.services import screening_carry
 
 from . import fhir
 from .access import get_administration_for_user, get_instrument_or_404
@@ -29,15 +29,7 @@ from .services import (
     AlreadySubmitted,
     administration_save,
     administration_start,
-    safety_level,
 )
-
-
-def _screening(instrument: Any, administration: Administration) -> Screening | None:
-    """The crisis level a flagged sitting shows (concern, or urgent at the top of the scale)."""
-    if not administration.flagged:
-        return None
-    return Screening(level=safety_level(instrument, administration.answers()))  # type: ignore[arg-type]
 
 
 def _submitted(user: Any, instrument_id: str) -> list[Administration]:
@@ -97,7 +89,7 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
         valid = form.is_valid()
         try:
             # Keep what was valid even when the form is not, so nothing is lost.
-            administration_save(
+            saved = administration_save(
                 administration=administration,
                 instrument=instrument,
                 responses=form.responses() if valid else form.valid_responses(),
@@ -106,6 +98,8 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
         except AlreadySubmitted:
             # The same form arrived twice (a double click): the first one counted.
             return redirect("assess:results", pk=administration.pk)
+        # Crisis help after the save, on the next page (or this one, re-shown with errors).
+        screening_carry(request, saved.screening)
         if valid:
             if submitting:
                 return redirect("assess:results", pk=administration.pk)
@@ -123,7 +117,6 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
             "instrument": instrument,
             "administration": administration,
             "form": form,
-            "screening": _screening(instrument, administration),
         },
         status=status,
     )
@@ -159,7 +152,6 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "practice": practice_for(instrument, rows),
             "change": change_between(instrument, earlier, administration) if earlier else None,
             "earlier": earlier,
-            "screening": _screening(instrument, administration),
         },
     )
 
@@ -213,20 +205,29 @@ def questionnaire_fhir(request: HttpRequest, instrument_id: str) -> JsonResponse
 @login_required
 @require_GET
 def response_fhir(request: HttpRequest, pk: int) -> HttpResponse:
+    """One sitting as a FHIR Bundle: its QuestionnaireResponse and its total as an Observation."""
     administration = get_administration_for_user(request.user, pk)
     instrument = get_instrument_or_404(administration.instrument_id)
-    data = fhir.questionnaire_response(
-        instrument,
-        response_id=f"bridgework-{administration.pk}",
-        answers=administration.answers(),
-        authored=administration.submitted_at or administration.updated_at,
-        completed=administration.is_submitted,
+    data = fhir.bundle(
+        [fhir_sitting(instrument, administration)], timestamp=administration.updated_at
     )
     response = HttpResponse(json.dumps(data, indent=2), content_type="application/fhir+json")
     response["Content-Disposition"] = (
         f'attachment; filename="{instrument.id}-{administration.pk}.fhir.json"'
     )
     return response
+
+
+def fhir_sitting(instrument: Any, administration: Administration) -> fhir.Sitting:
+    """What the FHIR bundle needs of one sitting (reads its answers: one query)."""
+    return fhir.Sitting(
+        instrument=instrument,
+        response_id=f"bridgework-{administration.pk}",
+        answers=administration.answers(),
+        authored=administration.submitted_at or administration.updated_at,
+        completed=administration.is_submitted,
+        total=administration.total,
+    )
 
 
 @login_required

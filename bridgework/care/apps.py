@@ -6,4 +6,4 @@ class CareConfig(AppConfig):
     label = "care"
     verbose_name = "Care team"
     # Shown in the main navigation once "care:index" exists.
-    nav_label: str | None = None
+    nav_label: str | None = "Care team"

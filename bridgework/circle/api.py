@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
+
+from bridgework.core.http import AuthedRequest
 
 from .access import get_exchange_for_user, get_person_for_user
 from .forms import ExchangeForm, PersonForm
@@ -128,12 +129,12 @@ def _saved(crisis: bool) -> dict[str, Any]:
 
 @router.get("/people", response=list[PersonOut])
 @paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
-def list_people(request: HttpRequest) -> list[Person]:
+def list_people(request: AuthedRequest) -> list[Person]:
     return people_for(request.user)
 
 
 @router.post("/people", response={201: PersonSaved, 422: Errors})
-def create_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str, Any]]:
+def create_person(request: AuthedRequest, payload: PersonIn) -> Status[dict[str, Any]]:
     form = PersonForm(data=_person_data(payload))
     if not form.is_valid():
         return _invalid(form)
@@ -142,24 +143,24 @@ def create_person(request: HttpRequest, payload: PersonIn) -> Status[dict[str, A
 
 
 @router.get("/people/{person_id}", response=PersonOut)
-def get_person(request: HttpRequest, person_id: int) -> Person:
+def get_person(request: AuthedRequest, person_id: int) -> Person:
     return get_person_for_user(request.user, person_id)
 
 
 @router.put("/people/{person_id}", response={200: PersonSaved, 422: Errors})
 def update_person(
-    request: HttpRequest, person_id: int, payload: PersonIn
+    request: AuthedRequest, person_id: int, payload: PersonIn
 ) -> Status[dict[str, Any]]:
     person = get_person_for_user(request.user, person_id)
     form = PersonForm(data=_person_data(payload), instance=person)
     if not form.is_valid():
         return _invalid(form)
-    screening = person_update(person=person, **form.cleaned_data)
+    _, screening = person_update(person=person, **form.cleaned_data)
     return Status(200, _person_out(person, screening.crisis))
 
 
 @router.delete("/people/{person_id}", response={204: None})
-def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
+def delete_person(request: AuthedRequest, person_id: int) -> Status[None]:
     """Exchanges with the person are kept, unlinked (``person_id`` becomes null)."""
     person_delete(person=get_person_for_user(request.user, person_id))
     return Status(204, None)
@@ -170,14 +171,14 @@ def delete_person(request: HttpRequest, person_id: int) -> Status[None]:
 
 @router.get("/exchanges", response=list[ExchangeOut])
 @paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
-def list_exchanges(request: HttpRequest) -> Any:
+def list_exchanges(request: AuthedRequest) -> Any:
     """Latest first; only the requested page is read and decrypted."""
     user: Any = request.user  # authenticated: the router requires a session
     return Exchange.objects.filter(user=user).order_by("-occurred_on", "-created_at", "-id")
 
 
 @router.post("/exchanges", response={201: ExchangeSaved, 422: Errors})
-def create_exchange(request: HttpRequest, payload: ExchangeIn) -> Status[dict[str, Any]]:
+def create_exchange(request: AuthedRequest, payload: ExchangeIn) -> Status[dict[str, Any]]:
     form = ExchangeForm(data=_exchange_data(payload), people=people_for(request.user))
     if not form.is_valid():
         return _invalid(form)
@@ -186,13 +187,13 @@ def create_exchange(request: HttpRequest, payload: ExchangeIn) -> Status[dict[st
 
 
 @router.get("/exchanges/{exchange_id}", response=ExchangeOut)
-def get_exchange(request: HttpRequest, exchange_id: int) -> Exchange:
+def get_exchange(request: AuthedRequest, exchange_id: int) -> Exchange:
     return get_exchange_for_user(request.user, exchange_id)
 
 
 @router.put("/exchanges/{exchange_id}", response={200: ExchangeSaved, 422: Errors})
 def update_exchange(
-    request: HttpRequest, exchange_id: int, payload: ExchangeIn
+    request: AuthedRequest, exchange_id: int, payload: ExchangeIn
 ) -> Status[dict[str, Any]]:
     exchange = get_exchange_for_user(request.user, exchange_id)
     form = ExchangeForm(
@@ -200,11 +201,11 @@ def update_exchange(
     )
     if not form.is_valid():
         return _invalid(form)
-    screening = exchange_update(exchange=exchange, **form.cleaned_data)
+    _, screening = exchange_update(exchange=exchange, **form.cleaned_data)
     return Status(200, _exchange_out(exchange, screening.crisis))
 
 
 @router.delete("/exchanges/{exchange_id}", response={204: None})
-def delete_exchange(request: HttpRequest, exchange_id: int) -> Status[None]:
+def delete_exchange(request: AuthedRequest, exchange_id: int) -> Status[None]:
     exchange_delete(exchange=get_exchange_for_user(request.user, exchange_id))
     return Status(204, None)

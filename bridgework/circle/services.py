@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
-from bridgework.safety.services import screening_record_many
 
 from .models import DismissedObservation, Exchange, Person, by_comfort
 from .observations import (
@@ -29,29 +30,29 @@ EXCHANGE_FIELDS = ["person", "direction", "kind", "size", "discomfort", "occurre
 # --------------------------------------------------------------------------- people
 
 
-@transaction.atomic
 def person_create(
     *,
-    user: Any,
+    user: User,
     name: str,
     ring: str,
     comfort: int,
     helps_with: list[str] | None = None,
     note: str = "",
 ) -> tuple[Person, Screening]:
-    person = Person.objects.create(
-        user=user,
-        name=name.strip(),
-        ring=ring,
-        helps_with=list(helps_with or []),
-        comfort=comfort,
-        note=note or "",
-    )
-    screening = screening_record_many(user=user, texts=[person.name, person.note], source="circle.person")
+    screening = screen_texts(name, note)
+    with transaction.atomic():
+        person = Person.objects.create(
+            user=user,
+            name=name.strip(),
+            ring=ring,
+            helps_with=list(helps_with or []),
+            comfort=comfort,
+            note=note or "",
+        )
+        screening_record(user=user, screening=screening, source="circle.person")
     return person, screening
 
 
-@transaction.atomic
 def person_update(
     *,
     person: Person,
@@ -60,16 +61,17 @@ def person_update(
     comfort: int,
     helps_with: list[str] | None = None,
     note: str = "",
-) -> Screening:
+) -> tuple[Person, Screening]:
+    screening = screen_texts(name, note)
     person.name = name.strip()
     person.ring = ring
     person.helps_with = list(helps_with or [])
     person.comfort = comfort
     person.note = note or ""
-    person.save(update_fields=[*PERSON_FIELDS, "updated_at"])
-    return screening_record_many(
-        user=person.user, texts=[person.name, person.note], source="circle.person"
-    )
+    with transaction.atomic():
+        person.save(update_fields=[*PERSON_FIELDS, "updated_at"])
+        screening_record(user=person.user, screening=screening, source="circle.person")
+    return person, screening
 
 
 def person_delete(*, person: Person) -> None:
@@ -88,10 +90,9 @@ def people_for(user: Any) -> list[Person]:
 # --------------------------------------------------------------------------- exchanges
 
 
-@transaction.atomic
 def exchange_create(
     *,
-    user: Any,
+    user: User,
     person: Person | None,
     direction: str,
     kind: str,
@@ -102,21 +103,22 @@ def exchange_create(
 ) -> tuple[Exchange, Screening]:
     if person is not None and person.user_id != user.pk:
         raise ValueError("An exchange can only name someone from the same user's circle")
-    exchange = Exchange.objects.create(
-        user=user,
-        person=person,
-        direction=direction,
-        kind=kind,
-        size=size,
-        discomfort=discomfort,
-        occurred_on=occurred_on,
-        note=note or "",
-    )
-    screening = screening_record_many(user=user, texts=[exchange.note], source="circle.exchange")
+    screening = screen_texts(note)
+    with transaction.atomic():
+        exchange = Exchange.objects.create(
+            user=user,
+            person=person,
+            direction=direction,
+            kind=kind,
+            size=size,
+            discomfort=discomfort,
+            occurred_on=occurred_on,
+            note=note or "",
+        )
+        screening_record(user=user, screening=screening, source="circle.exchange")
     return exchange, screening
 
 
-@transaction.atomic
 def exchange_update(
     *,
     exchange: Exchange,
@@ -127,7 +129,7 @@ def exchange_update(
     size: str = "small",
     discomfort: int | None = None,
     note: str = "",
-) -> Screening:
+) -> tuple[Exchange, Screening]:
     if person is not None and person.user_id != exchange.user_id:
         raise ValueError("An exchange can only name someone from the same user's circle")
     exchange.person = person
@@ -137,10 +139,11 @@ def exchange_update(
     exchange.discomfort = discomfort
     exchange.occurred_on = occurred_on
     exchange.note = note or ""
-    exchange.save(update_fields=EXCHANGE_FIELDS)
-    return screening_record_many(
-        user=exchange.user, texts=[exchange.note], source="circle.exchange"
-    )
+    screening = screen_texts(exchange.note)
+    with transaction.atomic():
+        exchange.save(update_fields=EXCHANGE_FIELDS)
+        screening_record(user=exchange.user, screening=screening, source="circle.exchange")
+    return exchange, screening
 
 
 def exchange_delete(*, exchange: Exchange) -> None:

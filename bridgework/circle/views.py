@@ -4,13 +4,16 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
+from bridgework.core.paging import page_numbers, page_of
+from bridgework.safety.services import screening_carry
 from bridgework.screening.crisis import Screening
 
 from . import ledger
@@ -20,10 +23,8 @@ from .forms import ExchangeForm, PersonForm
 from .services import (
     exchange_create,
     exchange_delete,
-    exchange_facts,
     exchange_update,
     observation_dismiss,
-    observations_for,
     people_for,
     person_create,
     person_delete,
@@ -31,25 +32,23 @@ from .services import (
     summary,
 )
 
+# Exchanges per page on a person's page (each shown note is decrypted).
+EXCHANGES_PER_PAGE = 30
 PREFILL = ("person", "direction", "kind", "size", "discomfort", "occurred_on", "note")
 OBSERVATION_KEY = re.compile(r"^(over-giving|receiving-easier|drifting:\d{1,12})$")
 
 
-def _saved(request: HttpRequest, screening: Screening, message: str, next_url: str) -> HttpResponse:
-    """After a save: straight on, or — if the text suggested a crisis — help first."""
-    if screening.crisis:
-        return render(
-            request,
-            "circle/saved.html",
-            {"screening": screening, "message": message, "next_url": next_url},
-        )
+def _saved(request: AuthedRequest, screening: Screening, message: str, next_url: str) -> HttpResponse:
+    """After a save: redirect; crisis help (if the text suggested a crisis) comes first on
+    the next page (``base.html``)."""
+    screening_carry(request, screening)
     messages.success(request, message)
     return redirect(next_url)
 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     people = people_for(request.user)
     placed = layout(
         MapPerson(
@@ -74,7 +73,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_new(request: HttpRequest) -> HttpResponse:
+def person_new(request: AuthedRequest) -> HttpResponse:
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person, screening = person_create(user=request.user, **form.cleaned_data)
@@ -86,27 +85,29 @@ def person_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def person(request: HttpRequest, pk: int) -> HttpResponse:
+def person(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_person_for_user(request.user, pk)
-    exchanges = found.exchanges.all()
+    page = page_of(found.exchanges.all(), request.GET.get("page"), EXCHANGES_PER_PAGE)
     return render(
         request,
         "circle/person.html",
         {
             "person": found,
-            "exchange_rows": ledger.exchange_rows(exchanges),
-            "tally": ledger.tally_of(exchange_facts(request.user, person=found)),
+            "page": page,
+            "page_numbers": page_numbers(page),
+            "exchange_rows": ledger.exchange_rows(page),
+            "tally": ledger.tally_sql(found.exchanges.all()),
         },
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_person_for_user(request.user, pk)
     form = PersonForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
-        screening = person_update(person=found, **form.cleaned_data)
+        _, screening = person_update(person=found, **form.cleaned_data)
         return _saved(
             request, screening, "Your changes are saved.", reverse("circle:person", args=[pk])
         )
@@ -115,7 +116,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def person_delete_view(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_person_for_user(request.user, pk)
     if request.method == "POST":
         name = found.name
@@ -138,15 +139,13 @@ def person_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def ledger_view(request: HttpRequest) -> HttpResponse:
+def ledger_view(request: AuthedRequest) -> HttpResponse:
     people = people_for(request.user)
-    facts = exchange_facts(request.user)
     return render(
         request,
         "circle/ledger.html",
         {
-            **ledger.ledger_context(people, facts),
-            "observations": observations_for(request.user, people=people, facts=facts),
+            **ledger.ledger_context(request.user, people),
             "exchange_rows": ledger.exchange_rows(ledger.recent_exchanges(request.user)),
             "people": people,
         },
@@ -155,7 +154,7 @@ def ledger_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def exchange_new(request: HttpRequest) -> HttpResponse:
+def exchange_new(request: AuthedRequest) -> HttpResponse:
     people = people_for(request.user)
     form = ExchangeForm(request.POST or None, people=people)
     if request.method == "GET":
@@ -174,12 +173,12 @@ def exchange_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def exchange_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def exchange_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_exchange_for_user(request.user, pk)
     people = people_for(request.user)
     form = ExchangeForm(request.POST or None, instance=found, people=people)
     if request.method == "POST" and form.is_valid():
-        screening = exchange_update(exchange=found, **form.cleaned_data)
+        _, screening = exchange_update(exchange=found, **form.cleaned_data)
         return _saved(request, screening, "Your changes are saved.", reverse("circle:ledger"))
     return render(
         request, "circle/exchange_form.html", {"form": form, "exchange": found, "people": people}
@@ -188,7 +187,7 @@ def exchange_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def exchange_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
+def exchange_delete_view(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_exchange_for_user(request.user, pk)
     if request.method == "POST":
         exchange_delete(exchange=found)
@@ -199,16 +198,17 @@ def exchange_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def dismiss(request: HttpRequest, key: str) -> HttpResponse:
+def dismiss(request: AuthedRequest, key: str) -> HttpResponse:
     if not OBSERVATION_KEY.match(key):
         raise Http404("No such observation")
     observation_dismiss(user=request.user, key=key)
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponse("")
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = reverse("circle:ledger")
     messages.success(request, "Hidden. It will not come back for at least 8 weeks.")
-    return redirect(next_url)
+    # Not redirect(): it would take a bare word such as "x" for a view name.
+    return HttpResponseRedirect(next_url)

@@ -29,3 +29,30 @@ class FastSelect(forms.Select):
         )
         # Every interpolated value above and in flatatt() is escaped.
         return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{options}</select>')  # noqa: S308
+
+
+class Slider(forms.NumberInput):
+    """A 0–10 or 0–100 rating: a number box that JavaScript turns into a slider with the
+    number always visible beside it (``core/bridgework.js``). Without JavaScript the number
+    box is the control, so the form still works and still shows the number."""
+
+    def __init__(self, *, minimum: int = 0, maximum: int = 100, step: int = 1) -> None:
+        super().__init__(
+            attrs={
+                "min": minimum,
+                "max": maximum,
+                "step": step,
+                "inputmode": "numeric",
+                "data-slider": "",
+                "class": "slider-number",
+            }
+        )
+
+
+class ChipRadioSelect(forms.RadioSelect):
+    """Radio buttons drawn as a wrapping row of big tappable chips (moods, prompts).
+    ``core/_field.html`` recognises it by its widget_type, ``chipradioselect``."""
+
+
+class ChipCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes drawn as chips; widget_type ``chipcheckboxselectmultiple``."""

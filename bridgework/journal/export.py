@@ -16,6 +16,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "prompt": entry.prompt_text,
                 "body": entry.body,
                 "dismissed_patterns": entry.dismissed_patterns,
+                "screening_level": entry.screening_level,
                 "created_at": entry.created_at.isoformat(),
                 "updated_at": entry.updated_at.isoformat(),
             }

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -20,6 +20,8 @@ class EntryRow(Row):
     prompt: str = ""
     body: str = Field(max_length=MAX_BODY_CHARS)
     dismissed_patterns: list[str] = []
+    # Older exports have no level: "" means the entry is screened once when first shown.
+    screening_level: Literal["", "none", "concern", "urgent"] = ""
     created_at: datetime | None = None
     updated_at: datetime | None = None
 
@@ -38,6 +40,7 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
             prompt_id=row.prompt_id,
             body=row.body,
             dismissed_patterns=row.dismissed_patterns,
+            screening_level=row.screening_level,
         )
         restore(
             entry, f"{PATH}.entries[{index}]", created_at=row.created_at, updated_at=row.updated_at

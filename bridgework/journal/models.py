@@ -36,6 +36,10 @@ class Entry(models.Model):
     body = EncryptedTextField()
     # Pattern ids the person chose to hide for this entry.
     dismissed_patterns = models.JSONField(default=list, blank=True)
+    # What crisis screening found when the text was saved ("none", "concern", "urgent"),
+    # so viewing an entry does not screen it again. "" for an entry saved before levels
+    # were stored (or imported from such an export): it is screened once when first shown.
+    screening_level = models.CharField(max_length=10, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

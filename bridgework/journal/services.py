@@ -3,46 +3,71 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 
-from bridgework.screening.patterns import PatternMatch, recognise
+from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
-from bridgework.safety.services import screening_record
+from bridgework.screening.patterns import PatternMatch, recognise
 
 from .models import Entry
 
+ENTRY_FIELDS = ["body", "date", "mood", "prompt_id"]
 # Reflections shown after saving; more would feel like a lecture.
 MAX_REFLECTIONS = 2
 
 
-@transaction.atomic
 def entry_create(
-    *, user: Any, body: str, date: dt.date, mood: str = "", prompt_id: str = ""
+    *, user: User, body: str, date: dt.date, mood: str = "", prompt_id: str = ""
 ) -> tuple[Entry, Screening]:
     """Save a new entry and screen its text. Saving is never blocked by the screening."""
-    entry = Entry.objects.create(user=user, body=body, date=date, mood=mood, prompt_id=prompt_id)
-    return entry, screening_record(user=user, text=body, source="journal.entry")
+    screening = screen_texts(body)
+    with transaction.atomic():
+        entry = Entry.objects.create(
+            user=user,
+            body=body,
+            date=date,
+            mood=mood,
+            prompt_id=prompt_id,
+            screening_level=screening.level,
+        )
+        screening_record(user=user, screening=screening, source="journal.entry")
+    return entry, screening
 
 
-@transaction.atomic
 def entry_update(
     *, entry: Entry, body: str, date: dt.date, mood: str = "", prompt_id: str = ""
-) -> Screening:
+) -> tuple[Entry, Screening]:
+    screening = screen_texts(body)
     entry.body, entry.date, entry.mood, entry.prompt_id = body, date, mood, prompt_id
+    entry.screening_level = screening.level
     # New words may show new patterns; earlier dismissals referred to the old text.
     entry.dismissed_patterns = []
-    entry.save(
-        update_fields=["body", "date", "mood", "prompt_id", "dismissed_patterns", "updated_at"]
-    )
-    return screening_record(user=entry.user, text=body, source="journal.entry")
+    with transaction.atomic():
+        entry.save(update_fields=[*ENTRY_FIELDS, "screening_level", "dismissed_patterns", "updated_at"])
+        screening_record(user=entry.user, screening=screening, source="journal.entry")
+    return entry, screening
+
+
+def entry_screening_level(entry: Entry) -> str:
+    """The level stored when the entry was saved; an entry saved before levels were stored
+    is screened now, once, and its level kept."""
+    if not entry.screening_level:
+        entry.screening_level = screen_texts(entry.body).level
+        Entry.objects.filter(pk=entry.pk).update(screening_level=entry.screening_level)
+    return entry.screening_level
 
 
 def entry_reflections(entry: Entry) -> list[PatternMatch]:
     """At most two patterns recognised in the entry, minus those the person dismissed.
 
+    Pattern reflection is for ordinary days: next to words of crisis it would be
+    tone-deaf, so an entry whose text screened as crisis gets none (support only).
     Runs the pattern model on the decrypted text (a few milliseconds per entry).
     """
+    if entry_screening_level(entry) != "none":
+        return []
     found = [m for m in recognise(entry.body) if m.id not in entry.dismissed_patterns]
     return found[:MAX_REFLECTIONS]
 

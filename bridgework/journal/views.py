@@ -9,14 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
+from bridgework.safety.services import screening_carry
 from bridgework.screening.patterns import PATTERN_IDS, pattern_info
-from bridgework.screening.crisis import screen
-from bridgework.safety.services import screening_carried, screening_carry
 
 from . import services
 from .access import get_entry_for_user
@@ -25,7 +25,7 @@ from .models import Entry
 from .prompts import prompts_by_id
 
 
-def _owner(request: HttpRequest) -> Any:
+def _owner(request: AuthedRequest) -> Any:
     """The logged-in user (the views below all require login)."""
     return request.user
 
@@ -46,7 +46,7 @@ def _page(paginator: Paginator[Entry], value: str | None) -> Page[Entry]:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     entries: Sequence[Entry] | QuerySet[Entry]
@@ -89,7 +89,7 @@ def _neighbour_months(first: dt.date, last: dt.date) -> tuple[dt.date | None, dt
 
 @login_required
 @require_GET
-def calendar_view(request: HttpRequest) -> HttpResponse:
+def calendar_view(request: AuthedRequest) -> HttpResponse:
     first = _month(request.GET.get("month"))
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     by_day: dict[dt.date, list[Entry]] = {}
@@ -119,7 +119,7 @@ def calendar_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST)
         if form.is_valid():
@@ -140,32 +140,23 @@ def new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
-    screening = screening_carried(request)
-    reflections = []
-    # Pattern reflection is for ordinary days; next to words of crisis it would be
-    # tone-deaf, so an entry that screens as crisis gets support only.
-    if screening is None and not screen(entry.body).crisis:
-        info = pattern_info()
-        reflections = [(match, info[match.id]) for match in services.entry_reflections(entry)]
-    return render(
-        request,
-        "journal/detail.html",
-        {"entry": entry, "reflections": reflections, "screening": screening},
-    )
+    info = pattern_info()
+    reflections = [(match, info[match.id]) for match in services.entry_reflections(entry)]
+    return render(request, "journal/detail.html", {"entry": entry, "reflections": reflections})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
     if request.method == "POST":
         form = EntryForm(request.POST, instance=entry)
         if form.is_valid():
             # The form must not save by itself: the service screens the new text.
             data = form.cleaned_data
-            screening = services.entry_update(
+            _, screening = services.entry_update(
                 entry=entry,
                 body=data["body"],
                 date=data["date"],
@@ -182,7 +173,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
     if request.method == "POST":
         entry.delete()
@@ -193,7 +184,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def dismiss_pattern(request: HttpRequest, pk: int, pattern_id: str) -> HttpResponse:
+def dismiss_pattern(request: AuthedRequest, pk: int, pattern_id: str) -> HttpResponse:
     entry = get_entry_for_user(request.user, pk)
     if pattern_id not in PATTERN_IDS:
         return HttpResponse("Unknown pattern", status=400)

@@ -1,25 +1,24 @@
 """Write paths of the help ladder, and the read models the pages share.
 
 Every write that saves free text is screened for crisis language (never blocking the
-save); the caller shows ``safety/_crisis_help.html`` when ``screening.crisis``.
+save, and before the transaction); the view carries the result (``screening_carry``).
 Validation lives on the models (ratings 0–100, no future dates, text lengths) and every
 write here runs ``full_clean()``, so forms and the API reject exactly the same input.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
-from bridgework.safety.services import screening_record_many
 
 from . import mastery
 from .library import StepTemplate
@@ -67,42 +66,90 @@ def mastered_on(step: Step, facts: list[mastery.AttemptFacts]) -> date | None:
     return mastery.rule_mastered_on(step.expected_discomfort, facts)
 
 
-def _facts_by_step(step_ids: Iterable[int]) -> dict[int, list[mastery.AttemptFacts]]:
-    # values() keeps the encrypted text out of the query: nothing is decrypted here.
-    facts: dict[int, list[mastery.AttemptFacts]] = defaultdict(list)
-    rows = Attempt.objects.filter(step_id__in=list(step_ids)).values_list(
-        "step_id", "discomfort_peak", "feared_happened", "happened_on"
+def _qualifying(prefix: str, expected: Any) -> Q:
+    """``mastery.qualifies`` in SQL: calm (peak ≤ 30 or at most half the expected) and the
+    feared outcome did not happen."""
+    return Q(**{f"{prefix}feared_happened": "no"}) & (
+        Q(**{f"{prefix}discomfort_peak__lte": mastery.CALM_PEAK})
+        | Q(**{f"{prefix}discomfort_peak__lte": expected / 2})
     )
-    for step_id, peak, happened, on in rows:
-        facts[step_id].append(mastery.AttemptFacts(peak=peak, feared_happened=happened, happened_on=on))
-    return facts
 
 
 def ladder_rows(user: Any, *, with_text: bool = True) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
-    Two queries whatever the size of the ladder. ``with_text=False`` leaves the encrypted
-    text unread (nothing decrypted); reading a step's text then costs one query per step.
+    One query whatever the number of attempts: the database counts each step's attempts
+    and those that qualify, and finds the date of the one that completed mastery.
+    ``with_text=False`` leaves the encrypted text unread (nothing decrypted); reading a
+    step's text then costs one query per step.
     """
-    query = Step.objects.filter(user=user)
+    query = _counted_steps(user)
     steps = list(query if with_text else query.defer(*STEP_TEXT_FIELDS))
-    facts = _facts_by_step(step.pk for step in steps)
-    rows = []
-    for step in steps:
-        step_facts = facts.get(step.pk, [])
-        rows.append(
-            StepRow(
-                step=step,
-                status=mastery.step_status(step.expected_discomfort, step_facts, step.override),
-                attempt_count=len(step_facts),
-                qualifying=mastery.qualifying_count(step.expected_discomfort, step_facts),
-                mastered_on=mastered_on(step, step_facts),
-            )
-        )
+    rows = [_counted_row(step) for step in steps]
     index = mastery.next_suggested([row.status for row in rows])
     if index is not None:
         rows[index].is_next = True
     return rows
+
+
+def _counted_steps(user: Any) -> QuerySet[Step]:
+    """The user's steps in ladder order, each annotated with ``attempt_count``,
+    ``qualifying`` and ``rule_mastered_on`` (the date mastery by the rule was reached)."""
+    completing = (
+        Attempt.objects.filter(step=OuterRef("pk"))
+        .filter(_qualifying("", OuterRef("expected_discomfort")))
+        .order_by("happened_on", "created_at", "id")
+        .values("happened_on")[mastery.ATTEMPTS_NEEDED - 1 : mastery.ATTEMPTS_NEEDED]
+    )
+    return (
+        Step.objects.filter(user=user)
+        .annotate(
+            attempt_count=Count("attempts"),
+            qualifying=Count(
+                "attempts", filter=_qualifying("attempts__", F("expected_discomfort"))
+            ),
+            rule_mastered_on=Subquery(completing),
+        )
+        # Meta.ordering does not apply to a GROUP BY query: say it again.
+        .order_by("position", "expected_discomfort", "id")
+    )
+
+
+def next_suggested_row(user: Any) -> StepRow | None:
+    """The next suggested step (the first in ladder order not mastered), found in SQL:
+    one query, only that step's ``what`` decrypted."""
+    step = (
+        _counted_steps(user)
+        .exclude(override=Override.MASTERED)
+        .filter(Q(override=Override.PRACTISING) | Q(qualifying__lt=mastery.ATTEMPTS_NEEDED))
+        .defer("who", "feared_outcome")
+        .first()
+    )
+    if step is None:
+        return None
+    row = _counted_row(step)
+    row.is_next = True
+    return row
+
+
+def _counted_row(step: Step) -> StepRow:
+    """A row from a step annotated by ``_counted_steps``."""
+    counted: int = step.attempt_count  # type: ignore[attr-defined]
+    qualifying: int = step.qualifying  # type: ignore[attr-defined]
+    done: date | None
+    if step.override == Override.MASTERED:
+        done = timezone.localdate(step.override_at) if step.override_at else None
+    elif step.override == Override.PRACTISING:
+        done = None
+    else:
+        done = step.rule_mastered_on  # type: ignore[attr-defined]
+    return StepRow(
+        step=step,
+        status=mastery.status_from_counts(counted, qualifying, step.override),
+        attempt_count=counted,
+        qualifying=qualifying,
+        mastered_on=done,
+    )
 
 
 def step_row(step: Step) -> StepRow:
@@ -124,9 +171,7 @@ def next_step_row(user: Any) -> StepRow | None:
 
 
 def _screen_step(step: Step) -> Screening:
-    return screening_record_many(
-        user=step.user, texts=[getattr(step, name) for name in STEP_TEXT_FIELDS], source="ladder.step"
-    )
+    return screen_texts(*(getattr(step, name) for name in STEP_TEXT_FIELDS))
 
 
 def _renumber(steps: list[Step]) -> None:
@@ -158,7 +203,6 @@ def _check_person(user: Any, person: Any) -> None:
         raise ValidationError({"person": "Choose someone from your circle."})
 
 
-@transaction.atomic
 def step_create(
     *,
     user: Any,
@@ -185,14 +229,17 @@ def step_create(
         template_slug=template_slug,
     )
     step.full_clean()
-    existing = _ordered_for_positions(user)
-    index = next(
-        (i for i, other in enumerate(existing) if other.expected_discomfort > step.expected_discomfort),
-        len(existing),
-    )
-    _renumber(existing[:index] + [step] + existing[index:])
-    step.save()
-    return step, _screen_step(step)
+    screening = _screen_step(step)
+    with transaction.atomic():
+        existing = _ordered_for_positions(user)
+        index = next(
+            (i for i, other in enumerate(existing) if other.expected_discomfort > step.expected_discomfort),
+            len(existing),
+        )
+        _renumber(existing[:index] + [step] + existing[index:])
+        step.save()
+        screening_record(user=user, screening=screening, source="ladder.step")
+    return step, screening
 
 
 def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
@@ -209,7 +256,6 @@ def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
     )
 
 
-@transaction.atomic
 def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
     """Change a step's own fields. Its attempts are untouched, whatever changes."""
     unknown = set(changes) - set(STEP_FIELDS)
@@ -220,8 +266,11 @@ def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
     for name, value in changes.items():
         setattr(step, name, _stripped(value) if name in STEP_TEXT_FIELDS else value)
     step.full_clean()
-    step.save(update_fields=[*changes, "updated_at"])
-    return step, _screen_step(step)
+    screening = _screen_step(step)
+    with transaction.atomic():
+        step.save(update_fields=[*changes, "updated_at"])
+        screening_record(user=step.user, screening=screening, source="ladder.step")
+    return step, screening
 
 
 @transaction.atomic
@@ -263,14 +312,9 @@ def step_override_set(*, step: Step, choice: str) -> None:
 
 
 def _screen_attempt(attempt: Attempt) -> Screening:
-    return screening_record_many(
-        user=attempt.step.user,
-        texts=[attempt.what_happened, attempt.learned],
-        source="ladder.attempt",
-    )
+    return screen_texts(attempt.what_happened, attempt.learned)
 
 
-@transaction.atomic
 def attempt_log(
     *,
     step: Step,
@@ -295,11 +339,13 @@ def attempt_log(
         learned=learned,
     )
     attempt.full_clean()
-    attempt.save()
-    return attempt, _screen_attempt(attempt)
+    screening = _screen_attempt(attempt)
+    with transaction.atomic():
+        attempt.save()
+        screening_record(user=step.user, screening=screening, source="ladder.attempt")
+    return attempt, screening
 
 
-@transaction.atomic
 def attempt_update(*, attempt: Attempt, **changes: Any) -> tuple[Attempt, Screening]:
     unknown = set(changes) - set(ATTEMPT_FIELDS)
     if unknown:
@@ -307,8 +353,11 @@ def attempt_update(*, attempt: Attempt, **changes: Any) -> tuple[Attempt, Screen
     for name, value in changes.items():
         setattr(attempt, name, value)
     attempt.full_clean()
-    attempt.save(update_fields=[*changes, "updated_at"])
-    return attempt, _screen_attempt(attempt)
+    screening = _screen_attempt(attempt)
+    with transaction.atomic():
+        attempt.save(update_fields=[*changes, "updated_at"])
+        screening_record(user=attempt.step.user, screening=screening, source="ladder.attempt")
+    return attempt, screening
 
 
 def attempt_delete(*, attempt: Attempt) -> None:

@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.safety.services import screening_carried, screening_carry
+from bridgework.core.links import url_for_pk
+from bridgework.safety.services import screening_carry
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user
@@ -22,9 +23,6 @@ from .progress import build_progress
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    carried = screening_carried(request)
-    if carried and "screening" not in context:
-        context["screening"] = carried
     context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
     return render(request, template, context)
 
@@ -40,9 +38,26 @@ def _save_failed(form: Any, exc: ValidationError) -> None:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    """The whole ladder in the person's order: steps to practise as full cards, mastered
+    ones as one line each (one query; links built without a reverse() per row)."""
     rows = services.ladder_rows(request.user)
     next_row = next((row for row in rows if row.is_next), None)
-    return _page(request, "ladder/index.html", {"rows": rows, "next_row": next_row})
+    detail, attempt, move = (
+        url_for_pk(name)
+        for name in ("ladder:step_detail", "ladder:attempt_new", "ladder:step_move")
+    )
+    items = [
+        (
+            row,
+            {
+                "detail": detail(row.step.pk),
+                "attempt": attempt(row.step.pk),
+                "move": move(row.step.pk),
+            },
+        )
+        for row in rows
+    ]
+    return _page(request, "ladder/index.html", {"rows": rows, "items": items, "next_row": next_row})
 
 
 @login_required

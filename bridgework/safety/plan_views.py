@@ -21,11 +21,6 @@ def _plan_or_blank(user: Any) -> SafetyPlan:
     return plans.first() or SafetyPlan(user=user)
 
 
-def _owner(request: HttpRequest) -> Any:
-    """The logged-in user (the views below all require login)."""
-    return request.user
-
-
 @login_required
 @require_GET
 def plan(request: HttpRequest) -> HttpResponse:
@@ -45,16 +40,8 @@ def plan_edit(request: HttpRequest) -> HttpResponse:
         form = SafetyPlanForm(request.POST, instance=safety_plan, user=request.user)
         if form.is_valid():
             _, screening = services.safety_plan_save(user=request.user, data=form.cleaned_data)
-            if screening.crisis:
-                # Show help at once, on the saved plan itself: the text is already saved.
-                return render(
-                    request,
-                    "safety/plan_saved.html",
-                    {
-                        "screening": screening,
-                        "plan": SafetyPlan.objects.get(user=_owner(request)),
-                    },
-                )
+            # Crisis help comes first on the saved plan (base.html): the text is saved.
+            services.screening_carry(request, screening)
             messages.success(request, "Your safety plan is saved.")
             return redirect("safety:plan")
     else:

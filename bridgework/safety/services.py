@@ -1,72 +1,83 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from bridgework.circle.models import Person
-
-from .models import SafetyPlan, ScreeningEvent
 from bridgework.screening.crisis import Screening, screen
 
+from .models import SafetyPlan, ScreeningEvent
 
-def screening_record(*, user: Any, text: str | None, source: str) -> Screening:
-    """Screen free text the user is saving and record the level (not the text).
 
-    Call it from every write path that saves free text, after or beside the save — it
-    never raises on odd input and never blocks the save. Show
-    ``safety/_crisis_help.html`` with the returned screening when ``screening.crisis``.
+def screen_texts(*texts: str | None) -> Screening:
+    """Screen the free text of one save (all its fields as one text). Pure and the slow
+    part: call it BEFORE ``transaction.atomic()`` so SQLite's write lock is held briefly."""
+    return screen("\n".join(text for text in texts if text))
+
+
+def screening_record(*, user: User, screening: Screening, source: str) -> ScreeningEvent | None:
+    """Record that crisis language was seen (the level and where, never the text).
+
+    Call it inside the save's transaction with the result of ``screen_texts``; it records
+    nothing when there was no crisis. It never blocks the save.
     """
-    result = screen(text or "")
-    if result.crisis:
-        ScreeningEvent.objects.create(user=user, level=result.level, source=source)
-    return result
+    if not screening.crisis:
+        return None
+    return ScreeningEvent.objects.create(user=user, level=screening.level, source=source)
 
 
-# A crisis result survives the redirect after a save, to be shown once on the next page.
+# A crisis result survives the redirect after a save, to be shown once on the next page
+# (``base.html`` renders it through ``bridgework.safety.context_processors.crisis_help``).
 _CARRY_KEY = "bridgework_screening"
+_CARRIED_FIELDS = ("level", "in_progress", "about")
 
 
-def screening_carry(request: Any, screening: Screening) -> None:
+def screening_carry(request: HttpRequest, screening: Screening) -> None:
     """Keep a crisis result in the session across the post/redirect/get of a save."""
     if screening.crisis:
-        request.session[_CARRY_KEY] = screening.level
+        request.session[_CARRY_KEY] = {
+            name: getattr(screening, name) for name in _CARRIED_FIELDS if hasattr(screening, name)
+        }
 
 
-def screening_carried(request: Any) -> Screening | None:
+def screening_carried(request: HttpRequest) -> Screening | None:
     """The crisis result carried from the last save, once (it is removed as it is read)."""
-    level = request.session.pop(_CARRY_KEY, None)
-    return Screening(level=level) if level in ("concern", "urgent") else None
+    session = getattr(request, "session", None)
+    if session is None:
+        return None
+    carried = session.pop(_CARRY_KEY, None)
+    if isinstance(carried, str):  # carried by an older version: just the level
+        carried = {"level": carried}
+    if not isinstance(carried, dict) or carried.get("level") not in ("concern", "urgent"):
+        return None
+    known = {f.name for f in fields(Screening)}
+    return Screening(**{name: value for name, value in carried.items() if name in known})
 
 
-def screening_record_many(*, user: Any, texts: list[str | None], source: str) -> Screening:
-    """Screen several fields of one save as one text; one event at most."""
-    return screening_record(user=user, text="\n".join(t for t in texts if t), source=source)
-
-
-@transaction.atomic
 def safety_plan_save(*, user: Any, data: dict[str, Any]) -> tuple[SafetyPlan, Screening]:
     """Create or update the user's safety plan and screen everything they wrote.
 
     ``data["circle_helpers"]`` (optional) is an iterable of circle people; any that are
     not the user's own are ignored, so a caller that skipped the form cannot link them.
     """
-    plan, _ = SafetyPlan.objects.get_or_create(user=user)
-    changed = [name for name in SafetyPlan.TEXT_FIELDS if name in data]
-    for name in changed:
-        setattr(plan, name, data[name] or "")
-    plan.save(update_fields=[*changed, "updated_at"])
-    if "circle_helpers" in data:
-        ids = [person.pk for person in data["circle_helpers"] or []]
-        plan.circle_helpers.set(Person.objects.filter(user=user, pk__in=ids))
-    screening = screening_record_many(
-        user=user,
-        # The contact's name and the pre-written message are the person's own words too.
-        texts=[data.get(name) for name in SafetyPlan.SCREENED_FIELDS],
-        source="safety.plan",
-    )
+    # The contact's name and the pre-written message are the person's own words too.
+    screening = screen_texts(*(data.get(name) for name in SafetyPlan.SCREENED_FIELDS))
+    with transaction.atomic():
+        plan, _ = SafetyPlan.objects.get_or_create(user=user)
+        changed = [name for name in SafetyPlan.TEXT_FIELDS if name in data]
+        for name in changed:
+            setattr(plan, name, data[name] or "")
+        plan.save(update_fields=[*changed, "updated_at"])
+        if "circle_helpers" in data:
+            ids = [person.pk for person in data["circle_helpers"] or []]
+            plan.circle_helpers.set(Person.objects.filter(user=user, pk__in=ids))
+        screening_record(user=user, screening=screening, source="safety.plan")
     return plan, screening
 
 

@@ -17,7 +17,7 @@ from bridgework.core.content import ContentError
 
 
 def test_all_shipped_instruments_load() -> None:
-    assert set(all_instruments()) == {"bii", "phq9", "gad7", "pss10"}
+    assert set(all_instruments()) == {"bii", "phq9", "gad7", "pss10", "scs_sf"}
     assert [i.id for i in instrument_list()][:1] == ["bii"]
 
 

@@ -114,8 +114,8 @@ def test_someone_from_another_circle_cannot_be_named(client: Client, user: Any, 
 
 def test_crisis_language_in_a_note_shows_help_and_saves(client: Client, user: Any) -> None:
     sam = make_person(user)
-    response = client.post("/circle/ledger/new/", valid(sam.pk, note="I want to end my life"))
-    assert response.status_code == 200
+    response = client.post("/circle/ledger/new/", valid(sam.pk, note="I want to end my life"), follow=True)
+    assert response.redirect_chain == [("/circle/ledger/", 302)]
     assert 'id="crisis-help"' in response.content.decode()
     assert Exchange.objects.filter(user=user).count() == 1
     assert ScreeningEvent.objects.filter(user=user, source="circle.exchange").exists()
@@ -229,7 +229,7 @@ def test_the_ledger_lists_the_latest_30_exchanges_and_points_to_the_export(
     assert f"/circle/ledger/{hidden.pk}/edit/" not in table
     assert f'href="/circle/people/{sam.pk}/"' in table
     label = f"{newest.occurred_on.day} {newest.occurred_on:%b %Y}"
-    assert f"<td>{label}</td>" in table and f"the exchange on {label}</span>" in table
+    assert f'<td data-label="Date">{label}</td>' in table and f"the exchange on {label}</span>" in table
     assert "Showing the latest 30 of your 35 exchanges." in body
     assert 'href="/account/export/">your data export</a> holds the full record' in body
 

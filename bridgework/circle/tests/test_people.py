@@ -90,10 +90,12 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(
     assert not Person.objects.filter(user=user).exists()
 
 
-def test_crisis_language_shows_help_at_once_and_still_saves(client: Client, user: Any) -> None:
-    response = client.post("/circle/people/new/", {**VALID, "note": CRISIS_NOTE})
-    assert response.status_code == 200
+def test_crisis_language_shows_help_after_the_redirect_and_still_saves(client: Client, user: Any) -> None:
+    response = client.post("/circle/people/new/", {**VALID, "note": CRISIS_NOTE}, follow=True)
+    assert response.redirect_chain == [("/circle/", 302)]
     assert 'id="crisis-help"' in response.content.decode()
+    # Shown once: a refresh neither saves again nor repeats the panel.
+    assert 'id="crisis-help"' not in client.get("/circle/").content.decode()
     assert Person.objects.filter(user=user).count() == 1
     assert ScreeningEvent.objects.filter(user=user, source="circle.person").exists()
 

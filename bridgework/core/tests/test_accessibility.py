@@ -22,7 +22,7 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
 }
 
-PUBLIC = ["/", "/learn/", "/learn/roots/", "/safety/help/", "/privacy/", "/accounts/login/", "/accounts/signup/"]
+PUBLIC = ["/", "/learn/", "/learn/roots/", "/safety/help/", "/privacy/", "/accounts/login/", "/accounts/signup/", "/care/clinicians/signup/"]
 PRIVATE = [
     "/",
     "/learn/asking-and-needing/",
@@ -37,11 +37,17 @@ PRIVATE = [
     "/ladder/progress/",
     "/circle/",
     "/circle/ledger/",
+    "/voice/",
+    "/voice/new/",
+    "/voice/scripts/",
+    "/voice/check/",
     "/journal/",
     "/journal/new/",
     "/journal/calendar/",
     "/safety/plan/",
     "/safety/plan/edit/",
+    "/care/",
+    "/care/report/",
 ]
 
 

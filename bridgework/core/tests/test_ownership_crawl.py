@@ -18,6 +18,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from bridgework import MODULES
+
 # Paths owned by django-allauth (tested upstream) and static files are not crawled.
 SKIP_PREFIXES = ("accounts/", "static/")
 CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -86,15 +88,25 @@ def bobs_data(bob: Any) -> None:
         user=bob, person=person, direction="received", kind="practical", size="small", occurred_on=today
     )
     Entry.objects.create(user=bob, body="Bob's private words", date=today - dt.timedelta(days=1))
+    from bridgework.checkin.models import CheckIn
+
+    CheckIn.objects.create(user=bob, date=today, stress=4, note="Bob's private words")
     client = Client()
     client.force_login(bob)
     client.post("/assess/phq9/start/")
+    # A few weeks of demo data in every module (each app's demo.py), so a new app's
+    # objects are crawled without this file having to know about it.
+    import random
+
+    from bridgework.core.modules import demo_all
+
+    demo_all(bob, years=0.08, rng=random.Random(7), today=today)
 
 
 def owned_counts(bob: Any) -> dict[str, int]:
     counts = {}
     for model in apps.get_models():
-        if model._meta.app_label in {"learn", "assess", "ladder", "circle", "journal", "safety"}:
+        if model._meta.app_label in MODULES:
             fields = {f.name for f in model._meta.get_fields()}
             if "user" in fields:
                 counts[model.__name__] = model._default_manager.filter(user=bob).count()
@@ -105,12 +117,13 @@ def owned_counts(bob: Any) -> dict[str, int]:
 def test_no_url_leaks_or_breaks_on_another_users_ids(client: Client, other_user: Any) -> None:
     bobs_data(other_user)
     before = owned_counts(other_user)
+    # Up to three of Bob's objects of every kind (all belong to Bob: Alice owns nothing).
     ids = sorted(
         {
-            str(obj.pk)
+            str(pk)
             for model in apps.get_models()
-            if model._meta.app_label in {"assess", "ladder", "circle", "journal"}
-            for obj in model._default_manager.all()
+            if model._meta.app_label in MODULES
+            for pk in model._default_manager.order_by("pk").values_list("pk", flat=True)[:3]
         }
     )
     assert ids, "the crawl needs some of Bob's objects"
@@ -129,3 +142,54 @@ def test_no_url_leaks_or_breaks_on_another_users_ids(client: Client, other_user:
                 assert "Bob's private words" not in body and "Bob's friend" not in body, path
     assert owned_counts(other_user) == before  # nothing of Bob's changed or vanished
     assert probed > 300, probed
+
+
+@pytest.mark.django_db
+def test_a_clinician_reaches_only_what_their_own_client_shares(user: Any, other_user: Any) -> None:
+    """The clinician role: another clinician's client, an ended link, an unshared area and
+    an unshared journal entry all answer 404; only the shared pages of an open link open."""
+    from bridgework.care.models import SharedEntry
+    from bridgework.care.services import link_end
+    from bridgework.care.tests.data import fill
+    from bridgework.care.tests.helpers import link_between, logged_in, make_clinician
+
+    carol = make_clinician("carol@clinic.example")
+    dave = make_clinician("dave@clinic.example", name="Dr Dave Other")
+    alice = fill(user)
+    bobs = fill(other_user)
+    mine = link_between(user, carol, assessments=True)  # Alice shares questionnaires only
+    SharedEntry.objects.create(link=mine, entry=alice["shared"])
+    ended = link_between(other_user, carol, assessments=True, ladder=True, safety_plan=True)
+    SharedEntry.objects.create(link=ended, entry=bobs["shared"])
+    link_end(user=other_user, link=ended)
+    daves = link_between(other_user, dave, assessments=True, ladder=True, ladder_notes=True,
+                         circle=True, circle_names=True, safety_plan=True, checkins=True)
+    SharedEntry.objects.create(link=daves, entry=bobs["shared"])
+    allowed = {
+        ("care/clinician/clients/<int:pk>/", mine.pk, None),
+        ("care/clinician/clients/<int:pk>/assessments/", mine.pk, None),
+        ("care/clinician/clients/<int:pk>/assessments/fhir/", mine.pk, None),
+        ("care/clinician/clients/<int:pk>/report.pdf", mine.pk, None),
+        ("care/clinician/clients/<int:pk>/journal/", mine.pk, None),
+        ("care/clinician/clients/<int:pk>/journal/<int:entry_pk>/", mine.pk, alice["shared"].pk),
+    }
+    link_ids = [mine.pk, ended.pk, daves.pk, 999999999, -1]
+    entry_ids = [alice["shared"].pk, alice["private"].pk, bobs["shared"].pk, bobs["private"].pk]
+    secrets = ["Secret ladder note", "Secret Friend Name", "Secret warning sign", "Private journal words"]
+    client = logged_in(carol)
+    probed = 0
+    for route in routes():
+        if not route.startswith("care/clinician/clients/"):
+            continue
+        for pk in link_ids:
+            for entry_pk in entry_ids if "<int:entry_pk>" in route else [None]:
+                path = "/" + route.replace("<int:pk>", str(pk)).replace("<int:entry_pk>", str(entry_pk))
+                response = client.get(path)
+                probed += 1
+                expected = 200 if (route, pk, entry_pk) in allowed else 404
+                assert response.status_code == expected, f"GET {path}: {response.status_code}"
+                if response["Content-Type"].startswith("text/html"):
+                    body = response.content.decode()
+                    assert not any(secret in body for secret in secrets), path
+                assert client.post(path).status_code in (404, 405), path
+    assert probed >= 40, probed

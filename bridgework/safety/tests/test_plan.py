@@ -53,7 +53,8 @@ def test_the_edit_form_shows_seven_steps(client: Any) -> None:
 
 
 def test_crisis_language_in_the_plan_shows_help_and_saves(client: Any, user: Any) -> None:
-    response = client.post(reverse("safety:plan_edit"), {**PLAN, "warning_signs": "when I want to die"})
+    response = client.post(reverse("safety:plan_edit"), {**PLAN, "warning_signs": "when I want to die"}, follow=True)
+    assert response.redirect_chain == [(reverse("safety:plan"), 302)]
     assert 'id="crisis-help"' in response.text
     assert SafetyPlan.objects.get(user=user).warning_signs == "when I want to die"
 
@@ -123,7 +124,7 @@ def test_export_includes_plan_and_events(client: Any, user: Any) -> None:
 
 def test_crisis_language_in_the_prewritten_message_shows_help_and_saves(client: Any, user: Any) -> None:
     message = "I am going to end it tonight, please come"
-    response = client.post(reverse("safety:plan_edit"), {**PLAN, "contact_message": message})
+    response = client.post(reverse("safety:plan_edit"), {**PLAN, "contact_message": message}, follow=True)
     assert 'id="crisis-help"' in response.text
     assert SafetyPlan.objects.get(user=user).contact_message == message
     assert ScreeningEvent.objects.filter(user=user, source="safety.plan").exists()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bridgework.screening.crisis import Screening, normalise, screen
+from bridgework.screening.crisis import Screening, screen
+from bridgework.screening.normalise import normalise
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,6 @@ def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
         "My boss is going to kill me.",
         "She killed it at the presentation.",
         "Suicide rates rose last year, the report says.",
-        "My friend says she wants to die and I'm worried about her.",
         "My phone died.",
         "I'm dead tired.",
         "I want to end this meeting early.",
@@ -70,20 +70,49 @@ def test_it_does_not_fire_on_idioms_news_or_other_people(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "I'm not going to kill myself, but I think about it.",
-        "I would never kill myself.",
-        "Last year I tried to kill myself.",
-        "I'm not suicidal",
-    ],
+    ["I'm not going to kill myself, but I think about it.", "Last year I tried to kill myself."],
 )
-def test_negation_and_past_tense_never_silence_a_first_person_statement(text: str) -> None:
+def test_thoughts_that_remain_and_recent_attempts_are_a_concern(text: str) -> None:
     assert screen(text).level == "concern", text
 
 
-def test_negation_lowers_urgent_to_concern() -> None:
-    assert screen("I'm going to kill myself tonight").level == "urgent"
-    assert screen("I'm not going to kill myself tonight").level == "concern"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would never kill myself.",
+        "I'm not suicidal, just furious with my landlord.",
+        "I'm not going to kill myself tonight",
+        "I threw away the razors years ago and I'm proud.",
+        "Too much to live for.",
+        "Easier than I thought.",
+    ],
+)
+def test_denial_recovery_and_life_affirming_words_are_not_an_alarm(text: str) -> None:
+    assert screen(text).level == "none", text
+
+
+def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
+    result = screen("My friend told me she wants to kill herself.")
+    assert result.crisis and result.about == "other" and result.help_kind == "other"
+    assert screen("I want to kill myself").about == "self"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just swallowed everything in the medicine cabinet.",
+        "cutting right now and it won't stop bleeding",
+        "I'm standing on the ledge.",
+    ],
+)
+def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
+    result = screen(text)
+    assert result.level == "urgent" and result.in_progress and result.help_kind == "emergency", text
+
+
+def test_a_screening_built_from_a_level_alone_is_about_the_writer() -> None:
+    result = Screening(level="concern")
+    assert (result.in_progress, result.about, result.crisis) == (False, "self", True)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
 """``bridgework screen``: one text per line on stdin, one JSON object per line on stdout.
 
 Output contract: ``{"level": "none"|"concern"|"urgent", "crisis": bool,
-"patterns": [{"id": ..., "evidence": ..., "score": ...}]}``. Nothing is stored.
+"in_progress": bool, "about": "self"|"other",
+"patterns": [{"id": ..., "evidence": ..., "score": ...}]}``. ``crisis`` is true whenever
+help should be shown, also when the writer is worried about someone else. Nothing is
+stored.
 """
 
 from __future__ import annotations
@@ -12,8 +15,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from bridgework.screening.patterns import recognise
 from bridgework.screening.crisis import screen
+from bridgework.screening.patterns import recognise
 
 
 def screen_line(text: str) -> dict[str, Any]:
@@ -21,6 +24,8 @@ def screen_line(text: str) -> dict[str, Any]:
     return {
         "level": result.level,
         "crisis": result.crisis,
+        "in_progress": result.in_progress,
+        "about": result.about,
         "patterns": [
             {"id": m.id, "evidence": m.evidence, "score": m.score} for m in recognise(text)
         ],

@@ -1,0 +1,75 @@
+"""The PDF report: the chosen areas as HTML (SVG charts with their tables), printed by
+WeasyPrint as a tagged PDF (PDF/UA structure where WeasyPrint can give it).
+
+WeasyPrint needs Debian's pango at run time (``libpango-1.0-0 libpangoft2-1.0-0``); when
+it cannot load, ``PdfUnavailable`` carries a sentence saying so and the pages show it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from .models import AREA_LABELS, AREAS
+from .summaries import (
+    assessment_summaries,
+    checkin_summary,
+    circle_summary,
+    ladder_summary,
+    safety_plan_for,
+    safety_sections,
+)
+
+STYLESHEET = Path(__file__).resolve().parent / "static" / "care" / "report.css"
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint or the system libraries it needs are missing."""
+
+
+def report_html(person: Any, areas: list[str], *, notes: bool = True, names: bool = True) -> str:
+    """The report's HTML for ``areas`` (in the app's order), as WeasyPrint will print it."""
+    unknown = [area for area in areas if area not in AREAS]
+    if unknown:
+        raise ValueError(f"unknown areas: {', '.join(unknown)}")
+    chosen = [area for area in AREAS if area in areas]
+    plan = safety_plan_for(person) if "safety_plan" in chosen else None
+    profile = getattr(person, "profile", None)
+    context = {
+        "name": (getattr(profile, "display_name", "") or person.email or "Bridgework report"),
+        "generated": timezone.localtime(),
+        "areas": [(area, AREA_LABELS[area]) for area in chosen],
+        "assessments": assessment_summaries(person) if "assessments" in chosen else None,
+        "ladder": ladder_summary(person, notes=notes) if "ladder" in chosen else None,
+        "checkins": checkin_summary(person) if "checkins" in chosen else None,
+        "circle": circle_summary(person, names=names) if "circle" in chosen else None,
+        "plan": plan,
+        "plan_sections": safety_sections(plan) if plan else [],
+        "chosen": chosen,
+    }
+    return render_to_string("care/report.html", context)
+
+
+def render_pdf(person: Any, areas: list[str], *, notes: bool = True, names: bool = True) -> bytes:
+    html = report_html(person, areas, notes=notes, names=names)
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: pango or its friends are missing
+        raise PdfUnavailable(
+            "PDF reports need WeasyPrint and the pango libraries "
+            "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0). "
+            f"It could not be loaded here: {exc}"
+        ) from None
+    document = weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent))
+    pdf = document.write_pdf(
+        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
+        pdf_tags=True,  # a structure tree: headings, tables and lists for screen readers
+        pdf_identifier=b"bridgework-report",
+        custom_metadata=True,
+    )
+    if pdf is None:  # only when writing to a target; kept for the type checker
+        raise PdfUnavailable("WeasyPrint produced no PDF.")
+    return bytes(pdf)
