@@ -75,15 +75,13 @@ class _KeyringCache:
             self._stamp = None
 
 
-_cache = _KeyringCache()
+    def __call__(self) -> crypto.Keyring:
+        return self.get()
 
 
-def get_keyring() -> crypto.Keyring:
-    """The current keyring (loaded once, reloaded when the key file changes)."""
-    return _cache.get()
-
-
-get_keyring.cache_clear = _cache.cache_clear  # type: ignore[attr-defined]
+# ``get_keyring()``: the current keyring (loaded once, reloaded when the key file changes);
+# ``get_keyring.cache_clear()`` forgets it (tests, and after writing the key file here).
+get_keyring = _cache = _KeyringCache()
 
 
 def _load_keyring() -> crypto.Keyring:

@@ -11,7 +11,7 @@ from bridgework.core.middleware import StripEnvironMiddleware
 
 MARKER = "envmarker-7f3a"
 # What Django's development server (wsgiref) puts into every request: the process environment.
-LEAKY_ENVIRON = {
+LEAKY_ENVIRON: dict[str, Any] = {
     "BRIDGEWORK_SECRET_KEY": MARKER,
     "BRIDGEWORK_ENCRYPTION_KEYS": f"k1:{MARKER}",
     "PATH": "/usr/bin",

@@ -212,11 +212,11 @@ def test_no_environment_value_and_no_strangers_bytes_are_stored(served: Served) 
         assert marker not in stored
     assert "Walker" not in stored  # the display name is encrypted
     wal = db_path.with_name(db_path.name + "-wal")
-    for path in (db_path, wal):
-        if path.exists():
-            raw = path.read_bytes()
+    for file in (db_path, wal):
+        if file.exists():
+            raw = file.read_bytes()
             for marker in MARKERS:
-                assert marker.encode() not in raw, path.name
+                assert marker.encode() not in raw, file.name
 
     log = served.log_path.read_text()
     assert "GET /journal/ 200" in log  # the access log names the path...
