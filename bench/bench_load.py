@@ -55,7 +55,7 @@ def make_people(count: int, years: float) -> list[dict[str, Any]]:
     from django.contrib.sessions.backends.db import SessionStore
 
     from bridgework.circle.models import Person
-    from bridgework.core.management.commands.demo import create_demo_person
+    from bridgework.accounts.management.commands.demo import create_demo_person
 
     people = []
     for n in range(count):
