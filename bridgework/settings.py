@@ -161,6 +161,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env_rates("BRIDGEWORK_LOGIN_RATE", "5/5m/ip,5/5m/key"),
 }
 ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "bridgework.accounts.adapter.user_display"  # never the generated username
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bridgework"
 LOGIN_REDIRECT_URL = "core:home"

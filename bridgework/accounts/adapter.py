@@ -13,3 +13,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             Profile.objects.get_or_create(user=user)
         return user
+
+
+def user_display(user: Any) -> str:
+    """How allauth names the person ("Logged in as …", e-mails): the name they chose, or
+    their e-mail address — never the username generated from it, which nobody chose."""
+    profile = Profile.objects.filter(user=user).only("display_name").first()
+    return (profile.display_name if profile else "") or user.email

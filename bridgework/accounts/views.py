@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from bridgework.core.importing import ImportProblem
 from bridgework.core.modules import has_user_data
 
-from .forms import DeleteAccountForm, ImportForm, ProfileForm
+from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm
 from .models import profile_for
 from .services import NOT_EMPTY, account_delete, account_import
 
@@ -31,7 +31,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def welcome(request: HttpRequest) -> HttpResponse:
     """Straight after sign-up: the two optional facts "Get help now" needs, then home."""
-    form = ProfileForm(request.POST or None, instance=profile_for(request.user))
+    form = WelcomeForm(request.POST or None, instance=profile_for(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("core:home")
