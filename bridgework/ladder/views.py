@@ -1,24 +1,25 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, Literal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
 from bridgework.core.links import url_for_pk
 from bridgework.safety.services import screening_carry
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user
-from .forms import AttemptForm, LibraryFilterForm, StepForm
+from .forms import AttemptForm, LibraryFilterForm, OverrideForm, StepForm
 from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
-from .models import Override
+from .models import Step
 from .progress import build_progress
 
 
@@ -27,20 +28,29 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     return render(request, template, context)
 
 
-def _save_failed(form: Any, exc: ValidationError) -> None:
-    # The form checks the same model rules first; this only catches a race (e.g. midnight).
-    form.add_error(None, exc)
-
-
 # --------------------------------------------------------------------------- the ladder
 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
-    """The whole ladder in the person's order: steps to practise as full cards, mastered
-    ones as one line each (one query; links built without a reverse() per row)."""
-    rows = services.ladder_rows(request.user)
+def index(request: AuthedRequest) -> HttpResponse:
+    """The ladder in the person's order: every step still to practise as a card, and the
+    few most recently mastered on one line each (``?all=1`` shows every mastered step).
+
+    Two queries whatever the history (the counted steps, then the text of those shown);
+    links are built without a reverse() per row."""
+    show_all = request.GET.get("all") == "1"
+    rows = services.ladder_rows(request.user, with_text=False)
+    shown = _shown(rows, show_all=show_all)
+    texts = {
+        pk: (what, who)
+        for pk, what, who in Step.objects.filter(pk__in=shown).values_list("pk", "what", "who")
+    }
+    visible = []
+    for row in rows:
+        if row.step.pk in shown:
+            row.step.what, row.step.who = texts[row.step.pk]
+            visible.append(row)
     next_row = next((row for row in rows if row.is_next), None)
     detail, attempt, move = (
         url_for_pk(name)
@@ -55,14 +65,42 @@ def index(request: HttpRequest) -> HttpResponse:
                 "move": move(row.step.pk),
             },
         )
-        for row in rows
+        for row in visible
     ]
-    return _page(request, "ladder/index.html", {"rows": rows, "items": items, "next_row": next_row})
+    return _page(
+        request,
+        "ladder/index.html",
+        {
+            "rows": rows,
+            "items": items,
+            "next_row": next_row,
+            "hidden_count": len(rows) - len(visible),
+            "show_all": show_all,
+        },
+    )
+
+
+# Mastered steps the ladder page lists by default (the latest ones; the rest on request).
+MASTERED_SHOWN = 5
+
+
+def _shown(rows: list[services.StepRow], *, show_all: bool = False) -> set[int]:
+    """The step ids the ladder page shows: all not yet mastered, the latest few mastered."""
+    if show_all:
+        return {row.step.pk for row in rows}
+    mastered = sorted(
+        (row for row in rows if row.status == "mastered"),
+        key=lambda row: (row.mastered_on or date.min, row.step.pk),
+        reverse=True,
+    )
+    return {row.step.pk for row in rows if row.status != "mastered"} | {
+        row.step.pk for row in mastered[:MASTERED_SHOWN]
+    }
 
 
 @login_required
 @require_GET
-def library(request: HttpRequest) -> HttpResponse:
+def library(request: AuthedRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
     kind = stakes = ""
     if form.is_bound and form.is_valid():
@@ -79,7 +117,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def adopt(request: HttpRequest, slug: str) -> HttpResponse:
+def adopt(request: AuthedRequest, slug: str) -> HttpResponse:
     template = template_by_slug(slug)
     if template is None:
         raise Http404("No such template")
@@ -91,22 +129,29 @@ def adopt(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     direction = request.POST.get("direction")
-    if direction == "up":
-        services.step_move(step=step, direction="up")
-    elif direction == "down":
-        services.step_move(step=step, direction="down")
-    else:
+    if direction not in ("up", "down"):
         messages.error(request, "That move was not understood; nothing changed.")
         return redirect("ladder:index")
+    # One press moves the step one place on the page: past the mastered steps the page
+    # does not list, to the next one it does.
+    rows = services.ladder_rows(request.user, with_text=False)
+    shown = _shown(rows)
+    order = [row.step.pk for row in rows]
+    here = order.index(step.pk)
+    ahead = order[:here][::-1] if direction == "up" else order[here + 1 :]
+    neighbour = next((i for i, pk in enumerate(ahead) if pk in shown), len(ahead) - 1)
+    way: Literal["up", "down"] = "up" if direction == "up" else "down"
+    for _ in range(neighbour + 1 if ahead else 0):
+        services.step_move(step=step, direction=way)
     return redirect(reverse("ladder:index") + f"#step-{step.pk}")
 
 
 @login_required
 @require_POST
-def sort(request: HttpRequest) -> HttpResponse:
+def sort(request: AuthedRequest) -> HttpResponse:
     services.ladder_sort_by_discomfort(user=request.user)
     messages.success(request, "Your ladder is in order of expected discomfort again.")
     return redirect("ladder:index")
@@ -117,23 +162,19 @@ def sort(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_new(request: HttpRequest) -> HttpResponse:
+def step_new(request: AuthedRequest) -> HttpResponse:
     form = StepForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            step, screening = services.step_create(user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            messages.success(request, "Step added to your ladder.")
-            return redirect("ladder:step_detail", pk=step.pk)
+        step, screening = services.step_create(user=request.user, **form.cleaned_data)
+        screening_carry(request, screening)
+        messages.success(request, "Step added to your ladder.")
+        return redirect("ladder:step_detail", pk=step.pk)
     return _page(request, "ladder/step_form.html", {"form": form, "step": None})
 
 
 @login_required
 @require_GET
-def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def step_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     row = services.step_row(step)
     return _page(
@@ -145,24 +186,20 @@ def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def step_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     form = StepForm(request.POST or None, instance=step, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            step, screening = services.step_update(step=step, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            messages.success(request, "Step saved. Its attempts are all still here.")
-            return redirect("ladder:step_detail", pk=step.pk)
+        step, screening = services.step_update(step=step, **form.cleaned_data)
+        screening_carry(request, screening)
+        messages.success(request, "Step saved. Its attempts are all still here.")
+        return redirect("ladder:step_detail", pk=step.pk)
     return _page(request, "ladder/step_form.html", {"form": form, "step": step})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def step_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     if request.method == "POST":
         count = services.step_delete(step=step)
@@ -176,12 +213,13 @@ def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def step_override(request: HttpRequest, pk: int) -> HttpResponse:
+def step_override(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    choice = request.POST.get("choice", "")
-    if choice not in Override.values:
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
         messages.error(request, "That choice was not understood; nothing changed.")
         return redirect("ladder:step_detail", pk=step.pk)
+    choice = form.cleaned_data["choice"]
     services.step_override_set(step=step, choice=choice)
     messages.success(
         request,
@@ -199,23 +237,19 @@ def step_override(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempt_new(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_new(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     form = AttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            attempt, screening = services.attempt_log(step=step, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            return redirect("ladder:attempt_detail", pk=attempt.pk)
+        attempt, screening = services.attempt_log(step=step, **form.cleaned_data)
+        screening_carry(request, screening)
+        return redirect("ladder:attempt_detail", pk=attempt.pk)
     return _page(request, "ladder/attempt_form.html", {"form": form, "step": step, "attempt": None})
 
 
 @login_required
 @require_GET
-def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     attempt = get_attempt_for_user(request.user, pk)
     return _page(
         request,
@@ -226,18 +260,14 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempt_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     attempt = get_attempt_for_user(request.user, pk)
     form = AttemptForm(request.POST or None, instance=attempt)
     if request.method == "POST" and form.is_valid():
-        try:
-            attempt, screening = services.attempt_update(attempt=attempt, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            messages.success(request, "Attempt saved.")
-            return redirect("ladder:attempt_detail", pk=attempt.pk)
+        attempt, screening = services.attempt_update(attempt=attempt, **form.cleaned_data)
+        screening_carry(request, screening)
+        messages.success(request, "Attempt saved.")
+        return redirect("ladder:attempt_detail", pk=attempt.pk)
     return _page(
         request, "ladder/attempt_form.html", {"form": form, "step": attempt.step, "attempt": attempt}
     )
@@ -245,7 +275,7 @@ def attempt_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     attempt = get_attempt_for_user(request.user, pk)
     step = attempt.step
     if request.method == "POST":
@@ -260,5 +290,5 @@ def attempt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def progress(request: HttpRequest) -> HttpResponse:
+def progress(request: AuthedRequest) -> HttpResponse:
     return _page(request, "ladder/progress.html", {"progress": build_progress(request.user)})
