@@ -263,7 +263,7 @@ def clinician_signup(request: HttpRequest) -> HttpResponse:
                     profession=form.cleaned_data["profession"].strip(),
                     organisation=form.cleaned_data.get("organisation", "").strip(),
                 )
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="bridgework.accounts.backends.ModelBackend")
             messages.success(
                 request, "Your clinician account is ready. Next: turn on two-step sign-in."
             )

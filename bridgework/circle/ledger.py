@@ -138,8 +138,7 @@ def observations_sql(
 
     ``close`` and ``last_contact`` as from ``close_people``; ``window`` the exchanges of at
     least the last 8 weeks if the caller has them. One or two small queries (the last
-    scored receipts, the 8 weeks unless given), and one for the dismissals only when
-    something was found.
+    scored receipts, the 8 weeks unless given) and one for the dismissals.
     """
     since = today - dt.timedelta(days=OVER_GIVING_WINDOW_DAYS - 1)
     found: list[Observation] = []
@@ -162,8 +161,6 @@ def observations_sql(
         if day <= today
     ]
     found.extend(drifting(person_facts(close), contacts, today))
-    if not found:
-        return found
     dismissed = {
         row.key: timezone.localdate(row.dismissed_at)
         for row in DismissedObservation.objects.filter(user=user)
@@ -233,7 +230,7 @@ def per_person_chart(rows: list[PersonRow]) -> SafeString:
 def ledger_context(user: Any, people: list[Person]) -> dict[str, Any]:
     """Everything the ledger page shows but the recent exchanges, in three or four
     queries whatever the history: totals per person (with the last contact), the weeks
-    shown, the last scored receipts (and the dismissals when there is an observation).
+    shown, the last scored receipts and the dismissals.
 
     The opening balance of the weeks shown is the overall total minus those weeks.
     """

@@ -64,6 +64,8 @@ class IssueRule(BaseModel):
     counted: list[str] = []
     min_count: int = Field(default=0, ge=0)
     needs_no_request: bool = False
+    # Also raised, without a request, when one of these issues was found (its words as evidence).
+    when_no_request_with: list[IssueId] = []
     unless: list[str] = []
 
     _check = field_validator("patterns", "patterns_always", "counted", "unless")(_compile_all)
@@ -145,6 +147,11 @@ def _rx(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
+def _listed(patterns: list[str]) -> list[re.Pattern[str]]:
+    rx = _rx(patterns)
+    return [rx] if rx is not None else []
+
+
 @dataclass(frozen=True)
 class _CompiledIssue:
     rule: IssueRule
@@ -172,10 +179,13 @@ def compile_rules(data: FeedbackFile) -> Rules:
     word_rx = "|".join(re.escape(w) for w in words)
     return Rules(
         issues=[
+            # One alternation per list: a single scan is several times faster than one per
+            # pattern (where two patterns overlap, the leftmost match is the evidence).
+            # Counted reasons stay separate: overlapping markers each count.
             _CompiledIssue(
                 rule=rule,
-                patterns=[re.compile(p, re.MULTILINE) for p in rule.patterns],
-                always=[re.compile(p, re.MULTILINE) for p in rule.patterns_always],
+                patterns=_listed(rule.patterns),
+                always=_listed(rule.patterns_always),
                 counted=[re.compile(p, re.MULTILINE) for p in rule.counted],
                 unless=_rx(rule.unless),
             )
@@ -287,6 +297,10 @@ def check(text: str, *, compiled: Rules | None = None) -> Feedback:
         spans = _matches(item.always, low, vetoes)
         if not (rule.needs_no_request and has_request):
             spans += _matches(item.patterns, low, vetoes)
+        if rule.when_no_request_with and not has_request:
+            for issue in issues:
+                if issue.id in rule.when_no_request_with:
+                    spans += [(m.start(), m.end()) for words in issue.evidence for m in [re.search(re.escape(words), low)] if m]
         counted = _matches(item.counted, low, vetoes)
         if rule.min_count and len(counted) >= rule.min_count:
             spans += counted

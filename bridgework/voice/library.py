@@ -140,8 +140,7 @@ def feeling_groups() -> list[tuple[str, list[str]]]:
     """
     try:
         vocabulary = importlib.import_module("bridgework.checkin.feelings")
-        groups = vocabulary.feeling_groups()
-        found = [(str(title), [str(w) for w in words]) for title, words in groups]
+        found = [(str(q.title), [str(w) for w in q.words]) for q in vocabulary.quadrants()]
         if found:
             return found
     except (ImportError, AttributeError, TypeError, ValueError, ContentError):

@@ -74,6 +74,21 @@ def test_a_repeated_slug_names_the_line(tmp_path: Path) -> None:
         load_scripts(broken)
 
 
-def test_feeling_words_are_offered_in_groups() -> None:
+def test_feeling_words_come_from_the_check_in_vocabulary() -> None:
     groups = feeling_groups()
-    assert groups and all(words for _, words in groups)
+    assert len(groups) == 4 and sum(len(words) for _, words in groups) >= 80
+
+
+def test_feeling_words_fall_back_to_a_short_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def missing(name: str, *args: object) -> object:
+        if name == "bridgework.checkin.feelings":
+            raise ImportError(name)
+        return real(name)
+
+    monkeypatch.setattr(importlib, "import_module", missing)
+    groups = feeling_groups()
+    assert groups[0][0] == "Stirred up and uncomfortable" and "worried" in groups[0][1]

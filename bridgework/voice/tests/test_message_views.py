@@ -198,3 +198,9 @@ def test_dismissing_refuses_get(client: Any, user: Any) -> None:
 
 def test_a_bad_id_is_404(client: Any) -> None:
     assert client.get("/voice/99999999999999999999999/").status_code == 404
+
+
+def test_a_ladder_step_links_to_the_builder(client: Any, user: Any) -> None:
+    step = make_step(user)
+    page = client.get(f"/ladder/steps/{step.pk}/").content.decode()
+    assert f'href="/voice/new/?step={step.pk}"' in page
