@@ -6,10 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.contrib.auth.models import User
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
 from bridgework.safety.services import screening_carry
 
 from . import fhir
@@ -32,7 +34,7 @@ from .services import (
 )
 
 
-def _submitted(user: Any, instrument_id: str) -> list[Administration]:
+def _submitted(user: User, instrument_id: str) -> list[Administration]:
     return list(
         Administration.objects.filter(
             user=user, instrument_id=instrument_id, submitted_at__isnull=False
@@ -42,11 +44,11 @@ def _submitted(user: Any, instrument_id: str) -> list[Administration]:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """Every questionnaire with the person's latest result and any unfinished sitting."""
     latest: dict[str, Administration] = {}
     drafts: dict[str, Administration] = {}
-    for administration in Administration.objects.filter(user=_owner(request)).order_by(
+    for administration in Administration.objects.filter(user=request.user).order_by(
         "started_at"
     ):
         if administration.is_submitted:
@@ -62,14 +64,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def about(request: HttpRequest, instrument_id: str) -> HttpResponse:
+def about(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
     return render(request, "assess/about.html", {"instrument": instrument})
 
 
 @login_required
 @require_POST
-def start(request: HttpRequest, instrument_id: str) -> HttpResponse:
+def start(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
     administration = administration_start(user=request.user, instrument=instrument)
     return redirect("assess:take", pk=administration.pk)
@@ -77,7 +79,7 @@ def start(request: HttpRequest, instrument_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def take(request: HttpRequest, pk: int) -> HttpResponse:
+def take(request: AuthedRequest, pk: int) -> HttpResponse:
     administration = get_administration_for_user(request.user, pk)
     if administration.is_submitted:
         return redirect("assess:results", pk=administration.pk)
@@ -124,7 +126,7 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def results(request: HttpRequest, pk: int) -> HttpResponse:
+def results(request: AuthedRequest, pk: int) -> HttpResponse:
     administration = get_administration_for_user(request.user, pk)
     if not administration.is_submitted:
         return redirect("assess:take", pk=administration.pk)
@@ -132,7 +134,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     rows = subscale_rows(instrument, administration)
     earlier = (
         Administration.objects.filter(
-            user=_owner(request),
+            user=request.user,
             instrument_id=instrument.id,
             submitted_at__lt=administration.submitted_at,
         )
@@ -158,7 +160,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
+def history(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
     sittings = _submitted(request.user, instrument.id)
     by_id = {str(a.pk): a for a in sittings}
@@ -188,7 +190,7 @@ def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthedRequest, pk: int) -> HttpResponse:
     administration = get_administration_for_user(request.user, pk)
     administration.delete()
     messages.success(request, "That questionnaire and its answers are deleted.")
@@ -197,14 +199,14 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def questionnaire_fhir(request: HttpRequest, instrument_id: str) -> JsonResponse:
+def questionnaire_fhir(request: AuthedRequest, instrument_id: str) -> JsonResponse:
     instrument = get_instrument_or_404(instrument_id)
     return JsonResponse(fhir.questionnaire(instrument), content_type="application/fhir+json")
 
 
 @login_required
 @require_GET
-def response_fhir(request: HttpRequest, pk: int) -> HttpResponse:
+def response_fhir(request: AuthedRequest, pk: int) -> HttpResponse:
     """One sitting as a FHIR Bundle: its QuestionnaireResponse and its total as an Observation."""
     administration = get_administration_for_user(request.user, pk)
     instrument = get_instrument_or_404(administration.instrument_id)
@@ -232,7 +234,7 @@ def fhir_sitting(instrument: Any, administration: Administration) -> fhir.Sittin
 
 @login_required
 @require_GET
-def scores_csv(request: HttpRequest) -> HttpResponse:
+def scores_csv(request: AuthedRequest) -> HttpResponse:
     """Every submitted score of the person, one row per score (total or subscale)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="bridgework-scores.csv"'
@@ -241,7 +243,7 @@ def scores_csv(request: HttpRequest) -> HttpResponse:
         ["administration", "instrument", "version", "submitted_at", "scale", "score", "band"]
     )
     sittings = Administration.objects.filter(
-        user=_owner(request), submitted_at__isnull=False
+        user=request.user, submitted_at__isnull=False
     ).order_by("submitted_at")
     for a in sittings:
         stamp = a.submitted_at.isoformat() if a.submitted_at else ""
@@ -258,7 +260,3 @@ def scores_csv(request: HttpRequest) -> HttpResponse:
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
-
-def _owner(request: HttpRequest) -> Any:
-    # Behind @login_required this is always a real user.
-    return request.user

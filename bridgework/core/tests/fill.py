@@ -91,13 +91,11 @@ def fill_user(user: Any) -> None:
     entry_create(user=user, body="I asked for help.", date=today, prompt_id="")
     safety_plan_save(
         user=user,
-        data={
-            "warning_signs": "Not sleeping",
-            "reasons": "My cat",
-            "contact_name": "Sam",
-            "contact_phone": "+44 7000 000000",
-            "circle_helpers": [sam, kim],
-        },
+        warning_signs="Not sleeping",
+        reasons="My cat",
+        contact_name="Sam",
+        contact_phone="+44 7000 000000",
+        circle_helpers=[sam, kim],
     )
     # A screening event, as writing crisis language would have left.
     from bridgework.safety.models import ScreeningEvent
