@@ -40,6 +40,7 @@ class WelcomeForm(ProfileForm):
 
     class Meta(ProfileForm.Meta):
         fields = ["display_name", "timezone", "country"]
+        widgets = {"display_name": forms.TextInput(attrs={"maxlength": 60})}
 
 
 class DeleteAccountForm(forms.Form):
