@@ -33,6 +33,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["display_name", "timezone", "country", "hide_scores"]
+        widgets = {"display_name": forms.TextInput(attrs={"maxlength": 60})}
 
 
 class WelcomeForm(ProfileForm):
@@ -40,7 +41,6 @@ class WelcomeForm(ProfileForm):
 
     class Meta(ProfileForm.Meta):
         fields = ["display_name", "timezone", "country"]
-        widgets = {"display_name": forms.TextInput(attrs={"maxlength": 60})}
 
 
 class DeleteAccountForm(forms.Form):
