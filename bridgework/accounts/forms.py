@@ -25,6 +25,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["display_name", "timezone", "country"]
+        widgets = {"display_name": forms.TextInput(attrs={"maxlength": 60})}
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -25,7 +26,11 @@ def profile(request: AuthedRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    # allauth switches two-factor on only for a verified address; say so and link the fix.
+    email_verified = EmailAddress.objects.filter(user=request.user, verified=True).exists()
+    return render(
+        request, "accounts/profile.html", {"form": form, "email_verified": email_verified}
+    )
 
 
 @login_required
