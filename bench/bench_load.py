@@ -4,8 +4,8 @@ Run: ``.venv/bin/python bench/bench_load.py`` (needs the ``bench`` and ``server`
 not part of the test suite). Everything stays on this machine: a throwaway data
 directory, gunicorn on 127.0.0.1, locust headless against it, both stopped at the end.
 
-1. **People**: ``BENCH_PEOPLE`` (200) demo people with ``BENCH_YEARS`` (1) of history each
-   browse and write for ``BENCH_SECONDS`` (60) through locust's ``Person`` (3–10 s between
+1. **People**: ``BENCH_PEOPLE`` (200) simulated people, logged in to ``BENCH_ACCOUNTS``
+   (50) demo accounts with ``BENCH_YEARS`` (1) of history each, browse and write for ``BENCH_SECONDS`` (60) through locust's ``Person`` (3–10 s between
    actions). Target: 0 errors, p95 ≤ 100 ms.
 2. **Long writers**: ``BENCH_WRITERS`` (16) people save 100,000-character journal entries
    back to back for ``BENCH_WRITE_SECONDS`` (30) on SQLite. Target: 0 errors, and every
@@ -33,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "load.txt"
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "200"))
+# Demo accounts behind them (each shared by PEOPLE / ACCOUNTS simulated people, like tabs).
+ACCOUNTS = int(os.environ.get("BENCH_ACCOUNTS", "50"))
 YEARS = float(os.environ.get("BENCH_YEARS", "1"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 WRITERS = int(os.environ.get("BENCH_WRITERS", "16"))
@@ -154,7 +156,7 @@ def main() -> None:
     server = None
     try:
         started = time.perf_counter()
-        people = make_people(PEOPLE, YEARS)
+        people = make_people(min(PEOPLE, ACCOUNTS), YEARS)
         built = time.perf_counter() - started
         Path(env["BENCH_SESSIONS"]).write_text(json.dumps(people), encoding="utf-8")
         port = free_port()
@@ -162,7 +164,7 @@ def main() -> None:
         warm_up(port, people[0]["session"])
         browse = run_locust(env, port, "Person", PEOPLE, SECONDS, data_dir / "people")
         writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
-        lost = check_acknowledged(Path(env["BENCH_ACKS"]), [p["user"] for p in people[:WRITERS]])
+        lost = check_acknowledged(Path(env["BENCH_ACKS"]), [p["user"] for p in people])
         report(browse, writes, lost, built)
     finally:
         if server is not None:
@@ -208,7 +210,8 @@ def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
         "Bridgework load benchmark (gunicorn + locust on 127.0.0.1, SQLite)",
         f"{time.strftime('%Y-%m-%d %H:%M')}  Python {platform.python_version()}  "
         f"{os.cpu_count()} CPUs  gunicorn {WORKERS} sync workers",
-        f"{PEOPLE} demo people with {YEARS:g} year(s) of data each (built in {built:.0f} s)",
+        f"{PEOPLE} simulated people on {min(PEOPLE, ACCOUNTS)} demo accounts with {YEARS:g} year(s) "
+        f"of data each (built in {built:.0f} s)",
         "",
         f"1. {PEOPLE} people for {SECONDS} s, 3–10 s between actions, reads and writes:",
         *describe(browse),
