@@ -56,8 +56,8 @@ def make_people(count: int, years: float) -> list[dict[str, Any]]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
-    from bridgework.circle.models import Person
     from bridgework.accounts.management.commands.demo import create_demo_person
+    from bridgework.circle.models import Person
 
     people = []
     for n in range(count):

@@ -28,10 +28,7 @@ from locust import HttpUser, between, constant, task
 SESSIONS = json.loads(open(os.environ["BENCH_SESSIONS"], encoding="utf-8").read())
 _next = itertools.count()
 _lock = threading.Lock()
-WORDS = (
-    "today I asked for help with the move and it was easier than I feared "
-    "my sister listened and I did not pretend everything was fine "
-).split()
+WORDS = ["today", "I", "asked", "for", "help", "with", "the", "move", "and", "it", "was", "easier", "than", "I", "feared", "my", "sister", "listened", "and", "I", "did", "not", "pretend", "everything", "was", "fine"]
 
 
 def _text(rng: random.Random, chars: int) -> str:
