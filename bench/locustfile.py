@@ -22,13 +22,19 @@ import os
 import random
 import threading
 import uuid
+from pathlib import Path
 
 from locust import HttpUser, between, constant, task
 
-SESSIONS = json.loads(open(os.environ["BENCH_SESSIONS"], encoding="utf-8").read())
+SESSIONS = json.loads(Path(os.environ["BENCH_SESSIONS"]).read_text(encoding="utf-8"))
 _next = itertools.count()
 _lock = threading.Lock()
 WORDS = ["today", "I", "asked", "for", "help", "with", "the", "move", "and", "it", "was", "easier", "than", "I", "feared", "my", "sister", "listened", "and", "I", "did", "not", "pretend", "everything", "was", "fine"]
+
+
+def _today() -> str:
+    # UTC's date is never ahead of the demo people's (Europe/London): never "in the future".
+    return dt.datetime.now(dt.UTC).date().isoformat()
 
 
 def _text(rng: random.Random, chars: int) -> str:
@@ -96,7 +102,7 @@ class Person(_LoggedIn):
     def write_entry(self) -> None:
         with self.post_form(
             "/journal/new/",
-            {"date": dt.date.today().isoformat(), "mood": "calm", "prompt_id": "",
+            {"date": _today(), "mood": "calm", "prompt_id": "",
              "body": _text(self.rng, self.rng.randint(200, 2000))},
             "journal save",
         ) as response:  # type: ignore[attr-defined]
@@ -108,7 +114,7 @@ class Person(_LoggedIn):
         with self.post_form(
             "/circle/ledger/new/",
             {"person": self.person, "direction": self.rng.choice(["gave", "received"]), "kind": "practical",
-             "size": "small", "discomfort": "", "occurred_on": dt.date.today().isoformat(),
+             "size": "small", "discomfort": "", "occurred_on": _today(),
              "note": "Carried the shopping up together."},
             "ledger save",
         ) as response:  # type: ignore[attr-defined]
@@ -125,7 +131,7 @@ class LongWriter(_LoggedIn):
         body = f"marker {marker} " + _text(self.rng, 100_000 - 40)
         with self.post_form(
             "/journal/new/",
-            {"date": dt.date.today().isoformat(), "mood": "", "prompt_id": "", "body": body[:100_000]},
+            {"date": _today(), "mood": "", "prompt_id": "", "body": body[:100_000]},
             "long journal save",
         ) as response:  # type: ignore[attr-defined]
             if response.status_code == 302 and "/journal/" in response.headers.get("Location", ""):
