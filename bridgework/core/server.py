@@ -66,13 +66,17 @@ def clear_expired_sessions() -> None:
         close_old_connections()
 
 
-def start_session_cleanup(interval: float = SESSION_CLEANUP_INTERVAL) -> threading.Thread:
-    """Clear expired sessions now and then every ``interval`` seconds, in a daemon thread."""
+def start_session_cleanup(
+    interval: float = SESSION_CLEANUP_INTERVAL, stop: threading.Event | None = None
+) -> threading.Thread:
+    """Clear expired sessions now and then every ``interval`` seconds, in a daemon thread
+    (until ``stop`` is set, if given)."""
+    stopped = stop or threading.Event()
 
     def loop() -> None:
-        while True:
+        clear_expired_sessions()
+        while not stopped.wait(interval):
             clear_expired_sessions()
-            time.sleep(interval)
 
     thread = threading.Thread(target=loop, name="bridgework-session-cleanup", daemon=True)
     thread.start()

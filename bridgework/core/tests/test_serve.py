@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -244,3 +245,46 @@ def test_addrport_forms() -> None:
     assert browser_url("0.0.0.0", 80) == "http://127.0.0.1:80/"
     assert browser_url("::1", 8000) == "http://[::1]:8000/"
 
+
+
+@pytest.mark.django_db
+def test_expired_sessions_are_cleared_by_the_housekeeping() -> None:
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+
+    from bridgework.core import server
+
+    old = SessionStore()
+    old["x"] = 1
+    old.set_expiry(-1)
+    old.save()
+    fresh = SessionStore()
+    fresh["x"] = 1
+    fresh.save()
+    server.clear_expired_sessions()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [fresh.session_key]
+
+
+def test_the_cleanup_runs_at_start_and_then_on_a_schedule(monkeypatch: Any) -> None:
+    import threading
+
+    from bridgework.core import server
+
+    calls: list[float] = []
+    monkeypatch.setattr(server, "clear_expired_sessions", lambda: calls.append(time.monotonic()))
+    stop = threading.Event()
+    thread = server.start_session_cleanup(interval=0.05, stop=stop)
+    deadline = time.monotonic() + 10
+    while len(calls) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    stop.set()
+    thread.join(timeout=5)
+    assert len(calls) >= 3 and thread.daemon and not thread.is_alive()
+
+
+def test_gunicorn_access_log_leaves_out_query_strings() -> None:
+    from bridgework import gunicorn_conf
+
+    assert "%(U)s" in gunicorn_conf.access_log_format
+    assert "%(r)s" not in gunicorn_conf.access_log_format
+    assert "%(q)s" not in gunicorn_conf.access_log_format
