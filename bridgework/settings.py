@@ -208,6 +208,7 @@ ACCOUNT_RATE_LIMITS = {
 BRIDGEWORK_TRUSTED_PROXIES = env_int("BRIDGEWORK_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
 ALLAUTH_TRUSTED_PROXY_COUNT = BRIDGEWORK_TRUSTED_PROXIES
 ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "bridgework.accounts.adapter.user_display"  # never the generated username
 # TOTP secrets and recovery-code seeds are encrypted with the app's keys.
 MFA_ADAPTER = "bridgework.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
