@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -12,7 +13,7 @@ from bridgework.core.http import AuthedRequest
 from bridgework.core.importing import ImportProblem
 from bridgework.core.modules import has_user_data
 
-from .forms import DeleteAccountForm, ImportForm, ProfileForm
+from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm
 from .models import profile_for
 from .services import NOT_EMPTY, account_delete, account_import
 
@@ -25,14 +26,18 @@ def profile(request: AuthedRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    # allauth switches two-factor on only for a verified address; say so and link the fix.
+    email_verified = EmailAddress.objects.filter(user=request.user, verified=True).exists()
+    return render(
+        request, "accounts/profile.html", {"form": form, "email_verified": email_verified}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def welcome(request: AuthedRequest) -> HttpResponse:
     """Straight after sign-up: the two optional facts "Get help now" needs, then home."""
-    form = ProfileForm(request.POST or None, instance=profile_for(request.user))
+    form = WelcomeForm(request.POST or None, instance=profile_for(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("core:home")

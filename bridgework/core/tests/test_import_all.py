@@ -92,7 +92,7 @@ def test_it_does_not_screen_the_imported_text(user: Any, other_user: Any) -> Non
         ),
         (
             lambda p: p["data"]["accounts"].update(timezone="Mars/Olympus"),
-            "data.accounts.timezone: Select a valid choice.",
+            "data.accounts.timezone: Choose a time zone from the list.",
         ),
     ],
 )
