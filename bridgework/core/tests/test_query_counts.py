@@ -24,7 +24,7 @@ from django.urls import NoReverseMatch, reverse
 
 from bridgework import MODULES
 from bridgework.core import encryption
-from bridgework.core.management.commands.demo import create_demo_person
+from bridgework.accounts.management.commands.demo import create_demo_person
 
 SHORT = 0.25  # years; the long history is three times this
 
