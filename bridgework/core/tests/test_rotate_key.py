@@ -74,7 +74,13 @@ def test_screen_command_follows_the_contract() -> None:
     assert lines[0]["level"] in ("concern", "urgent") and lines[0]["crisis"] is True
     assert lines[1]["patterns"][0]["id"] == "doing_it_alone"
     assert set(lines[1]["patterns"][0]) == {"id", "evidence", "score"}
-    assert lines[2] == {"level": "none", "crisis": False, "patterns": []}
+    assert lines[2] == {
+        "level": "none",
+        "crisis": False,
+        "in_progress": False,
+        "about": "self",
+        "patterns": [],
+    }
     assert screen_line("ok")["crisis"] is False
 
 
