@@ -303,14 +303,15 @@ def clinician_home(request: HttpRequest) -> HttpResponse:
             )
         else:
             status = 400
-    record_looks([row.link for row in rows], area="dashboard")
+    profile = request.clinician_profile  # type: ignore[attr-defined]
+    record_looks([row.link for row in rows], area="dashboard", clinician_name=profile.introduction)
     return render(
         request,
         "care/clinician_home.html",
         {
             "form": form,
             "rows": rows,
-            "profile": request.clinician_profile,  # type: ignore[attr-defined]
+            "profile": profile,
             "checkins_available": checkin_model() is not None,
         },
         status=status,
@@ -340,6 +341,12 @@ def join(request: HttpRequest) -> HttpResponse:
         return render(request, "care/join.html", {"form": form}, status=400)
     form = JoinForm(initial={"code": request.GET.get("code", "")[:40]})
     return render(request, "care/join.html", {"form": form})
+
+
+@clinician_required(two_factor=False)
+@require_GET
+def clients(request: HttpRequest) -> HttpResponse:
+    return redirect("care:clinician_home")
 
 
 @clinician_required()
