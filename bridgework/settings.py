@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_htmx",
     "ninja",  # so /api/docs uses its bundled Swagger UI, not a CDN
+    "django_tasks_db",  # background work (reminder e-mails) kept in the database
     "bridgework.core",
     "bridgework.accounts",
     *[f"bridgework.{name}" for name in MODULES],
@@ -121,25 +122,41 @@ else:
         }
     }
 
-# Login rate limits live in the cache. One process (make run) is fine with memory; several
-# gunicorn workers must share it: BRIDGEWORK_SHARED_CACHE=1 keeps it in the database
-# (run `bridgework createcachetable` once).
-if env_bool("BRIDGEWORK_SHARED_CACHE", False):
+# Login rate limits and lockout counters live in the cache. One process (`make run`) is
+# fine with memory; several gunicorn workers must share them or each worker counts on its
+# own (an attacker gets N× the attempts): BRIDGEWORK_SHARED_CACHE=1 keeps the cache in the
+# database, and it is the default with a server database (DATABASE_URL), which is how a
+# clinic runs several workers. The table is created by `migrate` (core migration 0001).
+SHARED_CACHE = env_bool("BRIDGEWORK_SHARED_CACHE", bool(_database_url))
+if SHARED_CACHE:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "bridgework_cache",
+            # Rate-limit windows are minutes; expired rows are culled as the table grows.
+            "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "bridgework",
         }
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, loading the profile with the user (one query less
+    # on every request; see accounts/backends.py).
+    "bridgework.accounts.backends.ModelBackend",
+    "bridgework.accounts.backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at OWASP's recommended server parameters (m=19 MiB, t=2, p=1; see
+    # accounts/hashers.py); older hashes still verify and are upgraded at login.
+    "bridgework.accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -185,6 +202,12 @@ if _email_host:
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("BRIDGEWORK_EMAIL_FROM", "bridgework@localhost")
+# Where the app is reached, for links in e-mails sent by background work (no request).
+BRIDGEWORK_BASE_URL = env_str("BRIDGEWORK_BASE_URL", "http://127.0.0.1:8000")
+
+# Background work (Django's tasks framework): tasks wait in the database until the worker
+# runs them — the thread `bridgework serve` starts, or `bridgework worker` beside gunicorn.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

@@ -36,6 +36,12 @@ class Profile(models.Model):
 
 
 def profile_for(user: Any) -> Profile:
-    """The user's profile, created on first use (accounts made before profiles existed)."""
-    profile, _ = Profile.objects.get_or_create(user=user)
-    return profile
+    """The user's profile, created on first use (accounts made before profiles existed).
+
+    No query when the user was loaded with it (the request's user is: see backends.py).
+    """
+    try:
+        return user.profile
+    except (Profile.DoesNotExist, AttributeError):
+        profile, _ = Profile.objects.get_or_create(user=user)
+        return profile

@@ -5,5 +5,10 @@ class CheckinConfig(AppConfig):
     name = "bridgework.checkin"
     label = "checkin"
     verbose_name = "Check-in"
-    # Shown in the main navigation once "checkin:index" exists.
-    nav_label: str | None = None
+    nav_label: str | None = "Check-in"
+
+    def ready(self) -> None:
+        from .feelings import feeling_words
+
+        # A bad feelings file fails at startup (and in tests), naming file and line.
+        feeling_words()

@@ -2,17 +2,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 
 from bridgework.core.modules import NextStep, Panel
 
-from .services import exchange_facts, observations_for, people_for
+from . import ledger
+from .models import Person
 
 
 def dashboard(user: Any) -> Panel:
-    """Three queries: people, exchange numbers, dismissals (none when the circle is empty)."""
-    people = people_for(user)
-    if not people:
+    """Fixed cost whatever the history: people per ring, the close ring with each one's
+    last contact, and ``ledger.observations_sql`` (two or three small queries)."""
+    per_ring = dict(
+        Person.objects.filter(user=user).order_by().values_list("ring").annotate(n=Count("id"))
+    )
+    if not per_ring:
         return Panel(
             template="circle/_dashboard.html",
             context={"people_count": 0},
@@ -23,12 +29,14 @@ def dashboard(user: Any) -> Panel:
                 label="Add someone",
             ),
         )
-    found = observations_for(user, people=people, facts=exchange_facts(user))
+    today = timezone.localdate()
+    close, last_contact = ledger.close_people(user, today)
+    found = ledger.observations_sql(user, close, last_contact, today)
     return Panel(
         template="circle/_dashboard.html",
         context={
-            "people_count": len(people),
-            "close_count": sum(1 for person in people if person.ring == "close"),
+            "people_count": sum(per_ring.values()),
+            "close_count": per_ring.get("close", 0),
             "observation": found[0] if found else None,
         },
     )

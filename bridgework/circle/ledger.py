@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Sum, Value, When
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString
 
 from bridgework.core.charts import Point, bar_chart, line_chart
+from bridgework.core.links import url_for_pk
 
-from .models import Exchange, Person
-from .observations import ExchangeFact, Tally, WeekRow, tallies_by_person, tally, weekly_balance
+from .models import DismissedObservation, Exchange, Person
+from .observations import (
+    EASIER_LOOKBACK,
+    OVER_GIVING_WINDOW_DAYS,
+    SIZE_WEIGHTS,
+    ExchangeFact,
+    Observation,
+    PersonFact,
+    Tally,
+    WeekRow,
+    drifting,
+    over_giving,
+    receiving_easier,
+    tallies_by_person,
+    tally,
+    visible,
+    weekly_balance,
+)
 
 RECENT_LIMIT = 30
 WEEKS_SHOWN = 12
@@ -30,9 +48,149 @@ def tally_of(facts: list[ExchangeFact]) -> Tally:
     return tally(facts)
 
 
-def person_rows(people: list[Person], facts: list[ExchangeFact]) -> list[PersonRow]:
-    """One row per person with at least one exchange, in name order; removed people last."""
-    by_person = tallies_by_person(facts)
+# ----------------------------------------------------------------- SQL aggregates
+# The ledger and the home page show fixed-size summaries of a history that grows for
+# years, so the database adds up the weights; Python only sees a handful of rows.
+
+_WEIGHT = Case(
+    *(When(size=size, then=Value(weight)) for size, weight in SIZE_WEIGHTS.items()),
+    default=Value(1),
+    output_field=IntegerField(),
+)
+_TALLY = {
+    "given": Sum(_WEIGHT, filter=Q(direction="gave"), default=0),
+    "received": Sum(_WEIGHT, filter=Q(direction="received"), default=0),
+    "count": Count("id"),
+}
+
+
+def _tally(row: dict[str, Any]) -> Tally:
+    return Tally(given=row["given"] or 0, received=row["received"] or 0, count=row["count"])
+
+
+def tally_sql(exchanges: QuerySet[Exchange]) -> Tally:
+    """Given and received weight and the count over ``exchanges``: one aggregate query."""
+    return _tally(exchanges.order_by().aggregate(**_TALLY))
+
+
+def tallies_by_person_sql(user: Any) -> tuple[dict[int | None, Tally], dict[int, dt.date]]:
+    """``tallies_by_person`` over all the user's exchanges, grouped in SQL (one query),
+    and the date of the latest exchange with each person."""
+    rows = (
+        Exchange.objects.filter(user=user)
+        .order_by()
+        .values("person_id")
+        .annotate(**_TALLY, last=Max("occurred_on"))
+    )
+    tallies: dict[int | None, Tally] = {}
+    last: dict[int, dt.date] = {}
+    for row in rows:
+        tallies[row["person_id"]] = _tally(dict(row))
+        if row["person_id"] is not None:
+            last[row["person_id"]] = row["last"]
+    return tallies, last
+
+
+def _facts(rows: QuerySet[Exchange]) -> list[ExchangeFact]:
+    return [
+        ExchangeFact(person_id=p, direction=d, size=s, occurred_on=o, discomfort=c)
+        for p, d, s, o, c in rows.values_list(
+            "person_id", "direction", "size", "occurred_on", "discomfort"
+        )
+    ]
+
+
+def window_start(today: dt.date, weeks: int) -> dt.date:
+    """The Monday that starts the first of the last ``weeks`` weeks."""
+    return today - dt.timedelta(days=today.weekday()) - dt.timedelta(weeks=weeks - 1)
+
+
+def window_facts(user: Any, since: dt.date, today: dt.date) -> list[ExchangeFact]:
+    """The exchanges from ``since`` to ``today`` as plain facts (one query, nothing decrypted)."""
+    return _facts(
+        Exchange.objects.filter(
+            user=user, occurred_on__gte=since, occurred_on__lte=today
+        ).order_by()
+    )
+
+
+def close_people(user: Any, today: dt.date) -> tuple[list[Person], dict[int, dt.date]]:
+    """The close ring (names decrypted, notes not) and the date of the latest exchange
+    with each of them up to ``today``: one query."""
+    close: list[Person] = list(
+        Person.objects.filter(user=user, ring="close")
+        .defer("note")
+        .annotate(last=Max("exchanges__occurred_on", filter=Q(exchanges__occurred_on__lte=today)))
+    )
+    last = {p.pk: p.last for p in close if p.last is not None}  # type: ignore[attr-defined]
+    return close, last
+
+
+def observations_sql(
+    user: Any,
+    close: list[Person],
+    last_contact: dict[int, dt.date],
+    today: dt.date,
+    *,
+    window: list[ExchangeFact] | None = None,
+) -> list[Observation]:
+    """What ``observations.observations`` finds, reading only what each rule looks at.
+
+    ``close`` and ``last_contact`` as from ``close_people``; ``window`` the exchanges of at
+    least the last 8 weeks if the caller has them. One or two small queries (the last
+    scored receipts, the 8 weeks unless given) and one for the dismissals.
+    """
+    since = today - dt.timedelta(days=OVER_GIVING_WINDOW_DAYS - 1)
+    found: list[Observation] = []
+    # receiving_easier sorts by date (stably) and keeps the last few: the newest days,
+    # and within a day the list's own order (newest created first), so read them reversed.
+    scored = _facts(
+        Exchange.objects.filter(user=user, direction="received", discomfort__isnull=False).order_by(
+            "-occurred_on", "created_at", "id"
+        )[:EASIER_LOOKBACK]
+    )
+    easier = receiving_easier(scored[::-1])
+    if easier is not None:
+        found.append(easier)
+    giving = over_giving(window if window is not None else window_facts(user, since, today), today)
+    if giving is not None:
+        found.append(giving)
+    contacts = [
+        ExchangeFact(person_id=pk, direction="gave", size="small", occurred_on=day)
+        for pk, day in last_contact.items()
+        if day <= today
+    ]
+    found.extend(drifting(person_facts(close), contacts, today))
+    dismissed = {
+        row.key: timezone.localdate(row.dismissed_at)
+        for row in DismissedObservation.objects.filter(user=user)
+    }
+    return visible(found, dismissed, today)
+
+
+def person_facts(people: list[Person]) -> list[PersonFact]:
+    return [
+        PersonFact(
+            id=person.pk,
+            name=person.name,
+            ring=person.ring,
+            added_on=timezone.localdate(person.created_at),
+        )
+        for person in people
+    ]
+
+
+# ----------------------------------------------------------------- page parts
+
+
+def person_rows(
+    people: list[Person], facts: list[ExchangeFact] | dict[int | None, Tally]
+) -> list[PersonRow]:
+    """One row per person with at least one exchange, in name order; removed people last.
+
+    ``facts`` may be the exchanges themselves or their tallies by person already.
+    """
+    by_person = facts if isinstance(facts, dict) else tallies_by_person(facts)
     rows = [
         PersonRow(person.name, person, by_person[person.pk])
         for person in people
@@ -69,16 +227,39 @@ def per_person_chart(rows: list[PersonRow]) -> SafeString:
     return bar_chart("Given and received, per person", points, maximum=highest)
 
 
-def ledger_context(people: list[Person], facts: list[ExchangeFact]) -> dict[str, Any]:
-    rows = person_rows(people, facts)
-    weeks = weekly_balance(facts, timezone.localdate(), WEEKS_SHOWN)
+def ledger_context(user: Any, people: list[Person]) -> dict[str, Any]:
+    """Everything the ledger page shows but the recent exchanges, in three or four
+    queries whatever the history: totals per person (with the last contact), the weeks
+    shown, the last scored receipts and the dismissals.
+
+    The opening balance of the weeks shown is the overall total minus those weeks.
+    """
+    today = timezone.localdate()
+    by_person, last_contact = tallies_by_person_sql(user)
+    overall = Tally(
+        given=sum(t.given for t in by_person.values()),
+        received=sum(t.received for t in by_person.values()),
+        count=sum(t.count for t in by_person.values()),
+    )
+    # Twelve weeks reach further back than the 8 weeks over-giving looks at.
+    window = window_facts(user, window_start(today, WEEKS_SHOWN), today)
+    shown = tally(window)
+    opening = Tally(
+        given=overall.given - shown.given,
+        received=overall.received - shown.received,
+        count=overall.count - shown.count,
+    )
+    weeks = weekly_balance(window, today, WEEKS_SHOWN, opening=opening)
+    rows = person_rows(people, by_person)
+    close = [person for person in people if person.ring == "close"]
     return {
-        "overall": tally(facts),
+        "overall": overall,
         "person_rows": rows,
         "person_chart": per_person_chart(rows) if rows else "",
         "weeks": weeks,
-        "weeks_chart": balance_over_time_chart(weeks) if facts else "",
-        "exchange_total": len(facts),
+        "weeks_chart": balance_over_time_chart(weeks) if overall.count else "",
+        "exchange_total": overall.count,
+        "observations": observations_sql(user, close, last_contact, today, window=window),
     }
 
 
@@ -98,21 +279,11 @@ class ExchangeRow:
     delete_url: str
 
 
-_PLACEHOLDER = 987654321
-
-
-def _url_for_pk(name: str) -> Callable[[int | None], str]:
-    # Reversing three URLs per row was most of the table's render time: reverse once
-    # with a placeholder pk and put each row's pk in its place.
-    head, tail = reverse(name, args=[_PLACEHOLDER]).split(str(_PLACEHOLDER))
-    return lambda pk: "" if pk is None else f"{head}{pk}{tail}"
-
-
 def exchange_rows(exchanges: Iterable[Exchange]) -> list[ExchangeRow]:
     """Rows for ``circle/_exchange_table.html``; reads ``exchange.person`` (select it)."""
-    person_url = _url_for_pk("circle:person")
-    edit_url = _url_for_pk("circle:exchange_edit")
-    delete_url = _url_for_pk("circle:exchange_delete")
+    person_url = url_for_pk("circle:person")
+    edit_url = url_for_pk("circle:exchange_edit")
+    delete_url = url_for_pk("circle:exchange_delete")
     return [
         ExchangeRow(
             exchange=exchange,

@@ -122,15 +122,18 @@ def tallies_by_person(exchanges: Iterable[ExchangeFact]) -> dict[int | None, Tal
     return result
 
 
-def weekly_balance(exchanges: Iterable[ExchangeFact], today: date, weeks: int = 12) -> list[WeekRow]:
+def weekly_balance(
+    exchanges: Iterable[ExchangeFact], today: date, weeks: int = 12, *, opening: Tally | None = None
+) -> list[WeekRow]:
     """One row per week (Monday to Sunday) for the last ``weeks`` weeks, this one last.
 
     The running balance includes everything before the first week shown, so the line
-    continues from wherever the person already was.
+    continues from wherever the person already was: ``opening`` is that balance when the
+    caller added up the earlier exchanges already (then pass only the weeks shown).
     """
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
     per_week = [Tally() for _ in range(weeks)]
-    before = Tally()
+    before = opening or Tally()
     for fact in exchanges:
         if fact.occurred_on < first:
             before = before.add(fact)

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.http import AuthedRequest
+from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 from bridgework.screening.crisis import Screening
 
@@ -22,10 +23,8 @@ from .forms import ExchangeForm, PersonForm
 from .services import (
     exchange_create,
     exchange_delete,
-    exchange_facts,
     exchange_update,
     observation_dismiss,
-    observations_for,
     people_for,
     person_create,
     person_delete,
@@ -33,6 +32,8 @@ from .services import (
     summary,
 )
 
+# Exchanges per page on a person's page (each shown note is decrypted).
+EXCHANGES_PER_PAGE = 30
 PREFILL = ("person", "direction", "kind", "size", "discomfort", "occurred_on", "note")
 OBSERVATION_KEY = re.compile(r"^(over-giving|receiving-easier|drifting:\d{1,12})$")
 
@@ -86,14 +87,16 @@ def person_new(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def person(request: AuthedRequest, pk: int) -> HttpResponse:
     found = get_person_for_user(request.user, pk)
-    exchanges = found.exchanges.all()
+    page = page_of(found.exchanges.all(), request.GET.get("page"), EXCHANGES_PER_PAGE)
     return render(
         request,
         "circle/person.html",
         {
             "person": found,
-            "exchange_rows": ledger.exchange_rows(exchanges),
-            "tally": ledger.tally_of(exchange_facts(request.user, person=found)),
+            "page": page,
+            "page_numbers": page_numbers(page),
+            "exchange_rows": ledger.exchange_rows(page),
+            "tally": ledger.tally_sql(found.exchanges.all()),
         },
     )
 
@@ -138,13 +141,11 @@ def person_delete_view(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_GET
 def ledger_view(request: AuthedRequest) -> HttpResponse:
     people = people_for(request.user)
-    facts = exchange_facts(request.user)
     return render(
         request,
         "circle/ledger.html",
         {
-            **ledger.ledger_context(people, facts),
-            "observations": observations_for(request.user, people=people, facts=facts),
+            **ledger.ledger_context(request.user, people),
             "exchange_rows": ledger.exchange_rows(ledger.recent_exchanges(request.user)),
             "people": people,
         },

@@ -5,5 +5,10 @@ class CompassionConfig(AppConfig):
     name = "bridgework.compassion"
     label = "compassion"
     verbose_name = "Kindness"
-    # Shown in the main navigation once "compassion:index" exists.
-    nav_label: str | None = None
+    nav_label: str | None = "Kindness"
+
+    def ready(self) -> None:
+        # Load the exercises now so a malformed file stops startup with file and line.
+        from .content import exercises
+
+        exercises()

@@ -39,7 +39,8 @@ def export(request: HttpRequest) -> HttpResponse:
         "data": export_all(request.user),
     }
     response = HttpResponse(
-        json.dumps(payload, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        # Compact: the indented encoder is pure Python and took 60 % longer at 5 years.
+        json.dumps(payload, cls=DjangoJSONEncoder, separators=(",", ":"), ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
     stamp = timezone.now().strftime("%Y%m%d")

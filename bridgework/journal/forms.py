@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 
 from bridgework.core.validators import validate_lived_date
+from bridgework.core.widgets import ChipRadioSelect
 
 from .models import MAX_BODY_CHARS, Entry
 from .prompts import prompt_choices
@@ -14,6 +15,7 @@ class EntryForm(forms.ModelForm):
     prompt_id = forms.ChoiceField(
         label="Guided prompt",
         required=False,
+        widget=forms.RadioSelect,
         help_text="Optional. A question to write about, if it helps to have one.",
     )
     body = forms.CharField(
@@ -28,7 +30,7 @@ class EntryForm(forms.ModelForm):
     class Meta:
         model = Entry
         fields = ["date", "prompt_id", "mood", "body"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "mood": ChipRadioSelect}
         labels = {"mood": "Mood tag"}
         help_texts = {"mood": "Optional."}
 

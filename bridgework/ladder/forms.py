@@ -5,6 +5,8 @@ from typing import Any, cast
 from django import forms
 from django.utils import timezone
 
+from bridgework.core.widgets import ChipRadioSelect, Slider
+
 from .library import STAKES
 from .models import Attempt, Kind, Step
 
@@ -13,8 +15,8 @@ RATING_ERRORS = {
 }
 
 
-def _rating() -> forms.NumberInput:
-    return forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1, "inputmode": "numeric"})
+def _rating() -> Slider:
+    return Slider(maximum=100)
 
 
 def _drop_blank_choice(form: forms.BaseForm, *names: str) -> None:
@@ -36,8 +38,9 @@ class StepForm(forms.ModelForm):
             "what", "kind", "who", "person", "expected_discomfort", "feared_outcome", "feared_likelihood"
         ]
         widgets = {
-            "what": forms.TextInput(attrs={"maxlength": 300}),
-            "kind": forms.RadioSelect,
+            # Two lines, so a longer step is never cut off on a phone.
+            "what": forms.Textarea(attrs={"maxlength": 300, "rows": 2, "class": "short-text"}),
+            "kind": ChipRadioSelect,
             "who": forms.TextInput(attrs={"maxlength": 300, "autocomplete": "off"}),
             "expected_discomfort": _rating(),
             "feared_outcome": forms.TextInput(attrs={"maxlength": 300}),

@@ -94,5 +94,7 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
                 learned=item.learned,
             )
             restore(attempt, f"{path}.attempts[{number}]", created_at=item.created_at)
+            if item.id is not None:  # messages in the voice app refer to attempts
+                ids.setdefault("ladder.attempt", {})[item.id] = attempt.pk
             created += 1
     return created

@@ -83,9 +83,16 @@ def step_status(
     expected_discomfort: int, attempts: Sequence[AttemptFacts], override: Override | str = ""
 ) -> Status:
     """Where a step stands: not tried, practising or mastered (the override wins)."""
+    return status_from_counts(
+        len(attempts), qualifying_count(expected_discomfort, attempts), override
+    )
+
+
+def status_from_counts(attempts: int, qualifying: int, override: Override | str = "") -> Status:
+    """``step_status`` from counts the database added up (how many attempts, how many qualify)."""
     if override == "mastered":
         return "mastered"
-    if override != "practising" and qualifying_count(expected_discomfort, attempts) >= ATTEMPTS_NEEDED:
+    if override != "practising" and qualifying >= ATTEMPTS_NEEDED:
         return "mastered"
     return "practising" if attempts else "not_tried"
 

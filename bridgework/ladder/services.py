@@ -8,14 +8,13 @@ write here runs ``full_clean()``, so forms and the API reject exactly the same i
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from bridgework.safety.services import screen_texts, screening_record
@@ -67,42 +66,90 @@ def mastered_on(step: Step, facts: list[mastery.AttemptFacts]) -> date | None:
     return mastery.rule_mastered_on(step.expected_discomfort, facts)
 
 
-def _facts_by_step(step_ids: Iterable[int]) -> dict[int, list[mastery.AttemptFacts]]:
-    # values() keeps the encrypted text out of the query: nothing is decrypted here.
-    facts: dict[int, list[mastery.AttemptFacts]] = defaultdict(list)
-    rows = Attempt.objects.filter(step_id__in=list(step_ids)).values_list(
-        "step_id", "discomfort_peak", "feared_happened", "happened_on"
+def _qualifying(prefix: str, expected: Any) -> Q:
+    """``mastery.qualifies`` in SQL: calm (peak ≤ 30 or at most half the expected) and the
+    feared outcome did not happen."""
+    return Q(**{f"{prefix}feared_happened": "no"}) & (
+        Q(**{f"{prefix}discomfort_peak__lte": mastery.CALM_PEAK})
+        | Q(**{f"{prefix}discomfort_peak__lte": expected / 2})
     )
-    for step_id, peak, happened, on in rows:
-        facts[step_id].append(mastery.AttemptFacts(peak=peak, feared_happened=happened, happened_on=on))
-    return facts
 
 
 def ladder_rows(user: Any, *, with_text: bool = True) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
-    Two queries whatever the size of the ladder. ``with_text=False`` leaves the encrypted
-    text unread (nothing decrypted); reading a step's text then costs one query per step.
+    One query whatever the number of attempts: the database counts each step's attempts
+    and those that qualify, and finds the date of the one that completed mastery.
+    ``with_text=False`` leaves the encrypted text unread (nothing decrypted); reading a
+    step's text then costs one query per step.
     """
-    query = Step.objects.filter(user=user)
+    query = _counted_steps(user)
     steps = list(query if with_text else query.defer(*STEP_TEXT_FIELDS))
-    facts = _facts_by_step(step.pk for step in steps)
-    rows = []
-    for step in steps:
-        step_facts = facts.get(step.pk, [])
-        rows.append(
-            StepRow(
-                step=step,
-                status=mastery.step_status(step.expected_discomfort, step_facts, step.override),
-                attempt_count=len(step_facts),
-                qualifying=mastery.qualifying_count(step.expected_discomfort, step_facts),
-                mastered_on=mastered_on(step, step_facts),
-            )
-        )
+    rows = [_counted_row(step) for step in steps]
     index = mastery.next_suggested([row.status for row in rows])
     if index is not None:
         rows[index].is_next = True
     return rows
+
+
+def _counted_steps(user: Any) -> QuerySet[Step]:
+    """The user's steps in ladder order, each annotated with ``attempt_count``,
+    ``qualifying`` and ``rule_mastered_on`` (the date mastery by the rule was reached)."""
+    completing = (
+        Attempt.objects.filter(step=OuterRef("pk"))
+        .filter(_qualifying("", OuterRef("expected_discomfort")))
+        .order_by("happened_on", "created_at", "id")
+        .values("happened_on")[mastery.ATTEMPTS_NEEDED - 1 : mastery.ATTEMPTS_NEEDED]
+    )
+    return (
+        Step.objects.filter(user=user)
+        .annotate(
+            attempt_count=Count("attempts"),
+            qualifying=Count(
+                "attempts", filter=_qualifying("attempts__", F("expected_discomfort"))
+            ),
+            rule_mastered_on=Subquery(completing),
+        )
+        # Meta.ordering does not apply to a GROUP BY query: say it again.
+        .order_by("position", "expected_discomfort", "id")
+    )
+
+
+def next_suggested_row(user: Any) -> StepRow | None:
+    """The next suggested step (the first in ladder order not mastered), found in SQL:
+    one query, only that step's ``what`` decrypted."""
+    step = (
+        _counted_steps(user)
+        .exclude(override=Override.MASTERED)
+        .filter(Q(override=Override.PRACTISING) | Q(qualifying__lt=mastery.ATTEMPTS_NEEDED))
+        .defer("who", "feared_outcome")
+        .first()
+    )
+    if step is None:
+        return None
+    row = _counted_row(step)
+    row.is_next = True
+    return row
+
+
+def _counted_row(step: Step) -> StepRow:
+    """A row from a step annotated by ``_counted_steps``."""
+    counted: int = step.attempt_count  # type: ignore[attr-defined]
+    qualifying: int = step.qualifying  # type: ignore[attr-defined]
+    done: date | None
+    if step.override == Override.MASTERED:
+        done = timezone.localdate(step.override_at) if step.override_at else None
+    elif step.override == Override.PRACTISING:
+        done = None
+    else:
+        done = step.rule_mastered_on  # type: ignore[attr-defined]
+    return StepRow(
+        step=step,
+        status=mastery.status_from_counts(counted, qualifying, step.override),
+        attempt_count=counted,
+        qualifying=qualifying,
+        mastered_on=done,
+    )
 
 
 def step_row(step: Step) -> StepRow:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import Any, Literal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.links import url_for_pk
 from bridgework.safety.services import screening_carry
 
 from . import services
@@ -17,7 +19,7 @@ from .access import get_attempt_for_user, get_step_for_user
 from .forms import AttemptForm, LibraryFilterForm, StepForm
 from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
-from .models import Override
+from .models import Override, Step
 from .progress import build_progress
 
 
@@ -37,9 +39,68 @@ def _save_failed(form: Any, exc: ValidationError) -> None:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    rows = services.ladder_rows(request.user)
+    """The ladder in the person's order: every step still to practise as a card, and the
+    few most recently mastered on one line each (``?all=1`` shows every mastered step).
+
+    Two queries whatever the history (the counted steps, then the text of those shown);
+    links are built without a reverse() per row."""
+    show_all = request.GET.get("all") == "1"
+    rows = services.ladder_rows(request.user, with_text=False)
+    shown = _shown(rows, show_all=show_all)
+    texts = {
+        pk: (what, who)
+        for pk, what, who in Step.objects.filter(pk__in=shown).values_list("pk", "what", "who")
+    }
+    visible = []
+    for row in rows:
+        if row.step.pk in shown:
+            row.step.what, row.step.who = texts[row.step.pk]
+            visible.append(row)
     next_row = next((row for row in rows if row.is_next), None)
-    return _page(request, "ladder/index.html", {"rows": rows, "next_row": next_row})
+    detail, attempt, move = (
+        url_for_pk(name)
+        for name in ("ladder:step_detail", "ladder:attempt_new", "ladder:step_move")
+    )
+    items = [
+        (
+            row,
+            {
+                "detail": detail(row.step.pk),
+                "attempt": attempt(row.step.pk),
+                "move": move(row.step.pk),
+            },
+        )
+        for row in visible
+    ]
+    return _page(
+        request,
+        "ladder/index.html",
+        {
+            "rows": rows,
+            "items": items,
+            "next_row": next_row,
+            "hidden_count": len(rows) - len(visible),
+            "show_all": show_all,
+        },
+    )
+
+
+# Mastered steps the ladder page lists by default (the latest ones; the rest on request).
+MASTERED_SHOWN = 5
+
+
+def _shown(rows: list[services.StepRow], *, show_all: bool = False) -> set[int]:
+    """The step ids the ladder page shows: all not yet mastered, the latest few mastered."""
+    if show_all:
+        return {row.step.pk for row in rows}
+    mastered = sorted(
+        (row for row in rows if row.status == "mastered"),
+        key=lambda row: (row.mastered_on or date.min, row.step.pk),
+        reverse=True,
+    )
+    return {row.step.pk for row in rows if row.status != "mastered"} | {
+        row.step.pk for row in mastered[:MASTERED_SHOWN]
+    }
 
 
 @login_required
@@ -76,13 +137,20 @@ def adopt(request: HttpRequest, slug: str) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     direction = request.POST.get("direction")
-    if direction == "up":
-        services.step_move(step=step, direction="up")
-    elif direction == "down":
-        services.step_move(step=step, direction="down")
-    else:
+    if direction not in ("up", "down"):
         messages.error(request, "That move was not understood; nothing changed.")
         return redirect("ladder:index")
+    # One press moves the step one place on the page: past the mastered steps the page
+    # does not list, to the next one it does.
+    rows = services.ladder_rows(request.user, with_text=False)
+    shown = _shown(rows)
+    order = [row.step.pk for row in rows]
+    here = order.index(step.pk)
+    ahead = order[:here][::-1] if direction == "up" else order[here + 1 :]
+    neighbour = next((i for i, pk in enumerate(ahead) if pk in shown), len(ahead) - 1)
+    way: Literal["up", "down"] = "up" if direction == "up" else "down"
+    for _ in range(neighbour + 1 if ahead else 0):
+        services.step_move(step=step, direction=way)
     return redirect(reverse("ladder:index") + f"#step-{step.pk}")
 
 

@@ -75,12 +75,18 @@ _WHEN = frozenset({"time", "intent"})
 
 
 def decide(
-    harms: set[str], plan: set[str], *, no_plan: bool = False, strong: int = 0
+    harms: set[str],
+    plan: set[str],
+    *,
+    no_plan: bool = False,
+    strong: int = 0,
+    preparations: int = 0,
 ) -> tuple[Level, bool]:
     """The level of one clause's harm with the plan around it, and whether it is under way.
 
     ``strong`` counts the distinct suicidal and finality phrases nearby: two goodbyes
     ("my final entry", "I've said my goodbyes") are a plan in themselves.
+    ``preparations`` counts distinct preparations nearby.
     """
     if "in_progress" in harms:
         return "urgent", True
@@ -100,31 +106,56 @@ def decide(
         or ("finality" in harms and (strong >= 2 or bool(harms & (_WEAK | _IDEATION))))
         or (len(harms & _WEAK) >= 2 and bool(plan & _WHEN))
         or (weak and "preparation" in plan and plan >= _WHEN)
+        or (weak and bool(plan & {"preparation", "means"}) and "secrecy" in plan)
+        or (weak and {"time", "secrecy"} <= plan)
+        or (weak and {"means", "place"} <= plan)
+        or (weak and {"means", "preparation"} <= plan)
+        or (weak and preparations >= 2)
     )
     if urgent and not no_plan:
         return "urgent", False
     if suicidal or ideation or "self_harm" in harms or urgent:
         return "concern", False
+    if weak and "preparation" in plan:
+        return "concern", False
     return "none", False
 
 
 def _level_for(frame: Frame, subject: Subject) -> tuple[Level, bool, list[Harm]]:
-    harms = [h for h in frame.harms if h.subject == subject]
+    by_clause: dict[int, list[Harm]] = {}
+    for harm in frame.harms:
+        if harm.subject == subject:
+            by_clause.setdefault(harm.clause, []).append(harm)
     best: Level = "none"
     in_progress = False
     raised: list[Harm] = []
-    for clause in sorted({h.clause for h in harms}):
-        near = [h for h in harms if abs(h.clause - clause) <= WINDOW]
+    for clause in sorted(by_clause):
+        near = [
+            h for c in range(clause - WINDOW, clause + WINDOW + 1) for h in by_clause.get(c, [])
+        ]
         strong = len({h.phrase for h in near if h.kind in _SUICIDAL})
         level, under_way = decide(
-            {h.kind for h in near}, frame.plan_near(clause), no_plan=frame.no_plan, strong=strong
+            {h.kind for h in near},
+            frame.plan_near(clause),
+            no_plan=frame.no_plan,
+            strong=strong,
+            preparations=frame.count_near("preparation", clause),
         )
         in_progress = in_progress or under_way
         if level != "none":
-            raised += [h for h in harms if h.clause == clause]
+            raised += by_clause[clause]
         if _RANK[level] > _RANK[best]:
             best = level
     return best, in_progress, raised
+
+
+def _means_readied(frame: Frame) -> bool:
+    """Lethal means got ready in secret, or with a purpose, even with no word of harm."""
+    return any(
+        {"means", "secrecy"} <= frame.plan_near(c)
+        and bool(frame.plan_near(c) & {"preparation", "intent"})
+        for c in frame.plan.get("means", set())
+    )
 
 
 def screen(text: str) -> Screening:
@@ -141,6 +172,8 @@ def screen(text: str) -> Screening:
 def _screen_cached(text: str) -> Screening:
     frame = read(prepare(text))
     level, in_progress, raised = _level_for(frame, "self")
+    if level == "none" and _means_readied(frame):
+        level = "urgent"
     about: About = "self"
     if level == "none":
         level, in_progress, raised = _level_for(frame, "other")

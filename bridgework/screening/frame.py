@@ -24,13 +24,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from bridgework.core.content import load_yaml
+
+from .wordscan import WordScanner
 
 FRAME_FILE = Path(__file__).parent / "data" / "crisis_frame.yaml"
 
@@ -77,6 +78,7 @@ class Stance(BaseModel):
     wish: str
     resolved: str
     no_plan: str
+    routine: str
     fiction: str
 
 
@@ -117,14 +119,12 @@ class FrameFile(BaseModel):
 
 @dataclass(frozen=True)
 class Lexicon:
-    harm: dict[str, re.Pattern[str]]
-    plan: dict[str, re.Pattern[str]]
+    # Every harm, plan and clause-wide stance pattern, named "harm:act", "plan:time",
+    # "stance:resolved"…, in one scanner: one pass over the words of a text.
+    scanner: WordScanner
     negation: re.Pattern[str]
     question: re.Pattern[str]
     wish: re.Pattern[str]
-    resolved: re.Pattern[str]
-    no_plan: re.Pattern[str]
-    fiction: re.Pattern[str]
     self_subject: re.Pattern[str]
     other_subject: re.Pattern[str]
     speech: re.Pattern[str]
@@ -136,25 +136,31 @@ def lexicon() -> Lexicon:
     """The compiled concepts; raises ContentError (file:line) on a bad file."""
     data = load_yaml(FRAME_FILE, FrameFile)
 
-    def one(patterns: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{_compile(p, data.macros)})" for p in patterns))
-
     def single(pattern: str) -> re.Pattern[str]:
         return re.compile(_compile(pattern, data.macros))
 
+    scanner = WordScanner()
+    stance = data.stance
+    groups = {
+        **{f"harm:{kind}": patterns for kind, patterns in data.harm.items()},
+        **{f"plan:{kind}": patterns for kind, patterns in data.plan.items()},
+        "stance:resolved": [stance.resolved],
+        "stance:fiction": [stance.fiction],
+        "stance:no_plan": [stance.no_plan],
+        "stance:routine": [stance.routine],
+    }
+    for name, patterns in groups.items():
+        for pattern in patterns:
+            scanner.add(name, _compile(pattern, data.macros))
     return Lexicon(
-        harm={name: one(patterns) for name, patterns in data.harm.items()},
-        plan={name: one(patterns) for name, patterns in data.plan.items()},
-        negation=single(data.stance.negation),
-        question=single(data.stance.question),
-        wish=single(data.stance.wish),
-        resolved=single(data.stance.resolved),
-        no_plan=single(data.stance.no_plan),
-        fiction=single(data.stance.fiction),
+        scanner=scanner,
+        negation=single(stance.negation),
+        question=single(stance.question),
+        wish=single(stance.wish),
         self_subject=single(data.subjects.self),
         other_subject=single(data.subjects.other),
         speech=single(data.subjects.speech),
-        other_language=one(data.other_language),
+        other_language=re.compile("|".join(data.other_language)),
     )
 
 
@@ -173,72 +179,164 @@ class Frame:
     harms: list[Harm] = field(default_factory=list)
     # Plan concept -> indexes of the clauses it was found in.
     plan: dict[str, set[int]] = field(default_factory=dict)
+    # Plan concept -> (clause, phrase) of every distinct match: several preparations
+    # ("rehomed the dog, paid off what I owed, deleted my accounts") weigh more than one.
+    plan_hits: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
     no_plan: bool = False
 
+    def count_near(self, kind: str, clause: int) -> int:
+        hits = self.plan_hits.get(kind, set())
+        return sum(1 for c, _ in hits if abs(c - clause) <= WINDOW)
+
     def plan_near(self, clause: int) -> set[str]:
-        return {
-            kind
-            for kind, clauses in self.plan.items()
-            if any(abs(clause - c) <= WINDOW for c in clauses)
-        }
+        window = range(clause - WINDOW, clause + WINDOW + 1)
+        return {kind for kind, clauses in self.plan.items() if any(c in clauses for c in window)}
 
 
 _CLAUSE_BREAK = re.compile(r" \. | (?:, )?but ")
+_WORD = re.compile(r"[a-z0-9']+")
 
 
 def clause_starts(text: str) -> list[int]:
     return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))]
 
 
-def _last_end(pattern: re.Pattern[str], text: str) -> int:
-    return max((m.end() for m in pattern.finditer(text)), default=-1)
+@dataclass(frozen=True)
+class _Words:
+    """The words of a text and, for each, the latest writer / other / speech word so far."""
+
+    starts: list[int]
+    last_self: list[int]
+    last_other: list[int]
+    last_speech: list[int]
+
+    @classmethod
+    def of(cls, lex: Lexicon, text: str) -> _Words:
+        starts: list[int] = []
+        last_self: list[int] = []
+        last_other: list[int] = []
+        last_speech: list[int] = []
+        me = other = speech = -1
+        for token in _WORD.finditer(text):
+            word, position = token.group(0), token.start()
+            kind = _word_kind(lex, word)
+            if kind == "self":
+                me = position
+            elif kind == "other":
+                other = position
+            elif kind == "speech":
+                speech = position
+            starts.append(position)
+            last_self.append(me)
+            last_other.append(other)
+            last_speech.append(speech)
+        return cls(starts, last_self, last_other, last_speech)
+
+    def before(self, position: int) -> int:
+        """Index of the last word starting before ``position`` (-1: none)."""
+        return bisect.bisect_left(self.starts, position) - 1
 
 
-def _subject(lex: Lexicon, before: str, phrase: str) -> Subject:
-    """The writer, unless the phrase or the nearest subject before it is someone else."""
-    speech = _last_end(lex.speech, before)
-    if speech >= 0 and _last_end(lex.other_subject, before[:speech]) >= 0:
-        between = before[speech:]
-        if " , " not in between and not re.search(r"\b(?:and|but|so) i\b", between):
-            return "other"  # their words: "he said 'I won't be a problem much longer'"
-    if lex.self_subject.search(phrase):
+_KINDS: dict[str, str] = {}
+
+
+def _word_kind(lex: Lexicon, word: str) -> str:
+    kind = _KINDS.get(word)
+    if kind is None:
+        if lex.self_subject.fullmatch(word):
+            kind = "self"
+        elif lex.other_subject.fullmatch(word):
+            kind = "other"
+        elif lex.speech.fullmatch(word):
+            kind = "speech"
+        else:
+            kind = ""
+        if len(_KINDS) < 100_000:
+            _KINDS[word] = kind
+    return kind
+
+
+def _subject(
+    lex: Lexicon, text: str, words: _Words, match: re.Match[str], low: int
+) -> Subject:
+    """The writer, unless the phrase or the nearest subject before it is someone else.
+
+    ``low`` is where the clause (or the bounded look back) begins.
+    """
+    start = match.start()
+    phrase_kinds = {_word_kind(lex, w) for w in match.group(0).split()}
+    index = words.before(start)
+    speech = words.last_speech[index] if index >= 0 else -1
+    if speech >= low:
+        speech_index = words.before(speech + 1)
+        if words.last_other[speech_index] >= low:
+            between = text[speech:start]
+            if " , " not in between and not re.search(r"\b(?:and|but|so) i\b", between):
+                return "other"  # their words: "he said 'I won't be a problem much longer'"
+    if "self" in phrase_kinds:
         return "self"
-    if lex.other_subject.search(phrase):
+    if "other" in phrase_kinds:
         return "other"
-    return "other" if _last_end(lex.other_subject, before) > _last_end(lex.self_subject, before) else "self"
+    me = words.last_self[index] if index >= 0 else -1
+    other = words.last_other[index] if index >= 0 else -1
+    return "other" if other >= low and other > me else "self"
 
 
-def _dropped(lex: Lexicon, kind: str, clause: str, before: str, phrase: str) -> bool:
+def _dropped(lex: Lexicon, kind: str, stances: set[str], before: str, phrase: str) -> bool:
     """Negated, asked about, resolved in the past, or fiction that does not name the writer."""
+    last = before.split()
     if kind == "in_progress":
-        return bool(lex.negation.search(" ".join(before.split()[-2:])))
-    if lex.negation.search(" ".join(before.split()[-_NEGATION_WORDS:])):
+        return bool(lex.negation.search(" ".join(last[-2:])))
+    if lex.negation.search(" ".join(last[-_NEGATION_WORDS:])):
         return True
-    if lex.question.search(before) or lex.resolved.search(clause):
+    if "resolved" in stances:
         return True
-    return bool(lex.fiction.search(clause)) and not lex.self_subject.search(phrase)
+    if "routine" in stances and kind in ("act_weak", "purpose", "distress"):
+        return True
+    if ("ask" in before or "question" in before) and lex.question.search(before):
+        return True
+    return "fiction" in stances and not any(_word_kind(lex, w) == "self" for w in phrase.split())
 
 
 def read(text: str) -> Frame:
     """The frame of a prepared (normalised, idioms blanked) text."""
     lex = lexicon()
     starts = clause_starts(text)
-    frame = Frame(no_plan=bool(lex.no_plan.search(text)))
-    for kind, pattern in lex.plan.items():
-        for match in islice(pattern.finditer(text), _MAX_MATCHES):
-            frame.plan.setdefault(kind, set()).add(bisect.bisect_right(starts, match.start()) - 1)
-    for kind, pattern in lex.harm.items():
-        for match in islice(pattern.finditer(text), _MAX_MATCHES):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            clause_start = starts[index]
-            clause_end = starts[index + 1] if index + 1 < len(starts) else len(text)
-            clause = text[clause_start:clause_end]
-            before = text[max(clause_start, match.start() - _CONTEXT) : match.start()]
-            phrase = match.group(0)
-            if _dropped(lex, kind, clause, before, phrase):
-                continue
-            found = kind
-            if kind == "act" and lex.wish.search(" ".join(before.split()[-_WISH_WORDS:])):
-                found = "ideation"  # "I want to kill myself": a wish, not yet intent
-            frame.harms.append(Harm(found, _subject(lex, before, phrase), index, phrase.strip()))
+
+    def clause_of(position: int) -> int:
+        return bisect.bisect_right(starts, position) - 1
+
+    frame = Frame()
+    stances: dict[int, set[str]] = {}
+    found: list[tuple[str, re.Match[str]]] = []
+    for name, match in lex.scanner.finditer(text):
+        group, _, kind = name.partition(":")
+        if group == "stance":
+            frame.no_plan = frame.no_plan or kind == "no_plan"
+            stances.setdefault(clause_of(match.start()), set()).add(kind)
+        elif group == "plan":
+            index = clause_of(match.start())
+            frame.plan.setdefault(kind, set()).add(index)
+            hits = frame.plan_hits.setdefault(kind, set())
+            if len(hits) < _MAX_MATCHES:
+                hits.add((index, match.group(0)))
+        else:
+            found.append((kind, match))
+    words = _Words.of(lex, text)
+    counts: dict[str, int] = {}
+    for kind, match in found:
+        if counts.get(kind, 0) >= _MAX_MATCHES:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        index = clause_of(match.start())
+        low = max(starts[index], match.start() - _CONTEXT)
+        before = text[low : match.start()]
+        phrase = match.group(0)
+        if _dropped(lex, kind, stances.get(index, set()), before, phrase):
+            continue
+        harm = kind
+        if kind == "act" and lex.wish.search(" ".join(before.split()[-_WISH_WORDS:])):
+            harm = "ideation"  # "I want to kill myself": a wish, not yet intent
+        subject = _subject(lex, text, words, match, low)
+        frame.harms.append(Harm(harm, subject, index, phrase.strip()))
     return frame

@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from bridgework.core.content import load_yaml
 
+from .wordscan import WordScanner, first_words
+
 NORMALISE_FILE = Path(__file__).parent / "data" / "normalise.yaml"
 
 # One pathological "word" cannot slow us down.
@@ -63,10 +65,10 @@ class NormaliseFile(BaseModel):
 @dataclass(frozen=True)
 class _Tables:
     words: dict[str, str]
-    phrases: list[tuple[re.Pattern[str], str]]
+    phrases: list[tuple[re.Pattern[str], str, set[tuple[str, bool]] | None]]
     fuzzy: dict[str, str]
     keywords: frozenset[str]
-    idioms: re.Pattern[str]
+    idioms: WordScanner
 
 
 def _edits1(word: str) -> set[str]:
@@ -100,12 +102,17 @@ def _fuzzy_index(targets: list[str], protected: list[str]) -> dict[str, str]:
 def tables() -> _Tables:
     """The normalisation tables; raises ContentError (file:line) on a bad file."""
     data = load_yaml(NORMALISE_FILE, NormaliseFile)
+    idioms = WordScanner()
+    for pattern in data.idioms:
+        idioms.add("idiom", r"\b(?:" + pattern + ")")
     return _Tables(
         words=dict(data.words),
-        phrases=[(re.compile(p.pattern), p.replace) for p in data.phrases],
+        phrases=[
+            (re.compile(p.pattern), p.replace, first_words(p.pattern)) for p in data.phrases
+        ],
         fuzzy=_fuzzy_index(data.fuzzy_targets, data.protected),
         keywords=frozenset([*data.keywords, *data.fuzzy_targets]),
-        idioms=re.compile(r"\b(?:" + "|".join(data.idioms) + r")"),
+        idioms=idioms,
     )
 
 
@@ -152,12 +159,25 @@ _EMOJI_SELF = re.compile(
 _EMOJI_DEATH = re.compile("\u26b0\ufe0f?|\U0001faa6")
 
 
-def fold(text: str) -> str:
-    """NFKC (or NFC for text that would balloon), lower case; other scripts kept."""
-    folded = unicodedata.normalize("NFKC", text)
-    # A few characters expand enormously under compatibility folding (U+FDFA becomes 18
-    # letters); a text made of them would take seconds, so such text is only composed.
-    return (folded if len(folded) <= 2 * len(text) + 64 else unicodedata.normalize("NFC", text)).lower()
+def _without_expanding(text: str) -> str:
+    """Characters that Unicode folding turns into many (U+FDFA: 18 letters) become spaces.
+
+    They carry no signal here, and a text made of them would take seconds to fold.
+    """
+    expanding = {ord(c): " " for c in set(text) if len(unicodedata.normalize("NFKC", c)) > 4}
+    return text.translate(expanding) if expanding else text
+
+
+def _apply_phrases(joined: str) -> str:
+    """The phrase replacements, each tried only if a word it starts with is present."""
+    present = set(joined.split())
+    for pattern, replacement, starts in tables().phrases:
+        if starts is None or any(
+            (word in present) if complete else any(w.startswith(word) for w in present)
+            for word, complete in starts
+        ):
+            joined = pattern.sub(replacement, joined)
+    return joined
 
 
 def normalise(text: str) -> str:
@@ -166,15 +186,14 @@ def normalise(text: str) -> str:
     Sentence punctuation survives as `` . `` and commas as `` , `` so concepts can
     respect clause boundaries.
     """
-    folded = unicodedata.normalize("NFKC", text)
-    compatible = len(folded) <= 2 * len(text) + 64
-    text = folded if compatible else unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFKC", _without_expanding(text))
     text = text.translate(_APOSTROPHES)
     text = _EMOJI_SELF.sub(" kill myself ", text)
     text = _EMOJI_DEATH.sub(" death ", text)
-    decomposed = unicodedata.normalize("NFKD" if compatible else "NFD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    text = _HYPHEN.sub(" ", text)  # "self-harm", "multi-storey": two words
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed != text:
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = _HYPHEN.sub(" ", text.lower())  # "self-harm", "multi-storey": two words
     out: list[str] = []
     for token in _TOKEN.findall(text):
         if token[0].isalnum() or token[0] in "@$'":
@@ -186,12 +205,22 @@ def normalise(text: str) -> str:
         elif "," in token or "\u2014" in token or "\u2013" in token or token == "-":
             out.append(",")
         # other symbols and emoji carry no signal
-    joined = " ".join(word for word in out if word)
-    for pattern, replacement in tables().phrases:
-        joined = pattern.sub(replacement, joined)
-    return joined
+    return _apply_phrases(" ".join(word for word in out if word).lower())
 
 
 def prepare(text: str) -> str:
     """The normalised text with figures of speech blanked (`` ~ ``): what concepts read."""
-    return tables().idioms.sub(" ~ ", normalise(text))
+    normalised = normalise(text)
+    spans = [match.span() for _, match in tables().idioms.finditer(normalised)]
+    if not spans:
+        return normalised
+    out: list[str] = []
+    end = 0
+    for start, stop in sorted(spans):
+        if start >= end:
+            out += [normalised[end:start], " ~ "]
+            end = stop
+        elif stop > end:
+            end = stop
+    out.append(normalised[end:])
+    return "".join(out)

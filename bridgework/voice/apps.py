@@ -5,5 +5,13 @@ class VoiceConfig(AppConfig):
     name = "bridgework.voice"
     label = "voice"
     verbose_name = "Speak up"
-    # Shown in the main navigation once "voice:index" exists.
-    nav_label: str | None = None
+    nav_label: str | None = "Speak up"
+
+    def ready(self) -> None:
+        # Load the content now so a malformed file stops startup with file and line.
+        from .feedback import rules
+        from .library import responses, scripts
+
+        rules()
+        scripts()
+        responses()

@@ -229,7 +229,7 @@ def test_the_ledger_lists_the_latest_30_exchanges_and_points_to_the_export(
     assert f"/circle/ledger/{hidden.pk}/edit/" not in table
     assert f'href="/circle/people/{sam.pk}/"' in table
     label = f"{newest.occurred_on.day} {newest.occurred_on:%b %Y}"
-    assert f"<td>{label}</td>" in table and f"the exchange on {label}</span>" in table
+    assert f'<td data-label="Date">{label}</td>' in table and f"the exchange on {label}</span>" in table
     assert "Showing the latest 30 of your 35 exchanges." in body
     assert 'href="/account/export/">your data export</a> holds the full record' in body
 

@@ -50,6 +50,18 @@ function bridgeworkEnhance(root) {
     number.parentNode.insertBefore(range, number);
   });
 
+  // The prepared message can be changed before sending: keep the send links in step.
+  root.querySelectorAll("textarea[data-message-for]").forEach(function (box) {
+    const container = box.closest(".contact-message") || document;
+    box.addEventListener("input", function () {
+      container.querySelectorAll(box.dataset.messageFor).forEach(function (link) {
+        const href = link.getAttribute("href");
+        const at = href.indexOf("body=");
+        if (at !== -1) { link.setAttribute("href", href.slice(0, at + 5) + encodeURIComponent(box.value)); }
+      });
+    });
+  });
+
   // A wide table that scrolls in its own box must be reachable by keyboard.
   root.querySelectorAll(".table-scroll:not([tabindex])").forEach(function (box) {
     if (box.scrollWidth > box.clientWidth) {

@@ -1,0 +1,171 @@
+"""Server CPU per request of the main pages with 1 and 5 years of history, as ratios.
+
+Run: ``.venv/bin/python bench/bench_history.py`` (not part of the test suite).
+
+A throwaway data directory gets two demo people from ``bridgework demo`` (one with
+``BENCH_SHORT`` years, default 1, one with ``BENCH_LONG``, default 5). Logged in as each
+with Django's test client, every page is requested once to warm up, then ``BENCH_REPEAT``
+times (default 30) measuring ``time.process_time()`` (CPU of this process: middleware,
+view, queries, template; no network, no waiting). Pages are interleaved round by round so
+a noisy neighbour affects them all alike.
+
+The report gives each page's median CPU as a ratio to the privacy page (a static page)
+measured in the same run, and the long/short ratio. Targets (issue 12): home, ladder,
+ledger, journal, circle and the latest results page ≤ 3× privacy at 5 years; fixed-size
+pages' 5y/1y ≤ 1.2; the export of 5 years ≤ 10× privacy; privacy itself ≤ 1.5 ms.
+Output goes to stdout and ``bench/results/history.txt``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
+SHORT = float(os.environ.get("BENCH_SHORT", "1"))
+LONG = float(os.environ.get("BENCH_LONG", "5"))
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results" / "history.txt"
+
+# (label, path or callable(user) -> path, target ratio to privacy at LONG years or None,
+#  whether the page shows a fixed amount whatever the history)
+PAGES: list[tuple[str, Any, float | None, bool]] = [
+    ("privacy (baseline)", "/privacy/", None, True),
+    ("home", "/", 3, True),
+    ("ladder", "/ladder/", 3, True),
+    ("ledger", "/circle/ledger/", 3, True),
+    ("journal", "/journal/", 3, True),
+    ("circle", "/circle/", 3, True),
+    ("latest results", "results", 3, True),
+    ("assess", "/assess/", None, True),
+    ("learn", "/learn/", None, True),
+    ("ladder progress", "/ladder/progress/", None, False),
+    ("journal calendar", "/journal/calendar/", None, True),
+    ("safety plan", "/safety/plan/", None, True),
+    ("busiest person", "person", None, True),
+    ("busiest step", "step", None, True),
+    ("assess history (phq9)", "/assess/phq9/history/", None, True),
+    ("export (JSON)", "/account/export/", 10, False),
+]
+
+
+def setup() -> Path:
+    data_dir = Path(tempfile.mkdtemp(prefix="bridgework-bench-"))
+    os.environ["BRIDGEWORK_DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("BRIDGEWORK_DEBUG", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgework.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    return data_dir
+
+
+def resolve(path: Any, user: Any) -> str:
+    from django.db.models import Count
+
+    from bridgework.assess.models import Administration
+    from bridgework.circle.models import Person
+    from bridgework.ladder.models import Step
+
+    if path == "results":
+        latest = Administration.objects.filter(user=user, submitted_at__isnull=False).order_by("-submitted_at").first()
+        assert latest is not None
+        return f"/assess/sittings/{latest.pk}/results/"
+    if path == "person":
+        person = Person.objects.filter(user=user).annotate(n=Count("exchanges")).order_by("-n").first()
+        assert person is not None
+        return f"/circle/people/{person.pk}/"
+    if path == "step":
+        step = Step.objects.filter(user=user).annotate(n=Count("attempts")).order_by("-n").first()
+        assert step is not None
+        return f"/ladder/steps/{step.pk}/"
+    return str(path)
+
+
+def cpu_ms(client: Any, url: str) -> float:
+    start = time.process_time()
+    response = client.get(url)
+    elapsed = (time.process_time() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url}: HTTP {response.status_code}")
+    return elapsed
+
+
+def main() -> None:
+    data_dir = setup()
+    try:
+        run()
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def run() -> None:
+    import django
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from bridgework.core.management.commands.demo import create_demo_person
+
+    clients = {}
+    for years in (SHORT, LONG):
+        started = time.perf_counter()
+        user = create_demo_person(email=f"bench{years:g}@example.org", password="bench-password-1", years=years)
+        print(f"{years:g} years built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(user)
+        clients[years] = (client, {label: resolve(path, user) for label, path, _, _ in PAGES})
+
+    timings: dict[tuple[str, float], list[float]] = {}
+    queries: dict[tuple[str, float], int] = {}
+    for years, (client, urls) in clients.items():
+        for label, url in urls.items():
+            with CaptureQueriesContext(connection) as captured:
+                cpu_ms(client, url)
+            queries[label, years] = len(captured.captured_queries)
+    for _ in range(REPEAT):
+        for years, (client, urls) in clients.items():
+            for label, url in urls.items():
+                timings.setdefault((label, years), []).append(cpu_ms(client, url))
+
+    median = {key: statistics.median(values) for key, values in timings.items()}
+    base = median["privacy (baseline)", LONG]
+    lines = [
+        f"Bridgework server CPU per request, {SHORT:g} vs {LONG:g} years of history",
+        f"{time.strftime('%Y-%m-%d %H:%M')}  Python {sys.version.split()[0]}  Django {django.get_version()}  "
+        f"{connection.vendor}  median of {REPEAT} after one warm-up (time.process_time, Django test client)",
+        f"privacy page: {base:.2f} ms CPU (target ≤ 1.5 ms)",
+        "",
+        f"{'page':<24} {'ms 1y':>7} {'ms 5y':>7} {'×priv 5y':>9} {'target':>7} {'5y/1y':>6} {'SQL 1y/5y':>10}  ok",
+        "-" * 86,
+    ]
+    failures = 0
+    for label, _, target, fixed in PAGES:
+        short, long = median[label, SHORT], median[label, LONG]
+        ratio, growth = long / base, long / short
+        ok = (target is None or ratio <= target) and (not fixed or growth <= 1.2)
+        failures += not ok
+        lines.append(
+            f"{label:<24} {short:7.2f} {long:7.2f} {ratio:9.2f} {('≤' + str(target)) if target else '':>7} "
+            f"{growth:6.2f} {queries[label, SHORT]:>4}/{queries[label, LONG]:<5}  {'yes' if ok else 'NO'}"
+        )
+    lines += ["", f"{failures} page(s) miss a target." if failures else "Every target holds."]
+    text = "\n".join(lines)
+    print(text)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
