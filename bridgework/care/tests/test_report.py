@@ -37,7 +37,7 @@ def test_the_report_is_a_tagged_pdf_with_charts(user: Any) -> None:
     fill(user)
     pdf = report.render_pdf(user, ["assessments", "ladder", "circle", "safety_plan", "checkins"])
     reader = PdfReader(io.BytesIO(pdf))
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     text = _text(pdf)
     for expected in ("Questionnaire scores", "Practice ladder progress", "Circle summary", "Safety plan"):
