@@ -78,11 +78,36 @@ def env_path(name: str, default: Path) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
+    """Create the data directory 0700, and tighten it to 0700 if it already exists."""
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise EnvError(f"cannot create data directory {path}: {exc}") from None
+    _tighten(path, 0o700)
     return path
+
+
+def ensure_private_file(path: Path) -> Path:
+    """Make sure ``path`` exists readable by its owner only (0600), e.g. the SQLite file
+    before SQLite creates it with the process umask; tighten it if it already exists.
+    SQLite gives its -wal and -shm files the database file's mode."""
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise EnvError(f"cannot create {path}: {exc}") from None
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if each.exists():
+            _tighten(each, 0o600)
+    return path
+
+
+def _tighten(path: Path, mode: int) -> None:
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except PermissionError:
+        pass  # not ours to change (e.g. a shared folder); the owner has chosen
 
 
 def read_or_create_secret(path: Path, length: int = 50) -> str:

@@ -11,6 +11,16 @@ Environment variables (all optional):
 - ``BRIDGEWORK_ENCRYPTION_KEYS``: ``id:base64key,...`` overrides the key file.
 - ``BRIDGEWORK_EMAIL_HOST`` (+ ``_PORT``, ``_USER``, ``_PASSWORD``, ``_USE_TLS``,
   ``BRIDGEWORK_EMAIL_FROM``): send mail by SMTP; without a host, mail goes to the console.
+  With a host, sign-up verifies the e-mail address (so sign-up reveals nothing about
+  which addresses have accounts); without one (a laptop), addresses count as verified.
+- ``BRIDGEWORK_SECURE_COOKIES``: boolean, the one switch for a deployment behind TLS:
+  secure cookies, HTTPS redirect, HSTS (``BRIDGEWORK_HSTS_SECONDS``, default a year),
+  ``X-Forwarded-Proto: https`` from the proxy trusted, https links in e-mails.
+- ``BRIDGEWORK_TRUSTED_PROXIES``: how many reverse proxies stand in front (default 0);
+  the client IP for rate limits is then taken from ``X-Forwarded-For`` that many hops
+  from the right. Leave 0 without a proxy, or anyone can pick their own IP.
+- ``BRIDGEWORK_LOGIN_RATE`` / ``BRIDGEWORK_LOGIN_ACCOUNT_RATE``: failed-login limits
+  (see ``ACCOUNT_RATE_LIMITS`` below).
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from bridgework import MODULES
 from bridgework.env import (
     EnvError,
     ensure_private_dir,
+    ensure_private_file,
     env_bool,
     env_int,
     env_list,
@@ -40,6 +51,7 @@ BRIDGEWORK_DATA_DIR = ensure_private_dir(
 )
 
 DEBUG = env_bool("BRIDGEWORK_DEBUG", False)
+SECRET_KEY_FROM_ENV = bool(env_str("BRIDGEWORK_SECRET_KEY"))
 SECRET_KEY = env_str("BRIDGEWORK_SECRET_KEY") or read_or_create_secret(
     BRIDGEWORK_DATA_DIR / "secret_key"
 )
@@ -68,7 +80,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: no process environment variable reaches any code below (bridgework.core.middleware).
+    "bridgework.core.middleware.StripEnvironMiddleware",
+    # HEAD runs as GET through everything below, and leaves with no body.
+    "bridgework.core.http.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,8 +94,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After allauth's, so it answers "reauthentication required" first, storing nothing.
+    "bridgework.core.middleware.ReauthenticationMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "bridgework.accounts.middleware.UserTimezoneMiddleware",
+    "bridgework.core.middleware.PrivateResponseMiddleware",
 ]
 
 ROOT_URLCONF = "bridgework.urls"
@@ -109,6 +129,7 @@ if _database_url:
     except ValueError as exc:
         raise EnvError(f"DATABASE_URL is not a usable database URL: {exc}") from None
 else:
+    ensure_private_file(SQLITE_PATH)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
@@ -169,14 +190,29 @@ AUTH_PASSWORD_VALIDATORS = [
 # allauth: e-mail + password accounts, optional TOTP second factor.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "none"  # a local, single-person app; reset still needs the mailbox
+# With a mail server (a clinic or study), sign-up proves the mailbox: that is what lets
+# sign-up answer the same whether or not the address already has an account. Without one
+# (a laptop, mail printed to the console) there is no mailbox to prove; the adapter marks
+# the address verified at sign-up so two-factor can be switched on.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory" if env_str("BRIDGEWORK_EMAIL_HOST") else "none"
+ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
+# Failed logins and codes (bridgework.accounts.adapter): the "/key" rates count per client
+# IP *and* account, the "/ip" rate per client IP, so one attacker cannot lock someone out
+# from everywhere; growing windows are the back-off. A much looser limit per account from
+# all IPs together stops a distributed guess. Over a limit: 429 with a clear page.
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per IP and per account; allauth answers 429 with a clear page.
-    "login_failed": env_rates("BRIDGEWORK_LOGIN_RATE", "5/5m/ip,5/5m/key"),
+    "login_failed": env_rates("BRIDGEWORK_LOGIN_RATE", "5/5m/key,10/1h/key,20/1d/key,30/15m/ip"),
+    "login_failed_account": env_rates("BRIDGEWORK_LOGIN_ACCOUNT_RATE", "100/1h/key"),
 }
+# Client IP: REMOTE_ADDR, or X-Forwarded-For behind that many trusted reverse proxies.
+BRIDGEWORK_TRUSTED_PROXIES = env_int("BRIDGEWORK_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
+ALLAUTH_TRUSTED_PROXY_COUNT = BRIDGEWORK_TRUSTED_PROXIES
 ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "bridgework.accounts.adapter.user_display"  # never the generated username
+# TOTP secrets and recovery-code seeds are encrypted with the app's keys.
+MFA_ADAPTER = "bridgework.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bridgework"
 LOGIN_REDIRECT_URL = "core:home"
@@ -228,16 +264,51 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("BRIDGEWORK_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Messages live in the session (server side), not in a readable cookie: they can name people.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "bridgework.core.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# The one switch for a deployment behind TLS (a reverse proxy that terminates HTTPS and
+# sets X-Forwarded-Proto, overwriting whatever the client sent). Off on a laptop.
+BEHIND_TLS = env_bool("BRIDGEWORK_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = BEHIND_TLS
+CSRF_COOKIE_SECURE = BEHIND_TLS
+if BEHIND_TLS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env_int("BRIDGEWORK_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Asking browsers to preload HSTS is the domain owner's decision, not the app's.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if BEHIND_TLS else "http"
+
+# Content-Security-Policy (Django's own middleware): scripts, styles, images and fonts
+# from this site only; no inline script or style anywhere. data: images are allauth's
+# TOTP QR code.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'none'"],
+    "object-src": ["'none'"],
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("BRIDGEWORK_LOG_LEVEL", "WARNING")},
+    # `bridgework serve`'s access log: method, path, status; never the query string.
+    "loggers": {
+        "bridgework.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

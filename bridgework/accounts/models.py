@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from bridgework.core.fields import EncryptedTextField
+
 
 @cache
 def timezone_choices() -> list[tuple[str, str]]:
@@ -20,7 +22,8 @@ class Profile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
-    display_name = models.CharField(
+    # Encrypted: a name is personal, and a database copy should not list who uses the app.
+    display_name = EncryptedTextField(
         max_length=60, blank=True, help_text="What the app calls you. Leave empty for none."
     )
     timezone = models.CharField(max_length=64, default="UTC")
@@ -28,6 +31,11 @@ class Profile(models.Model):
         max_length=2,
         blank=True,
         help_text="Used only to show crisis lines for where you are.",
+    )
+    hide_scores = models.BooleanField(
+        default=False,
+        verbose_name="Hide questionnaire scores on the home page",
+        help_text="For when someone might glance at your screen. The scores stay in Recognise.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

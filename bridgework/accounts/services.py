@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from bridgework.core.importing import ImportProblem
@@ -9,7 +10,7 @@ from bridgework.core.modules import has_user_data, import_all
 
 
 @transaction.atomic
-def account_delete(*, user: Any) -> None:
+def account_delete(*, user: User) -> None:
     """Delete the user and, through cascading foreign keys, every row they own.
 
     Allauth's e-mail addresses and MFA authenticators, sessions' user ids and every
@@ -36,7 +37,7 @@ class AccountNotEmpty(ImportProblem):
 
 
 @transaction.atomic
-def account_import(*, user: Any, payload: Any) -> int:
+def account_import(*, user: User, payload: Any) -> int:
     """Restore an export into an account with no Bridgework data; returns the rows created.
 
     All or nothing: any ImportProblem (or a database error) leaves the account untouched.

@@ -1,37 +1,43 @@
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from bridgework.core.http import AuthedRequest
 from bridgework.core.importing import ImportProblem
 from bridgework.core.modules import has_user_data
 
-from .forms import DeleteAccountForm, ImportForm, ProfileForm
+from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm
 from .models import profile_for
 from .services import NOT_EMPTY, account_delete, account_import
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=profile_for(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    # allauth switches two-factor on only for a verified address; say so and link the fix.
+    email_verified = EmailAddress.objects.filter(user=request.user, verified=True).exists()
+    return render(
+        request, "accounts/profile.html", {"form": form, "email_verified": email_verified}
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def welcome(request: HttpRequest) -> HttpResponse:
+def welcome(request: AuthedRequest) -> HttpResponse:
     """Straight after sign-up: the two optional facts "Get help now" needs, then home."""
-    form = ProfileForm(request.POST or None, instance=profile_for(request.user))
+    form = WelcomeForm(request.POST or None, instance=profile_for(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("core:home")
@@ -40,7 +46,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
@@ -53,7 +59,7 @@ def delete(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_data(request: HttpRequest) -> HttpResponse:
+def import_data(request: AuthedRequest) -> HttpResponse:
     """Restore a JSON export into this account, all or nothing, only while it is empty."""
     # Bound on every POST, even an empty one, so a missing file is named.
     form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()

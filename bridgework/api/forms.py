@@ -48,15 +48,23 @@ def bind[F: forms.BaseForm](
     *,
     instance: Any = None,
     partial: bool = False,
+    rename: Mapping[str, str] | None = None,
     **form_kwargs: Any,
 ) -> F:
-    """A valid bound ``form_class`` for ``payload``, or ``ApiValidationError`` (422)."""
+    """A valid bound ``form_class`` for ``payload``, or ``ApiValidationError`` (422).
+
+    ``rename`` maps payload names to form field names (``{"person_id": "person"}``);
+    errors are reported under the payload's names.
+    """
     if instance is not None:
         form_kwargs["instance"] = instance
-    data = payload_data(payload)
+    rename = rename or {}
+    data = {rename.get(name, name): value for name, value in payload_data(payload).items()}
     if partial:
         data = {**current_data(form_class(**form_kwargs)), **data}
     form = form_class(data=data, **form_kwargs)
     if not form.is_valid():
-        raise ApiValidationError(form_errors(form))
+        back = {field: name for name, field in rename.items()}
+        errors = form_errors(form)
+        raise ApiValidationError({back.get(field, field): messages for field, messages in errors.items()})
     return form

@@ -9,7 +9,10 @@ from bridgework.screening.crisis import Screening
 
 from .errors import ErrorOut
 
-__all__ = ["ErrorOut", "ScreeningOut"]
+__all__ = ["ERRORS", "ErrorOut", "ScreeningOut"]
+
+# Declare them on every endpoint that can answer them: ``response={200: ThingOut, **ERRORS}``.
+ERRORS: dict[int, type[ErrorOut]] = {404: ErrorOut, 422: ErrorOut}
 
 
 class ScreeningOut(Schema):

@@ -1,19 +1,17 @@
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import User
 from django.http import Http404
+
+from bridgework.core.access import owned_or_404
 
 from .instruments import Instrument, get_instrument
 from .models import Administration
 
 
-def get_administration_for_user(user: Any, pk: int) -> Administration:
+def get_administration_for_user(user: User, pk: object) -> Administration:
     """The user's own administration, or 404 (never 403: a foreign id must not be confirmed)."""
-    try:
-        return Administration.objects.get(pk=pk, user=user)
-    except Administration.DoesNotExist:
-        raise Http404("No such assessment") from None
+    return owned_or_404(Administration.objects.filter(user=user), pk)
 
 
 def get_instrument_or_404(instrument_id: str) -> Instrument:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -32,7 +32,7 @@ class SaveResult:
     screening: Screening = Screening(level="none")
 
 
-def administration_start(*, user: Any, instrument: Instrument) -> Administration:
+def administration_start(*, user: User, instrument: Instrument) -> Administration:
     """Resume the user's unfinished sitting of this instrument, or start a new one."""
     draft = (
         Administration.objects.filter(

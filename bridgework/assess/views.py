@@ -6,15 +6,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.contrib.auth.models import User
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
 from bridgework.safety.services import screening_carry
 
 from . import fhir
 from .access import get_administration_for_user, get_instrument_or_404
-from .forms import AnswersForm, initial_from
+from .forms import AnswersForm, Part, initial_from, parts_of
 from .instruments import instrument_list
 from .models import Administration
 from .presentation import (
@@ -32,7 +35,7 @@ from .services import (
 )
 
 
-def _submitted(user: Any, instrument_id: str) -> list[Administration]:
+def _submitted(user: User, instrument_id: str) -> list[Administration]:
     return list(
         Administration.objects.filter(
             user=user, instrument_id=instrument_id, submitted_at__isnull=False
@@ -42,11 +45,11 @@ def _submitted(user: Any, instrument_id: str) -> list[Administration]:
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """Every questionnaire with the person's latest result and any unfinished sitting."""
     latest: dict[str, Administration] = {}
     drafts: dict[str, Administration] = {}
-    for administration in Administration.objects.filter(user=_owner(request)).order_by(
+    for administration in Administration.objects.filter(user=request.user).order_by(
         "started_at"
     ):
         if administration.is_submitted:
@@ -62,14 +65,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def about(request: HttpRequest, instrument_id: str) -> HttpResponse:
+def about(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
     return render(request, "assess/about.html", {"instrument": instrument})
 
 
 @login_required
 @require_POST
-def start(request: HttpRequest, instrument_id: str) -> HttpResponse:
+def start(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
     administration = administration_start(user=request.user, instrument=instrument)
     return redirect("assess:take", pk=administration.pk)
@@ -77,14 +80,17 @@ def start(request: HttpRequest, instrument_id: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def take(request: HttpRequest, pk: int) -> HttpResponse:
+def take(request: AuthedRequest, pk: int) -> HttpResponse:
     administration = get_administration_for_user(request.user, pk)
     if administration.is_submitted:
         return redirect("assess:results", pk=administration.pk)
     instrument = get_instrument_or_404(administration.instrument_id)
+    parts = parts_of(instrument)
     status = 200
     if request.method == "POST":
-        submitting = request.POST.get("action") == "submit"
+        action = request.POST.get("action")
+        submitting = action == "submit"
+        part = _part_number(request.POST.get("part"), parts)
         form = AnswersForm(request.POST, instrument=instrument, submitting=submitting)
         valid = form.is_valid()
         try:
@@ -103,13 +109,31 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
         if valid:
             if submitting:
                 return redirect("assess:results", pk=administration.pk)
+            take_url = reverse("assess:take", args=[administration.pk])
+            if action in ("next", "back"):
+                # Answers are saved at every step; "next" and "back" just turn the page.
+                step = 1 if action == "next" else -1
+                return redirect(f"{take_url}?part={max(1, min(len(parts), part + step))}")
             messages.success(
                 request, "Your answers are saved. You can come back and finish any time."
             )
-            return redirect("assess:take", pk=administration.pk)
+            return redirect(f"{take_url}?part={part}")
         status = 400
+        # Show the first page with a problem on it.
+        part = next(
+            (p.index + 1 for p in parts if any(i in form.errors for i in p.item_ids)), part
+        )
     else:
-        form = AnswersForm(initial=initial_from(administration.answers()), instrument=instrument)
+        answers = administration.answers()
+        form = AnswersForm(initial=initial_from(answers), instrument=instrument)
+        if "part" in request.GET:
+            part = _part_number(request.GET.get("part"), parts)
+        else:
+            # Carry on where the person left off: the first page with an unanswered question.
+            part = next(
+                (p.index + 1 for p in parts if any(i not in answers for i in p.item_ids)), 1
+            )
+    current = parts[part - 1]
     return render(
         request,
         "assess/take.html",
@@ -117,14 +141,29 @@ def take(request: HttpRequest, pk: int) -> HttpResponse:
             "instrument": instrument,
             "administration": administration,
             "form": form,
+            "parts": parts,
+            "part": current,
+            "shown_ids": set(current.item_ids),
+            "answered": len([v for v in form.radio_values().values() if v]),
+            "is_last_part": part == len(parts),
+            "next_part": parts[part] if part < len(parts) else None,
         },
         status=status,
     )
 
 
+def _part_number(raw: str | None, parts: list[Part]) -> int:
+    """The 1-based page asked for, kept within the questionnaire (bad input: page 1)."""
+    try:
+        number = int(raw or "1")
+    except ValueError:
+        return 1
+    return max(1, min(len(parts), number))
+
+
 @login_required
 @require_GET
-def results(request: HttpRequest, pk: int) -> HttpResponse:
+def results(request: AuthedRequest, pk: int) -> HttpResponse:
     administration = get_administration_for_user(request.user, pk)
     if not administration.is_submitted:
         return redirect("assess:take", pk=administration.pk)
@@ -132,7 +171,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     rows = subscale_rows(instrument, administration)
     earlier = (
         Administration.objects.filter(
-            user=_owner(request),
+            user=request.user,
             instrument_id=instrument.id,
             submitted_at__lt=administration.submitted_at,
         )
@@ -158,7 +197,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
+def history(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
     sittings = _submitted(request.user, instrument.id)
     by_id = {str(a.pk): a for a in sittings}
@@ -188,7 +227,7 @@ def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, pk: int) -> HttpResponse:
+def delete(request: AuthedRequest, pk: int) -> HttpResponse:
     administration = get_administration_for_user(request.user, pk)
     administration.delete()
     messages.success(request, "That questionnaire and its answers are deleted.")
@@ -197,14 +236,14 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def questionnaire_fhir(request: HttpRequest, instrument_id: str) -> JsonResponse:
+def questionnaire_fhir(request: AuthedRequest, instrument_id: str) -> JsonResponse:
     instrument = get_instrument_or_404(instrument_id)
     return JsonResponse(fhir.questionnaire(instrument), content_type="application/fhir+json")
 
 
 @login_required
 @require_GET
-def response_fhir(request: HttpRequest, pk: int) -> HttpResponse:
+def response_fhir(request: AuthedRequest, pk: int) -> HttpResponse:
     """One sitting as a FHIR Bundle: its QuestionnaireResponse and its total as an Observation."""
     administration = get_administration_for_user(request.user, pk)
     instrument = get_instrument_or_404(administration.instrument_id)
@@ -232,7 +271,7 @@ def fhir_sitting(instrument: Any, administration: Administration) -> fhir.Sittin
 
 @login_required
 @require_GET
-def scores_csv(request: HttpRequest) -> HttpResponse:
+def scores_csv(request: AuthedRequest) -> HttpResponse:
     """Every submitted score of the person, one row per score (total or subscale)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="bridgework-scores.csv"'
@@ -241,7 +280,7 @@ def scores_csv(request: HttpRequest) -> HttpResponse:
         ["administration", "instrument", "version", "submitted_at", "scale", "score", "band"]
     )
     sittings = Administration.objects.filter(
-        user=_owner(request), submitted_at__isnull=False
+        user=request.user, submitted_at__isnull=False
     ).order_by("submitted_at")
     for a in sittings:
         stamp = a.submitted_at.isoformat() if a.submitted_at else ""
@@ -258,7 +297,3 @@ def scores_csv(request: HttpRequest) -> HttpResponse:
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
-
-def _owner(request: HttpRequest) -> Any:
-    # Behind @login_required this is always a real user.
-    return request.user

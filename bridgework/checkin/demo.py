@@ -33,6 +33,7 @@ def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.d
     for feeling in feeling_words():
         by_quadrant.setdefault(feeling.quadrant, []).append(feeling.word)
     signs = [value for value, _ in BodySign.choices]
+    taken = set(CheckIn.objects.filter(user=user).values_list("date", flat=True))
     checkins = []
     load = 0.0  # how much the person is carrying alone; drifts from day to day
     asked_yesterday = 0
@@ -40,7 +41,7 @@ def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.d
         day = start + dt.timedelta(days=offset)
         ease = progress(day, start, today)
         load = 0.7 * load + rng.gauss(0, 1.2)
-        if rng.random() > 0.55 + 0.3 * ease:  # checking in gets more regular with time
+        if rng.random() > 0.55 + 0.3 * ease or day in taken:  # more regular with time
             asked_yesterday = 0
             continue
         alone = clamp(5 + 1.6 * load + rng.gauss(0, 1.2), 0, 10)

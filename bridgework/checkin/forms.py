@@ -7,10 +7,9 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from bridgework.core.widgets import ChipCheckboxSelectMultiple, ChipRadioSelect, Slider
-
 from .feelings import feeling_words
 from .models import MAX_NOTE_CHARS, PAST_DAYS, BodySign, CheckIn, Mood, SleepQuality
+from .widgets import ChipCheckboxSelectMultiple, ChipRadioSelect, HiddenInput, NumberInput, Slider
 
 
 def scale_field(label: str, help_text: str) -> forms.IntegerField:
@@ -33,7 +32,7 @@ def count_field(label: str) -> forms.IntegerField:
         required=False,
         min_value=0,
         max_value=50,
-        widget=forms.NumberInput(attrs={"min": 0, "max": 50, "inputmode": "numeric"}),
+        widget=NumberInput(attrs={"min": 0, "max": 50, "inputmode": "numeric"}),
         error_messages={"min_value": message, "max_value": message, "invalid": message},
     )
 
@@ -58,7 +57,7 @@ ANSWERS = [
 class CheckInForm(forms.ModelForm):
     """One day's check-in. Every measure is optional: an honest gap beats a guess."""
 
-    date = forms.DateField(widget=forms.HiddenInput)
+    date = forms.DateField(widget=HiddenInput)
     mood = forms.TypedChoiceField(
         label="Mood",
         choices=Mood.choices,
@@ -76,7 +75,7 @@ class CheckInForm(forms.ModelForm):
         max_value=24,
         max_digits=3,
         decimal_places=1,
-        widget=forms.NumberInput(attrs={"min": 0, "max": 24, "step": 0.5, "inputmode": "decimal"}),
+        widget=NumberInput(attrs={"min": 0, "max": 24, "step": 0.5, "inputmode": "decimal"}),
         error_messages={
             "min_value": "Use a number of hours from 0 to 24.",
             "max_value": "Use a number of hours from 0 to 24.",

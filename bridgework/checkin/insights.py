@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import special
-from scipy.stats import false_discovery_control
 
 MIN_N = 14
 # scipy.stats.norm.ppf(0.975)
@@ -105,10 +104,19 @@ def fisher_ci(rho: float, n: int, z: float = Z_975) -> tuple[float, float]:
 
 
 def bh_q(pvalues: Sequence[float]) -> list[float]:
-    """Benjamini–Hochberg adjusted p (q), monotone and capped at 1, in the input order."""
-    if not pvalues:
+    """Benjamini–Hochberg adjusted p (q), monotone and capped at 1, in the input order
+    (the same as ``scipy.stats.false_discovery_control(p, method="bh")``)."""
+    m = len(pvalues)
+    if m == 0:
         return []
-    return [float(q) for q in false_discovery_control(np.asarray(pvalues, dtype=float))]
+    ps = np.asarray(pvalues, dtype=float)
+    order = np.argsort(ps, kind="mergesort")
+    scaled = ps[order] * m / np.arange(1, m + 1)
+    # From the largest p down, each q is the smallest scaled p at or above its rank.
+    monotone = np.minimum.accumulate(scaled[::-1])[::-1]
+    q = np.empty(m)
+    q[order] = np.minimum(monotone, 1.0)
+    return [float(value) for value in q]
 
 
 def pair_stats(x: str, y: str, lag: int, xs: np.ndarray, ys: np.ndarray) -> PairResult | None:
@@ -120,15 +128,6 @@ def pair_stats(x: str, y: str, lag: int, xs: np.ndarray, ys: np.ndarray) -> Pair
     return PairResult(x=x, y=y, lag=lag, n=n, rho=rho, p=spearman_p(rho, n), ci_low=low, ci_high=high)
 
 
-def _aligned(xs: Series, ys: Series, lag: int) -> tuple[np.ndarray, np.ndarray]:
-    step = dt.timedelta(days=lag)
-    days = sorted(day for day in xs if (day + step) in ys)
-    return (
-        np.fromiter((xs[day] for day in days), dtype=float, count=len(days)),
-        np.fromiter((ys[day + step] for day in days), dtype=float, count=len(days)),
-    )
-
-
 def pairs(names: Sequence[str]) -> list[tuple[str, str, int]]:
     """The pairs tested, in the reporting order: lag 0 unordered, then lag 1 ordered."""
     same_day = [(a, b, 0) for i, a in enumerate(names) for b in names[i + 1 :]]
@@ -136,26 +135,72 @@ def pairs(names: Sequence[str]) -> list[tuple[str, str, int]]:
     return same_day + next_day
 
 
+def _dense(series: Mapping[str, Series]) -> tuple[list[str], np.ndarray]:
+    """Measures as rows of one array over consecutive calendar days (NaN = missing)."""
+    names = list(series)
+    days = sorted({day for values in series.values() for day in values})
+    table = np.full((len(names), (days[-1] - days[0]).days + 2 if days else 1), np.nan)
+    if days:
+        first = days[0]
+        for row, name in enumerate(names):
+            values = series[name]
+            if values:
+                index = np.fromiter(((day - first).days for day in values), dtype=np.intp, count=len(values))
+                table[row, index] = np.fromiter(values.values(), dtype=float, count=len(values))
+    return names, table
+
+
+class _Ranks:
+    """Centred ranks of a measure over the days a mask selects, computed once per mask:
+    most pairs of check-in measures share the same days, so most ranks are reused."""
+
+    def __init__(self, table: np.ndarray) -> None:
+        self.table = table
+        self.cache: dict[tuple[int, int, bytes], tuple[np.ndarray, float]] = {}
+
+    def get(self, row: int, shift: int, mask: np.ndarray) -> tuple[np.ndarray, float]:
+        key = (row, shift, mask.tobytes())
+        found = self.cache.get(key)
+        if found is None:
+            values = self.table[row, shift : shift + mask.size][mask]
+            ranks = rank_average(values)
+            ranks -= ranks.mean()
+            found = (ranks, float(np.dot(ranks, ranks)))
+            self.cache[key] = found
+        return found
+
+
 def correlations(series: Mapping[str, Series], *, min_n: int = MIN_N) -> list[PairResult]:
     """Every reportable pair of ``series`` (name → {date: value}), with BH q over them.
 
     ``series`` is iterated in its own order (the column order). Missing values are
-    simply absent from a measure's mapping. Cost: one rank of each aligned pair, about
-    30 µs per pair for a year of days.
+    simply absent from a measure's mapping. Pairs are aligned on calendar days (lag 1:
+    x on day d, y on day d + 1), never on rows.
     """
-    names = list(series)
-    found: list[PairResult] = []
+    names, table = _dense(series)
+    width = table.shape[1] - 1  # the last column is a padding day for lag 1
+    present = ~np.isnan(table)
+    ranks = _Ranks(table)
+    index = {name: row for row, name in enumerate(names)}
+    found: list[tuple[str, str, int, int, float]] = []
     for x, y, lag in pairs(names):
-        xs, ys = _aligned(series[x], series[y], lag)
-        if xs.size < max(min_n, 4):  # n − 3 must stay positive for the interval
+        i, j = index[x], index[y]
+        mask = present[i, :width] & present[j, lag : lag + width]
+        n = int(np.count_nonzero(mask))
+        if n < max(min_n, 4):  # n − 3 must stay positive for the interval
             continue
-        result = pair_stats(x, y, lag, xs, ys)
-        if result is not None:
-            found.append(result)
-    qs = bh_q([result.p for result in found])
-    return [
-        PairResult(**{**result.__dict__, "q": q}) for result, q in zip(found, qs, strict=True)
-    ]
+        rx, sx = ranks.get(i, 0, mask)
+        ry, sy = ranks.get(j, lag, mask)
+        if sx == 0.0 or sy == 0.0:  # a constant side: ρ is undefined
+            continue
+        rho = max(-1.0, min(1.0, float(np.dot(rx, ry)) / math.sqrt(sx * sy)))
+        found.append((x, y, lag, n, rho))
+    qs = bh_q([spearman_p(rho, n) for *_, n, rho in found])
+    results = []
+    for (x, y, lag, n, rho), q in zip(found, qs, strict=True):
+        low, high = fisher_ci(rho, n)
+        results.append(PairResult(x, y, lag, n, rho, spearman_p(rho, n), low, high, q))
+    return results
 
 
 # ---------------------------------------------------------------------------------------

@@ -12,10 +12,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.core.widgets import ChipCheckboxSelectMultiple
-
 from .models import Delivery, Reminder, Weekday, new_feed_token
 from .reminders import feed_calendar, reminder_for, user_zone
+from .widgets import ChipCheckboxSelectMultiple
 
 
 class ReminderForm(forms.ModelForm):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db.models import Count, Max
 
 from . import insights
 from .models import CheckIn
@@ -64,11 +66,27 @@ def measure_series(rows: list[dict[str, Any]]) -> dict[str, dict[dt.date, float]
     return series
 
 
-def user_insights(user: User, *, today: dt.date, min_n: int = insights.MIN_N) -> tuple[list[insights.PairResult], int]:
-    """The ranked pairs over the last year and how many days that year had a check-in."""
-    rows = rows_between(user, today - dt.timedelta(days=INSIGHT_DAYS - 1), today)
-    results = insights.correlations(measure_series(rows), min_n=min_n)
-    return insights.ranked(results), len(rows)
+def user_insights(
+    user: User, *, today: dt.date, min_n: int = insights.MIN_N
+) -> tuple[list[insights.PairResult], int]:
+    """The ranked pairs over the last year and how many days that year had a check-in.
+
+    The result is cached under the year's check-in count and latest change, so a repeat
+    view costs one aggregate query; any new, changed or deleted check-in (or a new day)
+    makes a new key, so the cache is never stale.
+    """
+    first = today - dt.timedelta(days=INSIGHT_DAYS - 1)
+    year = CheckIn.objects.filter(user=user, date__range=(first, today))
+    state = year.aggregate(days=Count("id"), latest=Max("updated_at"))
+    latest = state["latest"].isoformat() if state["latest"] else "-"
+    key = f"checkin:insights:v1:{user.pk}:{today}:{min_n}:{state['days']}:{latest}"
+    cached = cache.get(key)
+    if cached is None:
+        rows = rows_between(user, first, today)
+        cached = [astuple(r) for r in insights.correlations(measure_series(rows), min_n=min_n)]
+        cache.set(key, cached, timeout=60 * 60 * 24)
+    results = [insights.PairResult(*values) for values in cached]
+    return insights.ranked(results), state["days"]
 
 
 @dataclass(frozen=True)

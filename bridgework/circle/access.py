@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.http import Http404
+from bridgework.core.access import owned_or_404
 
 from .models import Exchange, Person
 
 
-def get_person_for_user(user: Any, pk: int) -> Person:
-    try:
-        return Person.objects.get(pk=pk, user=user)
-    except Person.DoesNotExist:
-        raise Http404("No such person") from None
+def get_person_for_user(user: User, pk: object) -> Person:
+    return owned_or_404(Person.objects.filter(user=user), pk)
 
 
-def get_exchange_for_user(user: Any, pk: int) -> Exchange:
-    try:
-        return Exchange.objects.select_related("person").get(pk=pk, user=user)
-    except Exchange.DoesNotExist:
-        raise Http404("No such exchange") from None
+def get_exchange_for_user(user: User, pk: object) -> Exchange:
+    return owned_or_404(Exchange.objects.select_related("person").filter(user=user), pk)

@@ -1,7 +1,8 @@
 """People and exchanges as JSON, mounted at ``/api/v1/circle/`` (session auth + CSRF).
 
-Input is validated by the same forms as the HTML pages and saved by the same services,
-so a bad value gets the same message here as there (as a 422 with ``errors`` per field).
+Input is validated by the same forms as the HTML pages (``bind``) and saved by the same
+services, so a bad value gets the same message here as there (the one error body: a 422
+with ``errors`` per field). Updates are PATCH: only the fields given change.
 Another user's person or exchange is a 404, as everywhere. Lists are paginated:
 ``?limit=&offset=`` (default and maximum 100) give ``{"items": [...], "count": n}``.
 """
@@ -9,12 +10,16 @@ Another user's person or exchange is a 404, as everywhere. Lists are paginated:
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
+from django.db.models import QuerySet
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
+from bridgework.api.schemas import ERRORS, ScreeningOut
 from bridgework.core.http import AuthedRequest
+from bridgework.screening.crisis import Screening
 
 from .access import get_exchange_for_user, get_person_for_user
 from .forms import ExchangeForm, PersonForm
@@ -23,6 +28,7 @@ from .services import (
     exchange_create,
     exchange_delete,
     exchange_update,
+    exchanges_latest_first,
     people_for,
     person_create,
     person_delete,
@@ -31,7 +37,6 @@ from .services import (
 
 router = Router()
 
-PAGE_MAX = 100
 
 
 class PersonIn(Schema):
@@ -75,91 +80,77 @@ class ExchangeOut(Schema):
     created_at: datetime
 
 
-class Saved(Schema):
-    # True when the text suggested a crisis: show the help at /safety/help/ at once.
-    crisis: bool
-    help_url: str | None = None
+class PersonPatch(Schema):
+    name: str | None = None
+    ring: str | None = None
+    helps_with: list[str] | None = None
+    comfort: int | None = None
+    note: str | None = None
 
 
-class PersonSaved(PersonOut, Saved):
-    pass
+class ExchangePatch(Schema):
+    # null unlinks the person; leaving it out keeps the link.
+    person_id: int | None = None
+    direction: str | None = None
+    kind: str | None = None
+    size: str | None = None
+    discomfort: int | None = None
+    occurred_on: date | None = None
+    note: str | None = None
 
 
-class ExchangeSaved(ExchangeOut, Saved):
-    pass
+class PersonWriteOut(PersonOut):
+    screening: ScreeningOut
 
 
-class Errors(Schema):
-    detail: str
-    errors: dict[str, list[str]]
+class ExchangeWriteOut(ExchangeOut):
+    screening: ScreeningOut
 
 
-def _invalid(form: Any) -> Status[dict[str, Any]]:
-    """A 422 listing each field's messages, exactly as the form shows them."""
-    errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
-    return Status(422, {"detail": "Please correct the fields listed.", "errors": errors})
+# The API says person_id; the form's field is person.
+PERSON = {"person_id": "person"}
 
 
-def _person_data(payload: PersonIn) -> dict[str, Any]:
-    return payload.dict()
+def _person_written(person: Person, screening: Screening) -> PersonWriteOut:
+    return PersonWriteOut(**PersonOut.from_orm(person).model_dump(), screening=ScreeningOut.of(screening))
 
 
-def _exchange_data(payload: ExchangeIn) -> dict[str, Any]:
-    data = payload.dict()
-    data["person"] = "" if data.pop("person_id") is None else str(payload.person_id)
-    data["discomfort"] = "" if payload.discomfort is None else str(payload.discomfort)
-    data["occurred_on"] = payload.occurred_on.isoformat()
-    return data
-
-
-def _person_out(person: Person, crisis: bool) -> dict[str, Any]:
-    return {**PersonOut.from_orm(person).dict(), **_saved(crisis)}
-
-
-def _exchange_out(exchange: Exchange, crisis: bool) -> dict[str, Any]:
-    return {**ExchangeOut.from_orm(exchange).dict(), **_saved(crisis)}
-
-
-def _saved(crisis: bool) -> dict[str, Any]:
-    return {"crisis": crisis, "help_url": "/safety/help/" if crisis else None}
+def _exchange_written(exchange: Exchange, screening: Screening) -> ExchangeWriteOut:
+    return ExchangeWriteOut(
+        **ExchangeOut.from_orm(exchange).model_dump(), screening=ScreeningOut.of(screening)
+    )
 
 
 # --------------------------------------------------------------------------- people
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_people(request: AuthedRequest) -> list[Person]:
     return people_for(request.user)
 
 
-@router.post("/people", response={201: PersonSaved, 422: Errors})
-def create_person(request: AuthedRequest, payload: PersonIn) -> Status[dict[str, Any]]:
-    form = PersonForm(data=_person_data(payload))
-    if not form.is_valid():
-        return _invalid(form)
+@router.post("/people", response={201: PersonWriteOut, **ERRORS})
+def create_person(request: AuthedRequest, payload: PersonIn) -> Status[PersonWriteOut]:
+    form = bind(PersonForm, payload)
     person, screening = person_create(user=request.user, **form.cleaned_data)
-    return Status(201, _person_out(person, screening.crisis))
+    return Status(201, _person_written(person, screening))
 
 
-@router.get("/people/{person_id}", response=PersonOut)
+@router.get("/people/{person_id}", response={200: PersonOut, **ERRORS})
 def get_person(request: AuthedRequest, person_id: int) -> Person:
     return get_person_for_user(request.user, person_id)
 
 
-@router.put("/people/{person_id}", response={200: PersonSaved, 422: Errors})
-def update_person(
-    request: AuthedRequest, person_id: int, payload: PersonIn
-) -> Status[dict[str, Any]]:
+@router.patch("/people/{person_id}", response={200: PersonWriteOut, **ERRORS})
+def update_person(request: AuthedRequest, person_id: int, payload: PersonPatch) -> PersonWriteOut:
     person = get_person_for_user(request.user, person_id)
-    form = PersonForm(data=_person_data(payload), instance=person)
-    if not form.is_valid():
-        return _invalid(form)
-    _, screening = person_update(person=person, **form.cleaned_data)
-    return Status(200, _person_out(person, screening.crisis))
+    form = bind(PersonForm, payload, instance=person, partial=True)
+    person, screening = person_update(person=person, **form.cleaned_data)
+    return _person_written(person, screening)
 
 
-@router.delete("/people/{person_id}", response={204: None})
+@router.delete("/people/{person_id}", response={204: None, **ERRORS})
 def delete_person(request: AuthedRequest, person_id: int) -> Status[None]:
     """Exchanges with the person are kept, unlinked (``person_id`` becomes null)."""
     person_delete(person=get_person_for_user(request.user, person_id))
@@ -170,42 +161,42 @@ def delete_person(request: AuthedRequest, person_id: int) -> Status[None]:
 
 
 @router.get("/exchanges", response=list[ExchangeOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
-def list_exchanges(request: AuthedRequest) -> Any:
+@paginate(Page)
+def list_exchanges(request: AuthedRequest) -> QuerySet[Exchange]:
     """Latest first; only the requested page is read and decrypted."""
-    user: Any = request.user  # authenticated: the router requires a session
-    return Exchange.objects.filter(user=user).order_by("-occurred_on", "-created_at", "-id")
+    return exchanges_latest_first(request.user)
 
 
-@router.post("/exchanges", response={201: ExchangeSaved, 422: Errors})
-def create_exchange(request: AuthedRequest, payload: ExchangeIn) -> Status[dict[str, Any]]:
-    form = ExchangeForm(data=_exchange_data(payload), people=people_for(request.user))
-    if not form.is_valid():
-        return _invalid(form)
+@router.post("/exchanges", response={201: ExchangeWriteOut, **ERRORS})
+def create_exchange(request: AuthedRequest, payload: ExchangeIn) -> Status[ExchangeWriteOut]:
+    form = bind(ExchangeForm, payload, rename=PERSON, people=people_for(request.user))
     exchange, screening = exchange_create(user=request.user, **form.cleaned_data)
-    return Status(201, _exchange_out(exchange, screening.crisis))
+    return Status(201, _exchange_written(exchange, screening))
 
 
-@router.get("/exchanges/{exchange_id}", response=ExchangeOut)
+@router.get("/exchanges/{exchange_id}", response={200: ExchangeOut, **ERRORS})
 def get_exchange(request: AuthedRequest, exchange_id: int) -> Exchange:
     return get_exchange_for_user(request.user, exchange_id)
 
 
-@router.put("/exchanges/{exchange_id}", response={200: ExchangeSaved, 422: Errors})
+@router.patch("/exchanges/{exchange_id}", response={200: ExchangeWriteOut, **ERRORS})
 def update_exchange(
-    request: AuthedRequest, exchange_id: int, payload: ExchangeIn
-) -> Status[dict[str, Any]]:
+    request: AuthedRequest, exchange_id: int, payload: ExchangePatch
+) -> ExchangeWriteOut:
     exchange = get_exchange_for_user(request.user, exchange_id)
-    form = ExchangeForm(
-        data=_exchange_data(payload), instance=exchange, people=people_for(request.user)
+    form = bind(
+        ExchangeForm,
+        payload,
+        instance=exchange,
+        partial=True,
+        rename=PERSON,
+        people=people_for(request.user),
     )
-    if not form.is_valid():
-        return _invalid(form)
-    _, screening = exchange_update(exchange=exchange, **form.cleaned_data)
-    return Status(200, _exchange_out(exchange, screening.crisis))
+    exchange, screening = exchange_update(exchange=exchange, **form.cleaned_data)
+    return _exchange_written(exchange, screening)
 
 
-@router.delete("/exchanges/{exchange_id}", response={204: None})
+@router.delete("/exchanges/{exchange_id}", response={204: None, **ERRORS})
 def delete_exchange(request: AuthedRequest, exchange_id: int) -> Status[None]:
     exchange_delete(exchange=get_exchange_for_user(request.user, exchange_id))
     return Status(204, None)

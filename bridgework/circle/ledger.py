@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Case, Count, IntegerField, Max, Q, QuerySet, Sum, Value, When
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString
@@ -263,7 +264,7 @@ def ledger_context(user: Any, people: list[Person]) -> dict[str, Any]:
     }
 
 
-def recent_exchanges(user: Any) -> list[Exchange]:
+def recent_exchanges(user: User) -> list[Exchange]:
     """The latest exchanges with their people (one query; decrypts each name and note)."""
     return list(Exchange.objects.filter(user=user).select_related("person")[:RECENT_LIMIT])
 

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from bridgework.core.fields import EncryptedTextField
+from bridgework.safety.models import easiest_to_ask_first
 
 from .observations import KINDS, RINGS
 
@@ -79,8 +80,8 @@ class Person(models.Model):
 
 
 def by_comfort(people: Iterable[Person]) -> list[Person]:
-    """Easiest to ask first: highest comfort, then by name (in memory: names are encrypted)."""
-    return sorted(people, key=lambda person: (-person.comfort, person.name.casefold(), person.pk))
+    """Easiest to ask first: highest comfort, then by name (the safety plan's order)."""
+    return easiest_to_ask_first(people)
 
 
 class Exchange(models.Model):

@@ -8,12 +8,13 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
-from .models import DismissedObservation, Exchange, Person, by_comfort
+from .models import DismissedObservation, Exchange, Person
 from .observations import (
     ExchangeFact,
     Observation,
@@ -79,7 +80,7 @@ def person_delete(*, person: Person) -> None:
     person.delete()
 
 
-def people_for(user: Any) -> list[Person]:
+def people_for(user: User) -> list[Person]:
     """The user's people sorted by name (in memory: names are encrypted). One query."""
     return sorted(
         Person.objects.filter(user=user),
@@ -150,7 +151,12 @@ def exchange_delete(*, exchange: Exchange) -> None:
     exchange.delete()
 
 
-def exchange_facts(user: Any, *, person: Person | None = None) -> list[ExchangeFact]:
+def exchanges_latest_first(user: User) -> QuerySet[Exchange]:
+    """The user's exchanges, latest first (lazy: slice before reading, notes decrypt)."""
+    return Exchange.objects.filter(user=user).order_by("-occurred_on", "-created_at", "-id")
+
+
+def exchange_facts(user: User, *, person: Person | None = None) -> list[ExchangeFact]:
     """The numbers behind the ledger, without decrypting any note. One query."""
     rows = Exchange.objects.filter(user=user)
     if person is not None:
@@ -183,7 +189,7 @@ def person_facts(people: list[Person]) -> list[PersonFact]:
 
 
 def observations_for(
-    user: Any, *, people: list[Person], facts: list[ExchangeFact]
+    user: User, *, people: list[Person], facts: list[ExchangeFact]
 ) -> list[Observation]:
     """What the user has not dismissed recently. One query (the dismissals)."""
     today = timezone.localdate()
@@ -194,7 +200,7 @@ def observations_for(
     return visible(observations(person_facts(people), facts, today), dismissed, today)
 
 
-def observation_dismiss(*, user: Any, key: str) -> None:
+def observation_dismiss(*, user: User, key: str) -> None:
     DismissedObservation.objects.update_or_create(
         user=user, key=key, defaults={"dismissed_at": timezone.now()}
     )
@@ -216,7 +222,7 @@ def summary(people: list[Person]) -> CircleSummary:
 # --------------------------------------------------------------------------- for other apps
 
 
-def person_choices_for_step(user: Any, step_kind: str | None) -> list[Any]:
+def person_choices_for_step(user: User, step_kind: str | None) -> list[Any]:
     """Choices for a "someone from my circle" select on a ladder step (one query).
 
     The people easiest to ask for this kind of step come first (``suggest.py``), then
@@ -246,19 +252,3 @@ def person_choices_for_step(user: Any, step_kind: str | None) -> list[Any]:
     else:
         choices.extend(rest)
     return choices
-
-
-def person_choices_for_safety_plan(user: Any) -> list[tuple[int, str]]:
-    """Checkbox choices for the safety plan's "people I can ask for help" (one query).
-
-    Only the user's own people, easiest to ask first, each labelled with what they can
-    help with. Values are person ids; the caller still validates against an
-    owner-scoped queryset.
-    """
-
-    def label(person: Person) -> str:
-        kinds = ", ".join(person.helps_with_labels).lower()
-        helps = f" — can help with {kinds}" if kinds else ""
-        return f"{person.name}{helps} (comfort {person.comfort})"
-
-    return [(person.pk, label(person)) for person in by_comfort(Person.objects.filter(user=user))]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,66 @@ def _database_has_data() -> bool:
     return False
 
 
-@cache
-def get_keyring() -> crypto.Keyring:
-    """Load the keyring once per process.
+# How often (seconds) a running process looks at the key file's modification time, so a
+# `bridgework rotate-key` in another process is picked up without a restart.
+RELOAD_CHECK_SECONDS = 1.0
+
+
+class _KeyringCache:
+    """The process's keyring, reloaded when the key file changes on disk.
+
+    ``rotate-key`` writes the new key file (new current key plus every old key) before it
+    re-encrypts anything, atomically (rename). A serving process notices the new file
+    within a second, or at once when it meets a token under a key id it does not know,
+    so pages keep decrypting while rotation runs: old keys stay readable throughout.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._keyring: crypto.Keyring | None = None
+        self._stamp: tuple[int, int] | None = None
+        self._checked = 0.0
+
+    def _file_stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = key_file_path().stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_ino)
+
+    def get(self, *, recheck: bool = False) -> crypto.Keyring:
+        keyring = self._keyring
+        if keyring is not None and settings.BRIDGEWORK_ENCRYPTION_KEYS:
+            return keyring
+        now = time.monotonic()
+        if keyring is not None and not recheck and now - self._checked < RELOAD_CHECK_SECONDS:
+            return keyring
+        with self._lock:
+            self._checked = now
+            stamp = self._file_stamp()
+            keyring = self._keyring
+            if keyring is None or (stamp is not None and stamp != self._stamp):
+                keyring = self._keyring = _load_keyring()
+                self._stamp = self._file_stamp()
+            return keyring
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._keyring = None
+            self._stamp = None
+
+
+    def __call__(self) -> crypto.Keyring:
+        return self.get()
+
+
+# ``get_keyring()``: the current keyring (loaded once, reloaded when the key file changes);
+# ``get_keyring.cache_clear()`` forgets it (tests, and after writing the key file here).
+get_keyring = _cache = _KeyringCache()
+
+
+def _load_keyring() -> crypto.Keyring:
+    """Read the keys from the environment or the key file.
 
     A missing key file is created only when there is no database yet (first run); if
     the database already exists, a missing key file would make every encrypted value
@@ -69,4 +127,9 @@ def encrypt(plaintext: str) -> str:
 
 
 def decrypt(token: str) -> str:
-    return get_keyring().decrypt(token)
+    keyring = get_keyring()
+    kid = keyring.key_id_of(token)
+    if kid is not None and kid not in keyring.keys:
+        # Written by a process that has already rotated: read the key file again.
+        keyring = _cache.get(recheck=True)
+    return keyring.decrypt(token)

@@ -1,15 +1,13 @@
+"""The one way views fetch an entry: the owner's, or 404 (never 403)."""
+
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.http import Http404
+from bridgework.core.access import owned_or_404
 
 from .models import Entry
 
 
-def get_entry_for_user(user: Any, pk: int) -> Entry:
-    """The user's own entry; a missing or foreign entry is a 404, never a 403."""
-    try:
-        return Entry.objects.get(pk=pk, user=user)
-    except Entry.DoesNotExist:
-        raise Http404("No such entry") from None
+def get_entry_for_user(user: User, pk: object) -> Entry:
+    return owned_or_404(Entry.objects.filter(user=user), pk)

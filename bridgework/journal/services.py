@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -72,7 +71,7 @@ def entry_reflections(entry: Entry) -> list[PatternMatch]:
     return found[:MAX_REFLECTIONS]
 
 
-def entries_newest_first(*, user: Any) -> QuerySet[Entry]:
+def entries_newest_first(*, user: User) -> QuerySet[Entry]:
     """The user's entries, newest first, with the fields a list shows.
 
     Lazy on purpose: every body is decrypted as its row loads, so slice (or page) the
@@ -85,7 +84,7 @@ def entries_newest_first(*, user: Any) -> QuerySet[Entry]:
     )
 
 
-def entries_search(*, user: Any, query: str) -> list[Entry]:
+def entries_search(*, user: User, query: str) -> list[Entry]:
     """The user's entries containing ``query`` (case-insensitive), newest first.
 
     The text is encrypted, so the database cannot search it: this decrypts every entry

@@ -3,7 +3,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,12 +22,6 @@ from .access import get_entry_for_user
 from .forms import EntryForm, SearchForm
 from .models import Entry
 from .prompts import prompts_by_id
-
-
-def _owner(request: AuthedRequest) -> Any:
-    """The logged-in user (the views below all require login)."""
-    return request.user
-
 
 # Entries per page of the list and of search results; each shown body is decrypted.
 PAGE_SIZE = 25
@@ -55,7 +48,7 @@ def index(request: AuthedRequest) -> HttpResponse:
         entries = services.entries_search(user=request.user, query=query)
     else:
         # Paging the lazy queryset loads (and decrypts) only this page's rows.
-        entries = services.entries_newest_first(user=_owner(request))
+        entries = services.entries_newest_first(user=request.user)
     page = _page(Paginator(entries, PAGE_SIZE), request.GET.get("page"))
     return render(
         request,
@@ -93,7 +86,7 @@ def calendar_view(request: AuthedRequest) -> HttpResponse:
     first = _month(request.GET.get("month"))
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     by_day: dict[dt.date, list[Entry]] = {}
-    for entry in Entry.objects.filter(user=_owner(request), date__range=(first, last)).only(
+    for entry in Entry.objects.filter(user=request.user, date__range=(first, last)).only(
         "id", "date", "mood"
     ):
         by_day.setdefault(entry.date, []).append(entry)

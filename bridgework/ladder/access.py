@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.contrib.auth.models import User
 
-from django.http import Http404
+from bridgework.core.access import owned_or_404
 
 from .models import Attempt, Step
 
 
-def get_step_for_user(user: Any, pk: int) -> Step:
-    """The user's own step; ``Http404`` if it is missing or belongs to someone else."""
-    try:
-        return Step.objects.get(pk=pk, user=user)
-    except (Step.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Http404("No such step") from None
+def get_step_for_user(user: User, pk: object) -> Step:
+    return owned_or_404(Step.objects.filter(user=user), pk)
 
 
-def get_attempt_for_user(user: Any, pk: int) -> Attempt:
-    """The user's own attempt (through its step), with the step loaded; 404 otherwise."""
-    try:
-        return Attempt.objects.select_related("step").get(pk=pk, step__user=user)
-    except (Attempt.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Http404("No such attempt") from None
+def get_attempt_for_user(user: User, pk: object) -> Attempt:
+    """The user's own attempt (through its step), with the step loaded."""
+    return owned_or_404(Attempt.objects.select_related("step").filter(step__user=user), pk)

@@ -1,59 +1,36 @@
 """The ladder's JSON API, mounted at ``/api/v1/ladder/`` (session auth with CSRF).
 
-Every endpoint goes through the same access helpers and service functions as the pages,
-so validation and ownership are identical: bad values are a 422 naming the field, another
-user's step or attempt is a 404. Lists are paginated: ``?limit=&offset=`` (default and
-maximum 100) give ``{"items": [...], "count": n}``.
+Every endpoint binds the same forms and calls the same services as the pages, so
+validation and ownership are identical: bad values are a 422 naming the field (the one
+error body, ``bridgework.api.errors``), another user's step or attempt is a 404. Lists
+are paginated: ``?limit=&offset=`` (default and maximum 100) give ``{"items": [...],
+"count": n}``. Writes that save text return the object plus ``screening``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.db.models import QuerySet
 from ninja import Router, Schema
-from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
+from bridgework.api.schemas import ERRORS, ScreeningOut
+from bridgework.core.http import AuthedRequest
 from bridgework.screening.crisis import Screening
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user
+from .forms import AttemptForm, OverrideForm, StepForm
 from .models import Attempt
 
 router = Router()
 
-PAGE_MAX = 100
-
-
-@contextmanager
-def _invalid_is_422() -> Iterator[None]:
-    """The services validate (as for the forms); their ValidationError becomes a 422."""
-    try:
-        yield
-    except ValidationError as exc:
-        raise HttpError(422, _message(exc)) from None
-
-
-def _message(exc: ValidationError) -> str:
-    if hasattr(exc, "error_dict"):
-        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in exc.message_dict.items())
-    return " ".join(exc.messages)
-
-
-class ScreeningOut(Schema):
-    level: str
-    crisis: bool
-    help_url: str = "/safety/help/"
-
-
-def _screening(screening: Screening) -> ScreeningOut:
-    return ScreeningOut(level=screening.level, crisis=screening.crisis)
+# The API says person_id; the form's field is person.
+PERSON = {"person_id": "person"}
 
 
 # --------------------------------------------------------------------------- steps
@@ -78,6 +55,7 @@ class StepPatch(Schema):
     expected_discomfort: int | None = None
     feared_outcome: str | None = None
     feared_likelihood: int | None = None
+    # "mastered", "practising", or "" to follow the rule again.
     override: str | None = None
 
 
@@ -99,13 +77,8 @@ class StepOut(Schema):
     is_next: bool
 
 
-class StepWriteOut(Schema):
-    step: StepOut
+class StepWriteOut(StepOut):
     screening: ScreeningOut
-
-
-class DeletedOut(Schema):
-    deleted_attempts: int
 
 
 def _step_out(row: services.StepRow) -> StepOut:
@@ -129,69 +102,57 @@ def _step_out(row: services.StepRow) -> StepOut:
     )
 
 
-def _person(user: Any, person_id: int | None) -> Any:
-    """The user's own circle person for ``person_id``; a 422 (as in the form) otherwise."""
-    if person_id is None:
-        return None
-    from bridgework.circle.models import Person
-
-    try:
-        return Person.objects.get(pk=person_id, user=user)
-    except (Person.DoesNotExist, ValueError, OverflowError):
-        raise HttpError(422, "person_id: Choose someone from your circle.") from None
-
-
-def _row_for(user: Any, step_id: int) -> services.StepRow:
-    row = next((row for row in services.ladder_rows(user) if row.step.pk == step_id), None)
-    assert row is not None
-    return row
+def _step_written(request: AuthedRequest, step_id: int, screening: Screening) -> StepWriteOut:
+    # is_next depends on the whole ladder, so the step is read back as part of it.
+    row = next(row for row in services.ladder_rows(request.user) if row.step.pk == step_id)
+    return StepWriteOut(**_step_out(row).model_dump(), screening=ScreeningOut.of(screening))
 
 
 @router.get("/steps", response=list[StepOut], summary="Your ladder, in your order")
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
-def list_steps(request: HttpRequest) -> list[StepOut]:
+@paginate(Page)
+def list_steps(request: AuthedRequest) -> list[StepOut]:
     # The whole ladder is read: status and the next step depend on every step.
     return [_step_out(row) for row in services.ladder_rows(request.user)]
 
 
-@router.post("/steps", response={201: StepWriteOut}, summary="Add a step")
-def create_step(request: HttpRequest, payload: StepIn) -> Status[StepWriteOut]:
-    data = payload.dict()
-    data["person"] = _person(request.user, data.pop("person_id"))
-    with _invalid_is_422():
-        step, screening = services.step_create(user=request.user, **data)
-    return Status(201, StepWriteOut(step=_step_out(_row_for(request.user, step.pk)), screening=_screening(screening)))
+@router.post("/steps", response={201: StepWriteOut, **ERRORS}, summary="Add a step")
+def create_step(request: AuthedRequest, payload: StepIn) -> Status[StepWriteOut]:
+    form = bind(StepForm, payload, rename=PERSON, user=request.user)
+    step, screening = services.step_create(user=request.user, **form.cleaned_data)
+    return Status(201, _step_written(request, step.pk, screening))
 
 
-@router.get("/steps/{step_id}", response=StepOut, summary="One step")
-def get_step(request: HttpRequest, step_id: int) -> StepOut:
+@router.get("/steps/{step_id}", response={200: StepOut, **ERRORS}, summary="One step")
+def get_step(request: AuthedRequest, step_id: int) -> StepOut:
     step = get_step_for_user(request.user, step_id)
-    return _step_out(_row_for(request.user, step.pk))
+    row = next(row for row in services.ladder_rows(request.user) if row.step.pk == step.pk)
+    return _step_out(row)
 
 
-@router.patch("/steps/{step_id}", response=StepWriteOut, summary="Change a step (its attempts are kept)")
-def update_step(request: HttpRequest, step_id: int, payload: StepPatch) -> StepWriteOut:
+@router.patch(
+    "/steps/{step_id}",
+    response={200: StepWriteOut, **ERRORS},
+    summary="Change a step (only the fields given; its attempts are kept)",
+)
+def update_step(request: AuthedRequest, step_id: int, payload: StepPatch) -> StepWriteOut:
     step = get_step_for_user(request.user, step_id)
-    changes = payload.dict(exclude_unset=True)
-    override = changes.pop("override", None)
-    if override is not None and override not in ("", "mastered", "practising"):
-        raise HttpError(422, 'override: use "", "mastered" or "practising".')
-    linking = "person_id" in changes
-    person = _person(request.user, changes.pop("person_id", None))
-    changes = {name: value for name, value in changes.items() if value is not None}
-    if linking:
-        changes["person"] = person
-    with _invalid_is_422():
-        step, screening = services.step_update(step=step, **changes)
-    if override is not None:
-        services.step_override_set(step=step, choice=override)
-    return StepWriteOut(step=_step_out(_row_for(request.user, step.pk)), screening=_screening(screening))
+    changes = payload.model_dump(exclude_unset=True)
+    override = {"choice": changes.pop("override")} if "override" in changes else None
+    form = bind(StepForm, changes, instance=step, partial=True, rename=PERSON, user=request.user)
+    # Both are checked before anything is saved: a bad request changes nothing.
+    choice = bind(OverrideForm, override).cleaned_data["choice"] if override else None
+    step, screening = services.step_update(step=step, **form.cleaned_data)
+    if choice is not None:
+        services.step_override_set(step=step, choice=choice)
+    return _step_written(request, step.pk, screening)
 
 
-@router.delete("/steps/{step_id}", response=DeletedOut, summary="Delete a step and its attempts")
-def delete_step(request: HttpRequest, step_id: int) -> DeletedOut:
-    step = get_step_for_user(request.user, step_id)
-    return DeletedOut(deleted_attempts=services.step_delete(step=step))
+@router.delete(
+    "/steps/{step_id}", response={204: None, **ERRORS}, summary="Delete a step and its attempts"
+)
+def delete_step(request: AuthedRequest, step_id: int) -> Status[None]:
+    services.step_delete(step=get_step_for_user(request.user, step_id))
+    return Status(204, None)
 
 
 # --------------------------------------------------------------------------- attempts
@@ -232,66 +193,59 @@ class AttemptOut(Schema):
     learned: str
 
 
-class AttemptWriteOut(Schema):
-    attempt: AttemptOut
+class AttemptWriteOut(AttemptOut):
+    # The step's status after this attempt ("practising", "mastered", ...).
     step_status: str
     screening: ScreeningOut
 
 
-def _attempt_out(attempt: Attempt) -> AttemptOut:
-    return AttemptOut(
-        id=attempt.pk,
-        step_id=attempt.step_id,
-        happened_on=attempt.happened_on,
-        discomfort_before=attempt.discomfort_before,
-        discomfort_peak=attempt.discomfort_peak,
-        discomfort_after=attempt.discomfort_after,
-        feared_happened=attempt.feared_happened,
-        response=attempt.response,
-        what_happened=attempt.what_happened,
-        learned=attempt.learned,
-    )
-
-
 def _attempt_written(attempt: Attempt, screening: Screening) -> AttemptWriteOut:
     return AttemptWriteOut(
-        attempt=_attempt_out(attempt),
+        **AttemptOut.from_orm(attempt).model_dump(),
         step_status=services.step_row(attempt.step).status,
-        screening=_screening(screening),
+        screening=ScreeningOut.of(screening),
     )
 
 
-@router.get("/steps/{step_id}/attempts", response=list[AttemptOut], summary="A step's attempts, oldest first")
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
-def list_attempts(request: HttpRequest, step_id: int) -> Any:
+@router.get(
+    "/steps/{step_id}/attempts",
+    response={200: list[AttemptOut], **ERRORS},
+    summary="A step's attempts, oldest first",
+)
+@paginate(Page)
+def list_attempts(request: AuthedRequest, step_id: int) -> QuerySet[Attempt]:
     """Only the requested page is read and decrypted."""
-    step = get_step_for_user(request.user, step_id)
-    return step.attempts.all()
+    return get_step_for_user(request.user, step_id).attempts.all()
 
 
-@router.post("/steps/{step_id}/attempts", response={201: AttemptWriteOut}, summary="Log an attempt")
-def create_attempt(request: HttpRequest, step_id: int, payload: AttemptIn) -> Status[AttemptWriteOut]:
+@router.post(
+    "/steps/{step_id}/attempts", response={201: AttemptWriteOut, **ERRORS}, summary="Log an attempt"
+)
+def create_attempt(request: AuthedRequest, step_id: int, payload: AttemptIn) -> Status[AttemptWriteOut]:
     step = get_step_for_user(request.user, step_id)
-    with _invalid_is_422():
-        attempt, screening = services.attempt_log(step=step, **payload.dict())
+    form = bind(AttemptForm, payload)
+    attempt, screening = services.attempt_log(step=step, **form.cleaned_data)
     return Status(201, _attempt_written(attempt, screening))
 
 
-@router.get("/attempts/{attempt_id}", response=AttemptOut, summary="One attempt")
-def get_attempt(request: HttpRequest, attempt_id: int) -> AttemptOut:
-    return _attempt_out(get_attempt_for_user(request.user, attempt_id))
+@router.get("/attempts/{attempt_id}", response={200: AttemptOut, **ERRORS}, summary="One attempt")
+def get_attempt(request: AuthedRequest, attempt_id: int) -> Attempt:
+    return get_attempt_for_user(request.user, attempt_id)
 
 
-@router.patch("/attempts/{attempt_id}", response=AttemptWriteOut, summary="Change an attempt")
-def update_attempt(request: HttpRequest, attempt_id: int, payload: AttemptPatch) -> AttemptWriteOut:
+@router.patch(
+    "/attempts/{attempt_id}",
+    response={200: AttemptWriteOut, **ERRORS},
+    summary="Change an attempt (only the fields given)",
+)
+def update_attempt(request: AuthedRequest, attempt_id: int, payload: AttemptPatch) -> AttemptWriteOut:
     attempt = get_attempt_for_user(request.user, attempt_id)
-    changes = {name: value for name, value in payload.dict(exclude_unset=True).items() if value is not None}
-    with _invalid_is_422():
-        attempt, screening = services.attempt_update(attempt=attempt, **changes)
+    form = bind(AttemptForm, payload, instance=attempt, partial=True)
+    attempt, screening = services.attempt_update(attempt=attempt, **form.cleaned_data)
     return _attempt_written(attempt, screening)
 
 
-@router.delete("/attempts/{attempt_id}", response={204: None}, summary="Delete an attempt")
-def delete_attempt(request: HttpRequest, attempt_id: int) -> Status[None]:
+@router.delete("/attempts/{attempt_id}", response={204: None, **ERRORS}, summary="Delete an attempt")
+def delete_attempt(request: AuthedRequest, attempt_id: int) -> Status[None]:
     services.attempt_delete(attempt=get_attempt_for_user(request.user, attempt_id))
     return Status(204, None)

@@ -3,12 +3,14 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import User
 from django.utils import timezone
 
+from bridgework.core.forms import ModelChoiceField
 from bridgework.core.widgets import ChipRadioSelect, Slider
 
 from .library import STAKES
-from .models import Attempt, Kind, Step
+from .models import Attempt, Kind, Override, Step
 
 RATING_ERRORS = {
     code: "Use a whole number from 0 to 100." for code in ("invalid", "min_value", "max_value")
@@ -29,11 +31,12 @@ def _drop_blank_choice(form: forms.BaseForm, *names: str) -> None:
 
 
 class StepForm(forms.ModelForm):
-    """A step's own fields. To add a field (e.g. a person from the circle), add it to
+    """A step's own fields, for the pages and the API. To add a field, add it to
     ``Meta.fields`` and as a keyword to ``services.step_create``/``step_update``."""
 
     class Meta:
         model = Step
+        field_classes = {"person": ModelChoiceField}
         fields = [
             "what", "kind", "who", "person", "expected_discomfort", "feared_outcome", "feared_likelihood"
         ]
@@ -60,7 +63,7 @@ class StepForm(forms.ModelForm):
             "feared_likelihood": RATING_ERRORS,
         }
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _drop_blank_choice(self, "kind")
         # Only the user's own circle; the easiest people to ask for this kind of step first.
@@ -120,6 +123,16 @@ class AttemptForm(forms.ModelForm):
         self.fields["happened_on"].widget.attrs["max"] = today.isoformat()
         if not self.instance.pk and not self.is_bound:
             self.initial.setdefault("happened_on", today)
+
+
+class OverrideForm(forms.Form):
+    """The person's own call on a step: mastered, keep practising, or "" to follow the rule."""
+
+    choice = forms.ChoiceField(
+        choices=Override.choices,
+        required=False,
+        error_messages={"invalid_choice": 'Use "", "mastered" or "practising".'},
+    )
 
 
 class LibraryFilterForm(forms.Form):

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -62,7 +62,7 @@ class Progress:
         return self.attempt_count < 5
 
 
-def build_progress(user: Any) -> Progress:
+def build_progress(user: User) -> Progress:
     steps = {step.pk: step for step in Step.objects.filter(user=user).only(
         "id", "what", "kind", "expected_discomfort", "feared_likelihood", "override", "override_at"
     )}

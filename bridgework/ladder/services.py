@@ -2,17 +2,18 @@
 
 Every write that saves free text is screened for crisis language (never blocking the
 save, and before the transaction); the view carries the result (``screening_carry``).
-Validation lives on the models (ratings 0–100, no future dates, text lengths) and every
-write here runs ``full_clean()``, so forms and the API reject exactly the same input.
+Validation lives in ``forms.py`` (built on the models' validators: ratings 0–100, no
+future dates, text lengths); the views and the API bind the same forms and pass their
+``cleaned_data`` here, so both reject exactly the same input.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -23,6 +24,9 @@ from bridgework.screening.crisis import Screening
 from . import mastery
 from .library import StepTemplate
 from .models import Attempt, Override, Step
+
+if TYPE_CHECKING:
+    from bridgework.circle.models import Person
 
 STEP_TEXT_FIELDS = ("what", "who", "feared_outcome")
 STEP_FIELDS = (
@@ -75,7 +79,7 @@ def _qualifying(prefix: str, expected: Any) -> Q:
     )
 
 
-def ladder_rows(user: Any, *, with_text: bool = True) -> list[StepRow]:
+def ladder_rows(user: User, *, with_text: bool = True) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
     One query whatever the number of attempts: the database counts each step's attempts
@@ -92,7 +96,7 @@ def ladder_rows(user: Any, *, with_text: bool = True) -> list[StepRow]:
     return rows
 
 
-def _counted_steps(user: Any) -> QuerySet[Step]:
+def _counted_steps(user: User) -> QuerySet[Step]:
     """The user's steps in ladder order, each annotated with ``attempt_count``,
     ``qualifying`` and ``rule_mastered_on`` (the date mastery by the rule was reached)."""
     completing = (
@@ -115,7 +119,7 @@ def _counted_steps(user: Any) -> QuerySet[Step]:
     )
 
 
-def next_suggested_row(user: Any) -> StepRow | None:
+def next_suggested_row(user: User) -> StepRow | None:
     """The next suggested step (the first in ladder order not mastered), found in SQL:
     one query, only that step's ``what`` decrypted."""
     step = (
@@ -163,7 +167,7 @@ def step_row(step: Step) -> StepRow:
     )
 
 
-def next_step_row(user: Any) -> StepRow | None:
+def next_step_row(user: User) -> StepRow | None:
     return next((row for row in ladder_rows(user) if row.is_next), None)
 
 
@@ -185,27 +189,22 @@ def _renumber(steps: list[Step]) -> None:
         Step.objects.bulk_update(changed, ["position"])
 
 
-def _ordered_for_positions(user: Any) -> list[Step]:
+def _ordered_for_positions(user: User) -> list[Step]:
     # only() leaves the encrypted columns deferred, so nothing is decrypted for a reorder.
     return list(
         Step.objects.filter(user=user).only("id", "position", "expected_discomfort").select_for_update()
     )
 
 
-def _stripped(text: Any) -> Any:
-    # As the forms do, so "   " through the API is the same empty (and refused) "what".
-    return text.strip() if isinstance(text, str) else text
-
-
-def _check_person(user: Any, person: Any) -> None:
-    # A step may only name someone from the same user's circle.
+def _check_person(user: User, person: Person | None) -> None:
+    # The form only offers the user's own circle; this guards other callers.
     if person is not None and person.user_id != user.pk:
-        raise ValidationError({"person": "Choose someone from your circle."})
+        raise ValueError("A step can only name someone from the same user's circle")
 
 
 def step_create(
     *,
-    user: Any,
+    user: User,
     what: str,
     kind: str,
     expected_discomfort: int,
@@ -213,22 +212,22 @@ def step_create(
     who: str = "",
     feared_outcome: str = "",
     template_slug: str = "",
-    person: Any = None,
+    person: Person | None = None,
 ) -> tuple[Step, Screening]:
-    """Add a step, slotted into the ladder before the first step that is expected to be harder."""
+    """Add a step (from ``StepForm.cleaned_data``), slotted into the ladder before the
+    first step that is expected to be harder."""
     _check_person(user, person)
     step = Step(
         user=user,
-        what=_stripped(what),
+        what=what,
         kind=kind,
-        who=_stripped(who),
+        who=who,
         person=person,
         expected_discomfort=expected_discomfort,
-        feared_outcome=_stripped(feared_outcome),
+        feared_outcome=feared_outcome,
         feared_likelihood=feared_likelihood,
         template_slug=template_slug,
     )
-    step.full_clean()
     screening = _screen_step(step)
     with transaction.atomic():
         existing = _ordered_for_positions(user)
@@ -242,7 +241,7 @@ def step_create(
     return step, screening
 
 
-def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
+def step_adopt(*, user: User, template: StepTemplate) -> tuple[Step, Screening]:
     """Copy a library template into the user's ladder; they can edit it afterwards."""
     return step_create(
         user=user,
@@ -256,19 +255,26 @@ def step_adopt(*, user: Any, template: StepTemplate) -> tuple[Step, Screening]:
     )
 
 
-def step_update(*, step: Step, **changes: Any) -> tuple[Step, Screening]:
-    """Change a step's own fields. Its attempts are untouched, whatever changes."""
-    unknown = set(changes) - set(STEP_FIELDS)
-    if unknown:
-        raise TypeError(f"step_update() got unexpected fields: {sorted(unknown)}")
-    if "person" in changes:
-        _check_person(step.user, changes["person"])
-    for name, value in changes.items():
-        setattr(step, name, _stripped(value) if name in STEP_TEXT_FIELDS else value)
-    step.full_clean()
+def step_update(
+    *,
+    step: Step,
+    what: str,
+    kind: str,
+    expected_discomfort: int,
+    feared_likelihood: int,
+    who: str = "",
+    feared_outcome: str = "",
+    person: Person | None = None,
+) -> tuple[Step, Screening]:
+    """Change a step's own fields (from ``StepForm.cleaned_data``). Its attempts are
+    untouched, whatever changes."""
+    _check_person(step.user, person)
+    step.what, step.kind, step.who, step.person = what, kind, who, person
+    step.expected_discomfort, step.feared_likelihood = expected_discomfort, feared_likelihood
+    step.feared_outcome = feared_outcome
     screening = _screen_step(step)
     with transaction.atomic():
-        step.save(update_fields=[*changes, "updated_at"])
+        step.save(update_fields=[*STEP_FIELDS, "updated_at"])
         screening_record(user=step.user, screening=screening, source="ladder.step")
     return step, screening
 
@@ -295,7 +301,7 @@ def step_move(*, step: Step, direction: Literal["up", "down"]) -> None:
 
 
 @transaction.atomic
-def ladder_sort_by_discomfort(*, user: Any) -> None:
+def ladder_sort_by_discomfort(*, user: User) -> None:
     """Put the ladder back in order of expected discomfort (undoes manual reordering)."""
     steps = _ordered_for_positions(user)
     _renumber(sorted(steps, key=lambda s: (s.expected_discomfort, s.position, s.pk)))
@@ -327,8 +333,10 @@ def attempt_log(
     what_happened: str = "",
     learned: str = "",
 ) -> tuple[Attempt, Screening]:
-    attempt = Attempt(
-        step=step,
+    """Log a try at ``step`` (from ``AttemptForm.cleaned_data``)."""
+    attempt = Attempt(step=step)
+    return _attempt_save(
+        attempt,
         happened_on=happened_on,
         discomfort_before=discomfort_before,
         discomfort_peak=discomfort_peak,
@@ -338,24 +346,43 @@ def attempt_log(
         what_happened=what_happened,
         learned=learned,
     )
-    attempt.full_clean()
-    screening = _screen_attempt(attempt)
-    with transaction.atomic():
-        attempt.save()
-        screening_record(user=step.user, screening=screening, source="ladder.attempt")
-    return attempt, screening
 
 
-def attempt_update(*, attempt: Attempt, **changes: Any) -> tuple[Attempt, Screening]:
-    unknown = set(changes) - set(ATTEMPT_FIELDS)
-    if unknown:
-        raise TypeError(f"attempt_update() got unexpected fields: {sorted(unknown)}")
-    for name, value in changes.items():
+def attempt_update(
+    *,
+    attempt: Attempt,
+    happened_on: date,
+    discomfort_before: int,
+    discomfort_peak: int,
+    discomfort_after: int,
+    feared_happened: str,
+    response: str,
+    what_happened: str = "",
+    learned: str = "",
+) -> tuple[Attempt, Screening]:
+    """Change an attempt (from ``AttemptForm.cleaned_data``)."""
+    return _attempt_save(
+        attempt,
+        happened_on=happened_on,
+        discomfort_before=discomfort_before,
+        discomfort_peak=discomfort_peak,
+        discomfort_after=discomfort_after,
+        feared_happened=feared_happened,
+        response=response,
+        what_happened=what_happened,
+        learned=learned,
+    )
+
+
+def _attempt_save(attempt: Attempt, **values: date | int | str) -> tuple[Attempt, Screening]:
+    for name, value in values.items():
         setattr(attempt, name, value)
-    attempt.full_clean()
     screening = _screen_attempt(attempt)
     with transaction.atomic():
-        attempt.save(update_fields=[*changes, "updated_at"])
+        if attempt.pk is None:
+            attempt.save()
+        else:
+            attempt.save(update_fields=[*ATTEMPT_FIELDS, "updated_at"])
         screening_record(user=attempt.step.user, screening=screening, source="ladder.attempt")
     return attempt, screening
 
@@ -417,7 +444,7 @@ def reflection_for(attempt: Attempt) -> Reflection:
     )
 
 
-def last_attempt(user: Any) -> Attempt | None:
+def last_attempt(user: User) -> Attempt | None:
     """The latest attempt with its step's ``what``; the other free text is left encrypted
     (reading it costs a query)."""
     return (

@@ -5,21 +5,21 @@ from typing import Any, Literal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.http import AuthedRequest
 from bridgework.core.links import url_for_pk
 from bridgework.safety.services import screening_carry
 
 from . import services
 from .access import get_attempt_for_user, get_step_for_user
-from .forms import AttemptForm, LibraryFilterForm, StepForm
+from .forms import AttemptForm, LibraryFilterForm, OverrideForm, StepForm
 from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
-from .models import Override, Step
+from .models import Step
 from .progress import build_progress
 
 
@@ -28,17 +28,12 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
     return render(request, template, context)
 
 
-def _save_failed(form: Any, exc: ValidationError) -> None:
-    # The form checks the same model rules first; this only catches a race (e.g. midnight).
-    form.add_error(None, exc)
-
-
 # --------------------------------------------------------------------------- the ladder
 
 
 @login_required
 @require_GET
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthedRequest) -> HttpResponse:
     """The ladder in the person's order: every step still to practise as a card, and the
     few most recently mastered on one line each (``?all=1`` shows every mastered step).
 
@@ -105,7 +100,7 @@ def _shown(rows: list[services.StepRow], *, show_all: bool = False) -> set[int]:
 
 @login_required
 @require_GET
-def library(request: HttpRequest) -> HttpResponse:
+def library(request: AuthedRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET or None)
     kind = stakes = ""
     if form.is_bound and form.is_valid():
@@ -122,7 +117,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def adopt(request: HttpRequest, slug: str) -> HttpResponse:
+def adopt(request: AuthedRequest, slug: str) -> HttpResponse:
     template = template_by_slug(slug)
     if template is None:
         raise Http404("No such template")
@@ -134,7 +129,7 @@ def adopt(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     direction = request.POST.get("direction")
     if direction not in ("up", "down"):
@@ -156,7 +151,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def sort(request: HttpRequest) -> HttpResponse:
+def sort(request: AuthedRequest) -> HttpResponse:
     services.ladder_sort_by_discomfort(user=request.user)
     messages.success(request, "Your ladder is in order of expected discomfort again.")
     return redirect("ladder:index")
@@ -167,23 +162,19 @@ def sort(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_new(request: HttpRequest) -> HttpResponse:
+def step_new(request: AuthedRequest) -> HttpResponse:
     form = StepForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            step, screening = services.step_create(user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            messages.success(request, "Step added to your ladder.")
-            return redirect("ladder:step_detail", pk=step.pk)
+        step, screening = services.step_create(user=request.user, **form.cleaned_data)
+        screening_carry(request, screening)
+        messages.success(request, "Step added to your ladder.")
+        return redirect("ladder:step_detail", pk=step.pk)
     return _page(request, "ladder/step_form.html", {"form": form, "step": None})
 
 
 @login_required
 @require_GET
-def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def step_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     row = services.step_row(step)
     return _page(
@@ -195,24 +186,20 @@ def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def step_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     form = StepForm(request.POST or None, instance=step, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            step, screening = services.step_update(step=step, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            messages.success(request, "Step saved. Its attempts are all still here.")
-            return redirect("ladder:step_detail", pk=step.pk)
+        step, screening = services.step_update(step=step, **form.cleaned_data)
+        screening_carry(request, screening)
+        messages.success(request, "Step saved. Its attempts are all still here.")
+        return redirect("ladder:step_detail", pk=step.pk)
     return _page(request, "ladder/step_form.html", {"form": form, "step": step})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def step_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     if request.method == "POST":
         count = services.step_delete(step=step)
@@ -226,12 +213,13 @@ def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def step_override(request: HttpRequest, pk: int) -> HttpResponse:
+def step_override(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    choice = request.POST.get("choice", "")
-    if choice not in Override.values:
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
         messages.error(request, "That choice was not understood; nothing changed.")
         return redirect("ladder:step_detail", pk=step.pk)
+    choice = form.cleaned_data["choice"]
     services.step_override_set(step=step, choice=choice)
     messages.success(
         request,
@@ -249,23 +237,19 @@ def step_override(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempt_new(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_new(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
     form = AttemptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            attempt, screening = services.attempt_log(step=step, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            return redirect("ladder:attempt_detail", pk=attempt.pk)
+        attempt, screening = services.attempt_log(step=step, **form.cleaned_data)
+        screening_carry(request, screening)
+        return redirect("ladder:attempt_detail", pk=attempt.pk)
     return _page(request, "ladder/attempt_form.html", {"form": form, "step": step, "attempt": None})
 
 
 @login_required
 @require_GET
-def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     attempt = get_attempt_for_user(request.user, pk)
     return _page(
         request,
@@ -276,18 +260,14 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempt_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     attempt = get_attempt_for_user(request.user, pk)
     form = AttemptForm(request.POST or None, instance=attempt)
     if request.method == "POST" and form.is_valid():
-        try:
-            attempt, screening = services.attempt_update(attempt=attempt, **form.cleaned_data)
-        except ValidationError as exc:
-            _save_failed(form, exc)
-        else:
-            screening_carry(request, screening)
-            messages.success(request, "Attempt saved.")
-            return redirect("ladder:attempt_detail", pk=attempt.pk)
+        attempt, screening = services.attempt_update(attempt=attempt, **form.cleaned_data)
+        screening_carry(request, screening)
+        messages.success(request, "Attempt saved.")
+        return redirect("ladder:attempt_detail", pk=attempt.pk)
     return _page(
         request, "ladder/attempt_form.html", {"form": form, "step": attempt.step, "attempt": attempt}
     )
@@ -295,7 +275,7 @@ def attempt_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def attempt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def attempt_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     attempt = get_attempt_for_user(request.user, pk)
     step = attempt.step
     if request.method == "POST":
@@ -310,5 +290,5 @@ def attempt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def progress(request: HttpRequest) -> HttpResponse:
+def progress(request: AuthedRequest) -> HttpResponse:
     return _page(request, "ladder/progress.html", {"progress": build_progress(request.user)})

@@ -1,26 +1,25 @@
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from .models import LessonProgress, SoundsLikeMe
 
 
-def completed_slugs(user: Any) -> set[str]:
+def completed_slugs(user: User) -> set[str]:
     return set(LessonProgress.objects.filter(user=user).values_list("lesson_slug", flat=True))
 
 
-def marked_topics(user: Any) -> set[str]:
+def marked_topics(user: User) -> set[str]:
     return set(SoundsLikeMe.objects.filter(user=user).values_list("topic_id", flat=True))
 
 
-def lesson_complete(*, user: Any, slug: str) -> None:
+def lesson_complete(*, user: User, slug: str) -> None:
     LessonProgress.objects.get_or_create(user=user, lesson_slug=slug)
 
 
 @transaction.atomic
-def topic_toggle(*, user: Any, topic_id: str, marked: bool | None = None) -> bool:
+def topic_toggle(*, user: User, topic_id: str, marked: bool | None = None) -> bool:
     """Set "this sounds like me" for a topic (flip it when ``marked`` is None); return
     whether it is now marked.
 

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+
+from bridgework.core.http import AuthedRequest
 
 from .content import Lesson, lesson_by_slug, lessons, topics
 from .services import completed_slugs, lesson_complete, marked_topics, topic_toggle
@@ -28,7 +31,7 @@ def lesson(request: HttpRequest, slug: str) -> HttpResponse:
     current = _get_lesson(slug)
     all_lessons = lessons()
     position = all_lessons.index(current)
-    authenticated = request.user.is_authenticated
+    user = request.user if isinstance(request.user, User) else None
     return render(
         request,
         "learn/lesson.html",
@@ -36,15 +39,15 @@ def lesson(request: HttpRequest, slug: str) -> HttpResponse:
             "lesson": current,
             "previous": all_lessons[position - 1] if position > 0 else None,
             "next": all_lessons[position + 1] if position + 1 < len(all_lessons) else None,
-            "done": authenticated and current.slug in completed_slugs(request.user),
-            "marked": marked_topics(request.user) if authenticated else set(),
+            "done": user is not None and current.slug in completed_slugs(user),
+            "marked": marked_topics(user) if user is not None else set(),
         },
     )
 
 
 @login_required
 @require_POST
-def complete(request: HttpRequest, slug: str) -> HttpResponse:
+def complete(request: AuthedRequest, slug: str) -> HttpResponse:
     current = _get_lesson(slug)
     lesson_complete(user=request.user, slug=current.slug)
     all_lessons = lessons()
@@ -56,7 +59,7 @@ def complete(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def toggle(request: HttpRequest, topic_id: str) -> HttpResponse:
+def toggle(request: AuthedRequest, topic_id: str) -> HttpResponse:
     found = topics().get(topic_id)
     if found is None:
         raise Http404("No such topic")
@@ -70,7 +73,7 @@ def toggle(request: HttpRequest, topic_id: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthedRequest) -> HttpResponse:
     """Everything the person has marked as sounding like them."""
     marked = marked_topics(request.user)
     found = [(topic, lesson) for tid, (topic, lesson) in topics().items() if tid in marked]

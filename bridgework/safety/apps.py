@@ -7,3 +7,15 @@ class SafetyConfig(AppConfig):
     verbose_name = "Safety"
     # Shown in the main navigation once the app has an "safety:index" page.
     nav_label: str | None = None
+
+    def ready(self) -> None:
+        # Content is data: a broken file fails at start-up with its file:line, not on the
+        # first save that needs it.
+        from bridgework.screening.frame import lexicon
+        from bridgework.screening.normalise import tables
+
+        from .helping import helping_someone
+
+        helping_someone()
+        tables()
+        lexicon()

@@ -6,6 +6,7 @@ import datetime as dt
 from functools import cache
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
 
 from bridgework.core.content import load_yaml
@@ -103,3 +104,14 @@ def country_choices() -> list[tuple[str, str]]:
 
 def for_country(code: str | None) -> Country | None:
     return crisis_lines().countries.get(code or "")
+
+
+def country_of(user: User) -> str:
+    """The country code on the user's profile, "" when none is set.
+
+    The profile is the accounts app's; it is reached through its one-to-one ``profile``
+    accessor instead of an import, so the safety app imports no other app and every app
+    can import it (for ``screen_texts``) without a cycle.
+    """
+    profile = getattr(user, "profile", None)  # a missing profile raises AttributeError
+    return str(getattr(profile, "country", "") or "")

@@ -1,4 +1,4 @@
-"""Demo data for safety: a filled-in safety plan naming circle people, and a few past check-ins."""
+"""Demo data for safety: a filled-in safety plan naming circle people, and a few past follow-ups."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime as dt
 import random
 from typing import Any
 
-from bridgework.circle.models import Person
 from bridgework.core.demo import bulk_create, moment, span_days
 
 from .models import SafetyPlan, ScreeningEvent
@@ -28,10 +27,11 @@ PLAN = {
 
 def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.date) -> None:
     plan = SafetyPlan.objects.create(user=user, **PLAN)
-    close = Person.objects.filter(user=user, ring="close").order_by("-comfort")[:2]
+    people = plan.circle_helpers.model._default_manager  # circle's Person (no import: see models.py)
+    close = people.filter(user=user, ring="close").order_by("-comfort")[:2]
     plan.circle_helpers.set(close)
     # A few moments over the years when words in a journal or a step brought up help; all
-    # answered long ago, so the home page shows no check-in today.
+    # answered long ago, so the home page shows no follow-up today.
     start = today - dt.timedelta(days=span_days(years))
     events = []
     for _ in range(max(1, round(1.5 * years))):

@@ -3,12 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import User
 from django.urls import reverse
 
-from bridgework.circle.models import Person
-from bridgework.circle.services import person_choices_for_safety_plan
+from bridgework.core.forms import ModelMultipleChoiceField
 
-from .models import SafetyPlan
+from .models import SafetyPlan, easiest_to_ask_first
 
 _SECTION = {"rows": 4}
 MAX_FIELD_CHARS = 10_000
@@ -18,12 +18,19 @@ _FIELDS = [*SafetyPlan.TEXT_FIELDS]
 _FIELDS.insert(_FIELDS.index("helpers") + 1, "circle_helpers")
 
 
+def _person_label(person: Any) -> str:
+    kinds = ", ".join(person.helps_with_labels).lower()
+    helps = f" — can help with {kinds}" if kinds else ""
+    return f"{person.name}{helps} (comfort {person.comfort})"
+
+
 class SafetyPlanForm(forms.ModelForm):
     """The plan. Pass ``user``: the circle checkboxes list and accept only their people."""
 
     class Meta:
         model = SafetyPlan
         fields = _FIELDS
+        field_classes = {"circle_helpers": ModelMultipleChoiceField}
         widgets = {
             "circle_helpers": forms.CheckboxSelectMultiple,
             **{name: forms.Textarea(attrs=_SECTION) for name in SafetyPlan.SECTION_FIELDS},
@@ -58,7 +65,7 @@ class SafetyPlanForm(forms.ModelForm):
             "contact_message": "Nothing is ever sent automatically. When you need it, one tap opens it in your messages or email, ready to send.",
         }
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if user is None:
             # Without an owner there is nobody to choose from; leave the links alone.
@@ -67,10 +74,15 @@ class SafetyPlanForm(forms.ModelForm):
         field = self.fields["circle_helpers"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         # The queryset is what validation checks: another user's person is never valid.
-        field.queryset = Person.objects.filter(user=user)
+        # (It starts as all circle people; the model is named only in models.py.)
+        assert field.queryset is not None
+        field.queryset = field.queryset.filter(user=user)
         field.error_messages["invalid_choice"] = NOT_YOUR_CIRCLE
         field.error_messages["invalid_pk_value"] = NOT_YOUR_CIRCLE
-        field.choices = person_choices_for_safety_plan(user)
+        # The people easiest to ask first, each with what they can help with.
+        field.choices = [
+            (person.pk, _person_label(person)) for person in easiest_to_ask_first(field.queryset)
+        ]
         if not field.choices:
             field.help_text = (
                 "Nobody in your circle yet. You can "
@@ -87,7 +99,9 @@ class SafetyPlanForm(forms.ModelForm):
         return data
 
 
-class CheckInForm(forms.Form):
+class FollowUpForm(forms.Form):
+    """The answer to the follow-up offered after crisis language was seen."""
+
     FEELING_CHOICES = [
         ("better", "A bit better"),
         ("same", "About the same"),

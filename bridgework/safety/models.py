@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
 
-from bridgework.circle.models import Person, by_comfort
 from bridgework.core.fields import EncryptedTextField
 
 
@@ -21,7 +22,7 @@ class ScreeningEvent(models.Model):
     # Which kind of text raised it, e.g. "journal.entry", "ladder.attempt".
     source = models.CharField(max_length=40)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    # Set when the person has answered the gentle check-in offered afterwards.
+    # Set when the person has answered the gentle follow-up offered afterwards.
     acknowledged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -29,6 +30,12 @@ class ScreeningEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level} from {self.source} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def easiest_to_ask_first(people: Iterable[Any]) -> list[Any]:
+    """Circle people by comfort (highest first), then by name — in memory, as names are
+    encrypted."""
+    return sorted(people, key=lambda person: (-person.comfort, person.name.casefold(), person.pk))
 
 
 DEFAULT_HELP_MESSAGE = (
@@ -49,7 +56,8 @@ class SafetyPlan(models.Model):
     helpers = EncryptedTextField(blank=True)
     # Step 4 can also name people from the user's circle (only their own: see forms.py
     # and services.safety_plan_save). Removing someone from the circle drops them here.
-    circle_helpers = models.ManyToManyField(Person, blank=True, related_name="safety_plans")
+    # A string reference: the safety app imports no other app (every app imports it).
+    circle_helpers = models.ManyToManyField("circle.Person", blank=True, related_name="safety_plans")
     professionals = EncryptedTextField(blank=True)
     environment = EncryptedTextField(blank=True)
     reasons = EncryptedTextField(blank=True)
@@ -90,14 +98,14 @@ class SafetyPlan(models.Model):
         return not self.chosen_people
 
     @property
-    def chosen_people(self) -> list[Person]:
+    def chosen_people(self) -> list[Any]:
         """The circle people chosen for step 4, easiest to ask first.
 
         One query unless ``circle_helpers`` was prefetched; none for an unsaved plan.
         """
         if self.pk is None:
             return []
-        return by_comfort(self.circle_helpers.all())
+        return easiest_to_ask_first(self.circle_helpers.all())
 
     @property
     def sms_href(self) -> str:

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import fields
-from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
 
-from bridgework.circle.models import Person
 from bridgework.screening.crisis import Screening, screen
 
 from .models import SafetyPlan, ScreeningEvent
@@ -60,28 +60,66 @@ def screening_carried(request: HttpRequest) -> Screening | None:
     return Screening(**{name: value for name, value in carried.items() if name in known})
 
 
-def safety_plan_save(*, user: Any, data: dict[str, Any]) -> tuple[SafetyPlan, Screening]:
-    """Create or update the user's safety plan and screen everything they wrote.
+def safety_plan_or_blank(user: User) -> SafetyPlan:
+    """The user's plan with its chosen people, or a blank unsaved one (looking at the plan
+    must not create a row)."""
+    plans = SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers")
+    return plans.first() or SafetyPlan(user=user)
 
-    ``data["circle_helpers"]`` (optional) is an iterable of circle people; any that are
-    not the user's own are ignored, so a caller that skipped the form cannot link them.
+
+def safety_plan_save(
+    *,
+    user: User,
+    warning_signs: str | None = None,
+    coping_alone: str | None = None,
+    distractions: str | None = None,
+    helpers: str | None = None,
+    professionals: str | None = None,
+    environment: str | None = None,
+    reasons: str | None = None,
+    contact_name: str | None = None,
+    contact_phone: str | None = None,
+    contact_email: str | None = None,
+    contact_message: str | None = None,
+    circle_helpers: Iterable[Model] | None = None,
+) -> tuple[SafetyPlan, Screening]:
+    """Create or update the user's safety plan (from ``SafetyPlanForm.cleaned_data``) and
+    screen everything they wrote. A field left as None is kept as it is.
+
+    ``circle_helpers`` are circle people; any that are not the user's own are ignored, so
+    a caller that skipped the form cannot link them.
     """
+    texts = {
+        "warning_signs": warning_signs,
+        "coping_alone": coping_alone,
+        "distractions": distractions,
+        "helpers": helpers,
+        "professionals": professionals,
+        "environment": environment,
+        "reasons": reasons,
+        "contact_name": contact_name,
+        "contact_phone": contact_phone,
+        "contact_email": contact_email,
+        "contact_message": contact_message,
+    }
+    changed = {name: value for name, value in texts.items() if value is not None}
     # The contact's name and the pre-written message are the person's own words too.
-    screening = screen_texts(*(data.get(name) for name in SafetyPlan.SCREENED_FIELDS))
+    screening = screen_texts(*(changed.get(name) for name in SafetyPlan.SCREENED_FIELDS))
     with transaction.atomic():
         plan, _ = SafetyPlan.objects.get_or_create(user=user)
-        changed = [name for name in SafetyPlan.TEXT_FIELDS if name in data]
-        for name in changed:
-            setattr(plan, name, data[name] or "")
+        for name, value in changed.items():
+            setattr(plan, name, value)
         plan.save(update_fields=[*changed, "updated_at"])
-        if "circle_helpers" in data:
-            ids = [person.pk for person in data["circle_helpers"] or []]
-            plan.circle_helpers.set(Person.objects.filter(user=user, pk__in=ids))
+        if circle_helpers is not None:
+            people = plan.circle_helpers.model._default_manager.filter(
+                user=user, pk__in=[person.pk for person in circle_helpers]
+            )
+            plan.circle_helpers.set(people)
         screening_record(user=user, screening=screening, source="safety.plan")
     return plan, screening
 
 
-def recent_screening_events(user: Any, *, days: int = 7) -> list[ScreeningEvent]:
+def recent_screening_events(user: User, *, days: int = 7) -> list[ScreeningEvent]:
     """Unanswered screening events of the last ``days`` days, newest first (one query)."""
     since = timezone.now() - dt.timedelta(days=days)
     return list(
@@ -92,8 +130,8 @@ def recent_screening_events(user: Any, *, days: int = 7) -> list[ScreeningEvent]
 
 
 @transaction.atomic
-def checkin_acknowledge(*, user: Any) -> int:
-    """Mark the user's open screening events as answered; returns how many."""
+def followup_acknowledge(*, user: User) -> int:
+    """Mark the user's open screening events as answered (the follow-up); returns how many."""
     return ScreeningEvent.objects.filter(user=user, acknowledged_at__isnull=True).update(
         acknowledged_at=timezone.now()
     )

@@ -1,11 +1,11 @@
 from django.urls import path
 
-from . import plan_views, views
+from . import views
 
 app_name = "safety"
 urlpatterns = [
     path("help/", views.help_now, name="help"),
-    path("plan/", plan_views.plan, name="plan"),
-    path("plan/edit/", plan_views.plan_edit, name="plan_edit"),
-    path("checkin/", plan_views.checkin, name="checkin"),
+    path("plan/", views.plan, name="plan"),
+    path("plan/edit/", views.plan_edit, name="plan_edit"),
+    path("follow-up/", views.followup, name="followup"),
 ]

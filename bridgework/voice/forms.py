@@ -105,6 +105,13 @@ class PredictionForm(forms.ModelForm):
         }
         error_messages = {"predicted_discomfort": RATING_ERRORS}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["prediction"].required = True
+        self.fields["prediction"].error_messages["required"] = (
+            "Write a few words about what you expect; it makes the debrief useful."
+        )
+
     def clean_prediction(self) -> str:
         text = (self.cleaned_data.get("prediction") or "").strip()
         if not text:

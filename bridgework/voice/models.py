@@ -100,5 +100,18 @@ class Message(models.Model):
         return self.draft.strip() or self.parts.text_message()
 
     @property
+    def spoken(self) -> str:
+        """Words to say aloud: the person's own draft if they wrote one, else built from the parts."""
+        return self.draft.strip() or self.parts.spoken()
+
+    @property
+    def email_subject(self) -> str:
+        return self.parts.email_subject() if (self.request or self.need) else self.title
+
+    @property
+    def email_body(self) -> str:
+        return self.draft.strip() or self.parts.email_body()
+
+    @property
     def debriefed(self) -> bool:
         return self.debriefed_at is not None

@@ -98,16 +98,15 @@ def message_new(request: AuthedRequest) -> HttpResponse:
 def message_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
     result, dismissed = services.message_feedback(message)
-    parts = message.parts
     return render(
         request,
         "voice/message_detail.html",
         {
             "message": message,
             "text": message.text,
-            "spoken": parts.spoken() or message.text,
-            "email_subject": parts.email_subject() if not parts.is_empty() else message.title,
-            "email_body": parts.email_body() or message.text,
+            "spoken": message.spoken,
+            "email_subject": message.email_subject,
+            "email_body": message.email_body,
             "feedback": result,
             "notes": [issue for issue in result.issues if issue.id not in dismissed],
             "dismissed": [issue for issue in result.issues if issue.id in dismissed],
@@ -190,7 +189,7 @@ def scripts(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def rehearse(request: AuthedRequest, pk: int) -> HttpResponse:
     message = get_message_for_user(request.user, pk)
-    spoken = message.parts.spoken() or message.text
+    spoken = message.spoken
     return render(
         request,
         "voice/rehearse.html",
@@ -204,13 +203,10 @@ def rehearse(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _send_links(message: Message) -> dict[str, str]:
-    parts = message.parts
-    subject = parts.email_subject() if not parts.is_empty() else message.title
-    body = parts.email_body() or message.text
     contact = message.send_to
     return {
         "sms": compose.sms_link(message.text, contact if compose.looks_like_phone(contact) else ""),
-        "mailto": compose.mailto_link(subject, body, contact),
+        "mailto": compose.mailto_link(message.email_subject, message.email_body, contact),
     }
 
 

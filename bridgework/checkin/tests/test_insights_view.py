@@ -52,3 +52,10 @@ def test_another_users_days_are_not_used(client: Any, other_user: Any) -> None:
 
 def test_wrong_method_is_refused(client: Any) -> None:
     assert client.post(URL).status_code == 405
+
+
+def test_a_change_is_seen_at_once_despite_the_cache(client: Any, user: Any) -> None:
+    make_days(user, 30)
+    assert "(n = 30)" in client.get(URL).content.decode()
+    CheckIn.objects.filter(user=user).order_by("date")[0].delete()
+    assert "(n = 29)" in client.get(URL).content.decode()

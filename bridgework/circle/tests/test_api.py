@@ -19,8 +19,8 @@ def post(client: Client, url: str, data: dict[str, Any]) -> Any:
     return client.post(url, json.dumps(data), content_type="application/json")
 
 
-def put(client: Client, url: str, data: dict[str, Any]) -> Any:
-    return client.put(url, json.dumps(data), content_type="application/json")
+def patch(client: Client, url: str, data: dict[str, Any]) -> Any:
+    return client.patch(url, json.dumps(data), content_type="application/json")
 
 
 def exchange_data(person_id: int | None, **change: Any) -> dict[str, Any]:
@@ -51,12 +51,14 @@ def test_people_crud(client: Client, user: Any) -> None:
     created = post(client, f"{API}/people", {**PERSON, "note": "neighbour"})
     assert created.status_code == 201
     body = created.json()
-    assert body["name"] == "Sam" and body["note"] == "neighbour" and body["crisis"] is False
+    assert body["name"] == "Sam" and body["note"] == "neighbour" and body["screening"]["crisis"] is False
     pk = body["id"]
     assert [p["name"] for p in client.get(f"{API}/people").json()["items"]] == ["Sam"]
     assert client.get(f"{API}/people/{pk}").json()["comfort"] == 40
-    updated = put(client, f"{API}/people/{pk}", {**PERSON, "ring": "middle", "comfort": 90})
+    updated = patch(client, f"{API}/people/{pk}", {"ring": "middle", "comfort": 90})
     assert updated.status_code == 200 and updated.json()["ring"] == "middle"
+    # PATCH changes only what it names.
+    assert updated.json()["note"] == "neighbour" and updated.json()["helps_with"] == ["practical"]
     assert client.delete(f"{API}/people/{pk}").status_code == 204
     assert not Person.objects.filter(user=user).exists()
 
@@ -81,13 +83,14 @@ def test_bad_people_get_the_forms_messages(client: Client, change: dict[str, Any
 def test_a_crisis_note_is_flagged_and_saved(client: Client) -> None:
     response = post(client, f"{API}/people", {**PERSON, "note": "I want to kill myself"})
     assert response.status_code == 201
-    assert response.json()["crisis"] is True and response.json()["help_url"] == "/safety/help/"
+    screening = response.json()["screening"]
+    assert screening["crisis"] is True and screening["help_url"] == "/safety/help/"
 
 
 def test_another_users_person_is_404(client: Client, other_user: Any) -> None:
     theirs = make_person(other_user)
     assert client.get(f"{API}/people/{theirs.pk}").status_code == 404
-    assert put(client, f"{API}/people/{theirs.pk}", PERSON).status_code == 404
+    assert patch(client, f"{API}/people/{theirs.pk}", PERSON).status_code == 404
     assert client.delete(f"{API}/people/{theirs.pk}").status_code == 404
     assert Person.objects.filter(pk=theirs.pk).exists()
     assert client.get(f"{API}/people").json() == {"items": [], "count": 0}
@@ -100,10 +103,11 @@ def test_exchanges_crud(client: Client, user: Any) -> None:
     pk = created.json()["id"]
     assert created.json()["person_id"] == sam.pk
     assert [e["id"] for e in client.get(f"{API}/exchanges").json()["items"]] == [pk]
-    updated = put(client, f"{API}/exchanges/{pk}", exchange_data(sam.pk, direction="gave", discomfort=None))
+    updated = patch(client, f"{API}/exchanges/{pk}", {"direction": "gave", "discomfort": None})
     assert updated.status_code == 200
     assert updated.json()["direction"] == "gave" and updated.json()["discomfort"] is None
-    assert client.get(f"{API}/exchanges/{pk}").json()["note"] == ""
+    assert updated.json()["person_id"] == sam.pk and updated.json()["note"] == "coffee"
+    assert updated.json()["screening"]["crisis"] is False
     assert client.delete(f"{API}/exchanges/{pk}").status_code == 204
     assert not Exchange.objects.exists()
 
@@ -114,7 +118,7 @@ def test_exchanges_crud(client: Client, user: Any) -> None:
         ({"kind": "money"}, "kind"),
         ({"discomfort": 150}, "discomfort"),
         ({"occurred_on": "FUTURE"}, "occurred_on"),
-        ({"person_id": None}, "person"),
+        ({"person_id": None}, "person_id"),
     ],
 )
 def test_bad_exchanges_get_the_forms_messages(client: Client, user: Any, change: dict[str, Any], field: str) -> None:
@@ -131,13 +135,13 @@ def test_an_exchange_cannot_name_another_users_person(client: Client, other_user
     theirs = make_person(other_user)
     response = post(client, f"{API}/exchanges", exchange_data(theirs.pk))
     assert response.status_code == 422
-    assert "person" in response.json()["errors"]
+    assert list(response.json()["errors"]) == ["person_id"]
 
 
 def test_another_users_exchange_is_404(client: Client, other_user: Any) -> None:
     theirs = make_exchange(other_user, make_person(other_user))
     assert client.get(f"{API}/exchanges/{theirs.pk}").status_code == 404
-    assert put(client, f"{API}/exchanges/{theirs.pk}", exchange_data(None)).status_code == 404
+    assert patch(client, f"{API}/exchanges/{theirs.pk}", exchange_data(None)).status_code == 404
     assert client.delete(f"{API}/exchanges/{theirs.pk}").status_code == 404
     assert client.get(f"{API}/exchanges").json() == {"items": [], "count": 0}
 

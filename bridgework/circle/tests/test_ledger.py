@@ -280,6 +280,12 @@ def test_dismissing_twice_keeps_one_row_and_ignores_outside_next(client: Client,
     assert DismissedObservation.objects.filter(user=user).count() == 1
 
 
+@pytest.mark.parametrize("next_url", ["x", "ledger", "//evil.example/", "javascript:alert(1)"])
+def test_a_next_that_is_not_a_local_path_goes_back_to_the_ledger(client: Client, user: Any, next_url: str) -> None:
+    response = client.post("/circle/observations/over-giving/dismiss/", {"next": next_url})
+    assert response.status_code == 302 and response["Location"] == "/circle/ledger/"
+
+
 def test_dismissing_an_unknown_observation_is_404_and_needs_post(client: Client) -> None:
     assert client.post("/circle/observations/anything/dismiss/").status_code == 404
     assert client.get("/circle/observations/over-giving/dismiss/").status_code == 405

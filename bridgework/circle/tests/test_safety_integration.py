@@ -99,7 +99,7 @@ def test_a_malformed_id_is_rejected_with_the_same_message(client: Any, user: Any
 def test_the_service_ignores_people_from_another_circle(user: Any, other_user: Any) -> None:
     mine = make_person(user, "Sam")
     theirs = make_person(other_user, "Bob's friend")
-    plan, _ = safety_plan_save(user=user, data={**PLAN, "circle_helpers": [mine, theirs]})
+    plan, _ = safety_plan_save(user=user, **PLAN, circle_helpers=[mine, theirs])
     assert [p.pk for p in plan.circle_helpers.all()] == [mine.pk]
 
 

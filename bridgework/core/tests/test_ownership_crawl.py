@@ -88,9 +88,6 @@ def bobs_data(bob: Any) -> None:
         user=bob, person=person, direction="received", kind="practical", size="small", occurred_on=today
     )
     Entry.objects.create(user=bob, body="Bob's private words", date=today - dt.timedelta(days=1))
-    from bridgework.checkin.models import CheckIn
-
-    CheckIn.objects.create(user=bob, date=today, stress=4, note="Bob's private words")
     client = Client()
     client.force_login(bob)
     client.post("/assess/phq9/start/")

@@ -74,7 +74,13 @@ def test_screen_command_follows_the_contract() -> None:
     assert lines[0]["level"] in ("concern", "urgent") and lines[0]["crisis"] is True
     assert lines[1]["patterns"][0]["id"] == "doing_it_alone"
     assert set(lines[1]["patterns"][0]) == {"id", "evidence", "score"}
-    assert lines[2] == {"level": "none", "crisis": False, "patterns": []}
+    assert lines[2] == {
+        "level": "none",
+        "crisis": False,
+        "in_progress": False,
+        "about": "self",
+        "patterns": [],
+    }
     assert screen_line("ok")["crisis"] is False
 
 
@@ -82,3 +88,39 @@ def test_evaluate_command_prints_the_report() -> None:
     out = io.StringIO()
     call_command("evaluate", stdout=out)
     assert "crisis (concern+urgent)" in out.getvalue() and "any pattern" in out.getvalue()
+
+
+def test_a_running_process_reads_rows_rotated_by_another_process(
+    key_file: Path, user: Any, client: Any
+) -> None:
+    entry = Entry.objects.create(user=user, body="written before rotation", date=dt.date(2026, 1, 1))
+    served_ring = encryption.get_keyring()  # this process: "the server", keys loaded
+    # Another process: `bridgework rotate-key` writes the new key file, then re-encrypts.
+    new_kid = crypto.new_key_id()
+    rotated = crypto.Keyring(keys={new_kid: crypto.new_key(), **served_ring.keys}, current=new_kid)
+    crypto.write_key_file(key_file, rotated)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE journal_entry SET body = %s WHERE id = %s",
+            [rotated.encrypt("written before rotation"), entry.pk],
+        )
+    # No restart, no cache_clear: the page still decrypts.
+    response = client.get(f"/journal/{entry.pk}/")
+    assert response.status_code == 200
+    assert "written before rotation" in response.content.decode()
+    assert encryption.get_keyring().current == new_kid
+
+
+def test_a_running_process_encrypts_with_the_new_key_soon_after_rotation(
+    key_file: Path, user: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr(encryption, "RELOAD_CHECK_SECONDS", 0.0)
+    old_kid = encryption.get_keyring().current
+    new_kid = crypto.new_key_id()
+    crypto.write_key_file(
+        key_file,
+        crypto.Keyring(keys={new_kid: crypto.new_key(), **encryption.get_keyring().keys}, current=new_kid),
+    )
+    entry = Entry.objects.create(user=user, body="after", date=dt.date(2026, 1, 2))
+    assert _raw_body(entry.pk).startswith(f"bw1:{new_kid}:")
+    assert old_kid in encryption.get_keyring().keys

@@ -41,15 +41,17 @@ def test_create_list_update_delete_a_step(client: Client, user: Any) -> None:
     created = client.post(f"{BASE}/steps", STEP, content_type="application/json")
     assert created.status_code == 201
     body = created.json()
-    assert body["step"]["status"] == "not_tried" and body["step"]["is_next"] is True
-    assert body["screening"]["crisis"] is False
-    step_id = body["step"]["id"]
+    assert body["status"] == "not_tried" and body["is_next"] is True
+    assert body["screening"] == {
+        "level": "none", "crisis": False, "in_progress": False, "about": "self", "help_url": None
+    }
+    step_id = body["id"]
     assert [s["id"] for s in client.get(f"{BASE}/steps").json()["items"]] == [step_id]
     updated = client.patch(f"{BASE}/steps/{step_id}", {"who": "Jo from finance"}, content_type="application/json")
-    assert updated.status_code == 200 and updated.json()["step"]["who"] == "Jo from finance"
-    assert updated.json()["step"]["what"] == STEP["what"]
+    assert updated.status_code == 200 and updated.json()["who"] == "Jo from finance"
+    assert updated.json()["what"] == STEP["what"]
     deleted = client.delete(f"{BASE}/steps/{step_id}")
-    assert deleted.status_code == 200 and deleted.json() == {"deleted_attempts": 0}
+    assert deleted.status_code == 204
     assert not Step.objects.filter(user=user).exists()
 
 
@@ -57,8 +59,9 @@ def test_step_validation_matches_the_forms(client: Client, user: Any) -> None:
     for bad in ({"expected_discomfort": 101}, {"feared_likelihood": -1}, {"kind": "bravery"}, {"what": ""}):
         response = client.post(f"{BASE}/steps", STEP | bad, content_type="application/json")
         assert response.status_code == 422, bad
-        assert next(iter(bad)) in response.json()["detail"]
-    assert client.post(f"{BASE}/steps", STEP | {"expected_discomfort": "lots"}, content_type="application/json").status_code == 422
+        assert list(response.json()["errors"]) == [next(iter(bad))]
+    lots = client.post(f"{BASE}/steps", STEP | {"expected_discomfort": "lots"}, content_type="application/json")
+    assert lots.status_code == 422 and list(lots.json()["errors"]) == ["expected_discomfort"]
     assert not Step.objects.filter(user=user).exists()
 
 
@@ -73,7 +76,7 @@ def test_a_bad_update_changes_nothing(client: Client, step: Step) -> None:
 
 def test_override_through_the_api(client: Client, step: Step) -> None:
     response = client.patch(f"{BASE}/steps/{step.pk}", {"override": "mastered"}, content_type="application/json")
-    assert response.json()["step"]["status"] == "mastered"
+    assert response.json()["status"] == "mastered"
 
 
 def test_log_an_attempt_until_mastered(client: Client, step: Step) -> None:
@@ -83,7 +86,7 @@ def test_log_an_attempt_until_mastered(client: Client, step: Step) -> None:
     second = client.post(url, attempt_json(discomfort_peak=30), content_type="application/json")
     assert second.json()["step_status"] == "mastered"
     assert client.get(url).json()["count"] == 2
-    attempt_id = second.json()["attempt"]["id"]
+    attempt_id = second.json()["id"]
     assert client.get(f"{BASE}/attempts/{attempt_id}").json()["what_happened"] == "Jo was glad to help"
     patched = client.patch(f"{BASE}/attempts/{attempt_id}", {"feared_happened": "partly"}, content_type="application/json")
     assert patched.status_code == 200 and patched.json()["step_status"] == "practising"
@@ -95,7 +98,7 @@ def test_attempt_validation_matches_the_forms(client: Client, step: Step) -> Non
     url = f"{BASE}/steps/{step.pk}/attempts"
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     future = client.post(url, attempt_json(happened_on=tomorrow), content_type="application/json")
-    assert future.status_code == 422 and "future" in future.json()["detail"]
+    assert future.status_code == 422 and "future" in future.json()["errors"]["happened_on"][0]
     for bad in ({"discomfort_peak": 101}, {"discomfort_before": -3}, {"response": "meh"}, {"happened_on": "soon"}):
         assert client.post(url, attempt_json(**bad), content_type="application/json").status_code == 422, bad
     assert not Attempt.objects.exists()
@@ -117,7 +120,7 @@ def test_another_users_objects_are_404(client: Client, other_step: Step, other_a
     assert client.delete(f"{BASE}/steps/{s}").status_code == 404
     assert client.get(f"{BASE}/steps/{s}/attempts").status_code == 404
     assert client.post(f"{BASE}/steps/{s}/attempts", attempt_json(), content_type="application/json").status_code == 404
-    assert client.get(f"{BASE}/attempts/{a}").status_code == 404
+    assert client.get(f"{BASE}/attempts/{a}").json() == {"detail": "Not found.", "errors": {}}
     assert client.patch(f"{BASE}/attempts/{a}", {"discomfort_peak": 1}, content_type="application/json").status_code == 404
     assert client.delete(f"{BASE}/attempts/{a}").status_code == 404
     assert client.get(f"{BASE}/steps").json() == {"items": [], "count": 0}
@@ -126,7 +129,9 @@ def test_another_users_objects_are_404(client: Client, other_step: Step, other_a
 
 
 def test_the_api_needs_a_session(anon_client: Client, step: Step) -> None:
-    assert anon_client.get(f"{BASE}/steps").status_code == 401
+    response = anon_client.get(f"{BASE}/steps")
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Unauthorized.", "errors": {}}
 
 
 def test_writes_need_the_csrf_token(user: Any) -> None:
@@ -173,10 +178,10 @@ def test_a_step_can_name_and_unlink_a_person_from_my_circle(client: Client, user
     sam = Person.objects.create(user=user, name="Sam", ring="close", comfort=70, helps_with=["practical"])
     created = client.post(f"{BASE}/steps", {**STEP, "person_id": sam.pk}, content_type="application/json")
     assert created.status_code == 201
-    step_id = created.json()["step"]["id"]
-    assert created.json()["step"]["person_id"] == sam.pk
+    step_id = created.json()["id"]
+    assert created.json()["person_id"] == sam.pk
     kept = client.patch(f"{BASE}/steps/{step_id}", {"what": "Ask Sam"}, content_type="application/json")
-    assert kept.json()["step"]["person_id"] == sam.pk
+    assert kept.json()["person_id"] == sam.pk
     unlinked = client.patch(f"{BASE}/steps/{step_id}", {"person_id": None}, content_type="application/json")
     assert unlinked.status_code == 200
     assert Step.objects.get(pk=step_id).person is None
@@ -188,7 +193,7 @@ def test_it_rejects_another_users_person_on_a_step(client: Client, user: Any, ot
     theirs = Person.objects.create(user=other_user, name="Not mine", ring="close", comfort=50)
     response = client.post(f"{BASE}/steps", {**STEP, "person_id": theirs.pk}, content_type="application/json")
     assert response.status_code == 422
-    assert "person_id" in response.json()["detail"]
+    assert response.json()["errors"] == {"person_id": ["Choose someone from your circle."]}
     step = make_step(user)
     patched = client.patch(f"{BASE}/steps/{step.pk}", {"person_id": theirs.pk}, content_type="application/json")
     assert patched.status_code == 422
@@ -197,7 +202,7 @@ def test_it_rejects_another_users_person_on_a_step(client: Client, user: Any, ot
 
 def test_it_rejects_a_blank_what_like_the_form(client: Client, user: Any) -> None:
     response = client.post(f"{BASE}/steps", {**STEP, "what": "   "}, content_type="application/json")
-    assert response.status_code == 422 and "what" in response.json()["detail"]
+    assert response.status_code == 422 and list(response.json()["errors"]) == ["what"]
     step = make_step(user)
     patched = client.patch(f"{BASE}/steps/{step.pk}", {"what": " \n "}, content_type="application/json")
     assert patched.status_code == 422

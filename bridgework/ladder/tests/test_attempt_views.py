@@ -158,7 +158,7 @@ def test_the_api_rejects_a_date_before_1900(client: Client, step: Step) -> None:
         attempt_json(happened_on="1899-12-31"),
         content_type="application/json",
     )
-    assert response.status_code == 422 and "1900" in response.json()["detail"]
+    assert response.status_code == 422 and "1900" in response.json()["errors"]["happened_on"][0]
 
 
 def test_the_reflection_never_says_zero_more_to_go_when_i_chose_to_keep_practising(

@@ -166,3 +166,15 @@ def test_pages_need_login(anon_client: Client, step: Step) -> None:
     for url in ("/ladder/", "/ladder/library/", "/ladder/progress/", f"/ladder/steps/{step.pk}/"):
         response = anon_client.get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_20_digit_person_id_is_refused_not_a_server_error(client: Client, user: Any) -> None:
+    from django.urls import reverse
+
+    from bridgework.ladder.models import Step
+
+    data = {"what": "Ask Sam", "kind": "ask", "expected_discomfort": 30, "feared_likelihood": 40, "person": "9" * 20}
+    response = client.post(reverse("ladder:step_new"), data)
+    assert response.status_code == 200
+    assert "Choose someone from your circle." in response.content.decode()
+    assert not Step.objects.filter(user=user).exists()

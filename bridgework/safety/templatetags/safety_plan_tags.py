@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
+from django.contrib.auth.models import User
 
 from ..models import SafetyPlan
 
@@ -10,7 +9,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def safety_plan_for(user: Any) -> SafetyPlan | None:
+def safety_plan_for(user: User) -> SafetyPlan | None:
     """The user's saved safety plan, or None (anonymous or not written yet).
 
     Two queries: the plan, and the circle people chosen in it.

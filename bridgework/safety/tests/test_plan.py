@@ -1,4 +1,4 @@
-"""The safety plan, the check-in and the enriched crisis help, through HTTP."""
+"""The safety plan, the follow-up and the enriched crisis help, through HTTP."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def test_it_rejects_an_overlong_field(client: Any, user: Any) -> None:
 def test_plan_pages_need_login_and_right_methods(anon_client: Any, client: Any) -> None:
     assert anon_client.get(reverse("safety:plan")).status_code == 302
     assert client.post(reverse("safety:plan")).status_code == 405
-    assert client.get(reverse("safety:checkin")).status_code == 405
+    assert client.get(reverse("safety:followup")).status_code == 405
 
 
 def test_each_user_sees_only_their_own_plan(client: Any, other_client: Any) -> None:
@@ -103,14 +103,14 @@ def test_old_events_do_not_prompt_a_checkin(user: Any) -> None:
 
 def test_answering_the_checkin_closes_it(client: Any, user: Any) -> None:
     ScreeningEvent.objects.create(user=user, level="concern", source="journal.entry")
-    response = client.post(reverse("safety:checkin"), {"feeling": "worse"})
+    response = client.post(reverse("safety:followup"), {"feeling": "worse"})
     assert response.url == reverse("safety:plan")
     assert dashboard.dashboard(user) is None
 
 
 def test_a_bad_checkin_answer_changes_nothing(client: Any, user: Any) -> None:
     ScreeningEvent.objects.create(user=user, level="concern", source="journal.entry")
-    client.post(reverse("safety:checkin"), {"feeling": "nope"})
+    client.post(reverse("safety:followup"), {"feeling": "nope"})
     assert dashboard.dashboard(user) is not None
 
 
@@ -136,3 +136,10 @@ def test_the_default_prewritten_message_is_not_a_crisis(client: Any, user: Any) 
     response = client.post(reverse("safety:plan_edit"), {**PLAN, "contact_message": DEFAULT_HELP_MESSAGE})
     assert response.status_code == 302
     assert not ScreeningEvent.objects.filter(user=user).exists()
+
+
+def test_a_20_digit_circle_helper_id_is_refused_not_a_server_error(client: Any, user: Any) -> None:
+    response = client.post(reverse("safety:plan_edit"), {**PLAN, "circle_helpers": ["9" * 20]})
+    assert response.status_code == 200
+    assert "Choose only people from your own circle." in response.text
+    assert not SafetyPlan.objects.filter(user=user).exists()

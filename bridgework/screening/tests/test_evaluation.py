@@ -31,3 +31,41 @@ def test_the_report_names_every_level_and_pattern() -> None:
     report, _ = evaluate_held_out()
     for word in ("urgent", "concern", "numbness", "any pattern", "Targets", "confusion"):
         assert word in report
+
+
+def _figures(name: str) -> dict[str, float]:
+    from bridgework.screening.evaluation import FRESH_DIR, evaluate_crisis
+
+    return evaluate_crisis(read_rows(FRESH_DIR / name)).figures
+
+
+def test_fresh_set_a_meets_every_target() -> None:
+    from bridgework.screening.evaluation import CRISIS_TARGETS, meets
+
+    figures = _figures("screening_a.csv")
+    assert all(meets(figures, CRISIS_TARGETS).values()), figures
+
+
+def test_fresh_set_b_keeps_its_measured_figures() -> None:
+    """B does not reach every target yet (README says so); it must not slip back."""
+    figures = _figures("screening_b.csv")
+    assert figures["crisis_recall"] >= 0.86, figures
+    assert figures["urgent_recall"] >= 0.75, figures
+    assert figures["in_progress_urgent"] >= 0.86, figures
+    assert figures["hard_negative_false_alarms"] <= 0.10, figures
+    assert figures["everyday_false_alarms"] == 0.0, figures
+
+
+def test_my_own_development_sentences_meet_every_target() -> None:
+    from bridgework.screening.evaluation import CRISIS_TARGETS, evaluate_crisis, meets
+
+    figures = evaluate_crisis(read_rows(DATA_DIR / "screening_own.csv")).figures
+    assert all(meets(figures, CRISIS_TARGETS).values()), figures
+
+
+def test_the_fresh_pattern_set_keeps_its_measured_figures() -> None:
+    """The pattern targets are not met on unseen sentences yet (README); no slipping back."""
+    from bridgework.screening.evaluation import FRESH_DIR, evaluate_patterns
+
+    figures = evaluate_patterns(read_rows(FRESH_DIR / "patterns_a.csv")).figures
+    assert figures["any_pattern_f1"] >= 0.80 and figures["top_two"] >= 0.62, figures

@@ -104,11 +104,22 @@ def test_the_builder_starts_from_a_script(client: Any, user: Any) -> None:
     assert Message.objects.get(user=user).script_slug == "work-extra-project"
 
 
-def test_saving_crisis_language_is_screened_and_never_blocked(client: Any, user: Any) -> None:
-    response = client.post("/voice/new/", BUILDER | {"feeling": "I want to kill myself"})
-    assert response.status_code == 302
-    assert Message.objects.filter(user=user).exists()
+def test_saving_crisis_language_shows_help_after_the_redirect_and_still_saves(client: Any, user: Any) -> None:
+    # The feeling is followed by other fields: each is screened as its own sentence.
+    response = client.post("/voice/new/", BUILDER | {"feeling": "I want to kill myself"}, follow=True)
+    message = Message.objects.get(user=user)
+    assert response.redirect_chain == [(f"/voice/{message.pk}/", 302)]
+    assert 'id="crisis-help"' in response.content.decode()
+    assert 'id="crisis-help"' not in client.get(f"/voice/{message.pk}/").content.decode()
     assert ScreeningEvent.objects.filter(user=user, source="voice.message").exists()
+
+
+def test_a_crisis_prediction_shows_help_too(client: Any, user: Any) -> None:
+    message = make_message(user)
+    response = client.post(
+        f"/voice/{message.pk}/send/", {"prediction": "I don't want to be alive anymore", "predicted_discomfort": "90"}, follow=True
+    )
+    assert 'id="crisis-help"' in response.content.decode()
 
 
 def test_the_builder_refuses_put(client: Any) -> None:

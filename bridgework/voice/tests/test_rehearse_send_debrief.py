@@ -136,3 +136,10 @@ def test_deleting_a_debriefed_message_keeps_the_attempt(client: Any, user: Any) 
     client.post(f"/voice/{message.pk}/debrief/", debrief_post(step))
     client.post(f"/voice/{message.pk}/delete/")
     assert not Message.objects.exists() and Attempt.objects.filter(step=step).count() == 1
+
+
+def test_the_prediction_needs_a_few_words(client: Any, user: Any) -> None:
+    message = make_message(user)
+    response = client.post(f"/voice/{message.pk}/send/", {"prediction": "  ", "predicted_discomfort": "40"})
+    assert "Write a few words about what you expect" in response.content.decode()
+    assert 'value="40"' in response.content.decode()

@@ -35,6 +35,29 @@ def reencrypt_all() -> int:
                         **{n: getattr(obj, n) for n in names}
                     )
                     rows += 1
+    return rows + reencrypt_mfa_secrets()
+
+
+def reencrypt_mfa_secrets() -> int:
+    """Two-factor secrets live inside allauth's JSON ``data``; rewrite those too."""
+    from allauth.mfa.models import Authenticator
+
+    rows = 0
+    prefix = f"{crypto.PREFIX}:"
+    with transaction.atomic():
+        for authenticator in Authenticator.objects.select_for_update():
+            data = dict(authenticator.data or {})
+            for key in ("secret", "seed"):
+                if isinstance(data.get(key), str) and data[key].startswith(prefix):
+                    data[key] = encryption.encrypt(encryption.decrypt(data[key]))
+            codes = data.get("migrated_codes")
+            if isinstance(codes, list):
+                data["migrated_codes"] = [
+                    encryption.encrypt(encryption.decrypt(c)) if str(c).startswith(prefix) else c
+                    for c in codes
+                ]
+            Authenticator.objects.filter(pk=authenticator.pk).update(data=data)
+            rows += 1
     return rows
 
 

@@ -23,6 +23,11 @@
     });
   });
 
+  // Copy buttons (handled by core's script) only appear when scripts run.
+  document.querySelectorAll("button[data-copy-target][hidden]").forEach(function (button) {
+    if (navigator.clipboard) { button.hidden = false; }
+  });
+
   // The read-aloud timer (the page already says how long it takes without it).
   document.querySelectorAll(".voice-timer").forEach(function (box) {
     var display = box.querySelector(".timer-display");

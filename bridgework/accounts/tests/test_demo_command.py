@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from bridgework import MODULES
-from bridgework.core.management.commands.demo import create_demo_person
+from bridgework.accounts.management.commands.demo import create_demo_person
 from bridgework.screening.crisis import screen
 
 TODAY = dt.date(2026, 6, 15)
