@@ -49,8 +49,8 @@ def test_fresh_set_a_meets_every_target() -> None:
 def test_fresh_set_b_keeps_its_measured_figures() -> None:
     """B does not reach every target yet (README says so); it must not slip back."""
     figures = _figures("screening_b.csv")
-    assert figures["crisis_recall"] >= 0.86, figures
-    assert figures["urgent_recall"] >= 0.75, figures
+    assert figures["crisis_recall"] >= 0.90, figures
+    assert figures["urgent_recall"] >= 0.78, figures
     assert figures["in_progress_urgent"] >= 0.86, figures
     assert figures["hard_negative_false_alarms"] <= 0.10, figures
     assert figures["everyday_false_alarms"] == 0.0, figures
