@@ -104,7 +104,7 @@ def decide(
         (suicidal and bool(plan))
         or (ideation and weak and bool(plan & (_CONCRETE | _WHEN)))
         or (ideation and bool(plan & _CONCRETE) and bool(plan & _WHEN))
-        or (weak and bool(plan & _MEANS_OR_PLACE) and bool(plan & (_WHEN | {"secrecy"})))
+        or (weak and "means" in plan and bool(plan & (_WHEN | {"secrecy"})))
         or (ideation and len(plan) >= 3)
         or ("finality" in harms and (strong >= 2 or bool(harms & (_WEAK | _IDEATION))))
         or (len(harms & _WEAK) >= 2 and bool(plan & _WHEN))
