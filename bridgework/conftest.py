@@ -87,6 +87,14 @@ def anon_client(db: None) -> Any:
     return Client()
 
 
+def warm_up_urls() -> None:
+    """Import every app's URLs (and what their views import) before the browser's first
+    request: on a busy machine that import alone can outlast a page-load timeout."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - evaluating the property does the imports
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
@@ -116,6 +124,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    warm_up_urls()
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(15_000)
     page = context.new_page()

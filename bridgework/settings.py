@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: no process environment variable reaches any code below (bridgework.core.middleware).
     "bridgework.core.middleware.StripEnvironMiddleware",
+    # HEAD runs as GET through everything below, and leaves with no body.
+    "bridgework.core.http.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -208,6 +210,7 @@ ACCOUNT_RATE_LIMITS = {
 BRIDGEWORK_TRUSTED_PROXIES = env_int("BRIDGEWORK_TRUSTED_PROXIES", 0, minimum=0, maximum=10)
 ALLAUTH_TRUSTED_PROXY_COUNT = BRIDGEWORK_TRUSTED_PROXIES
 ACCOUNT_ADAPTER = "bridgework.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "bridgework.accounts.adapter.user_display"  # never the generated username
 # TOTP secrets and recovery-code seeds are encrypted with the app's keys.
 MFA_ADAPTER = "bridgework.accounts.adapter.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -87,3 +87,10 @@ class MFAAdapter(DefaultMFAAdapter):
         if not encrypted_text.startswith(f"{crypto.PREFIX}:"):
             return encrypted_text  # written before encryption (migration 0002 fixes it)
         return encryption.decrypt(encrypted_text)
+
+
+def user_display(user: Any) -> str:
+    """How allauth names the person ("Logged in as …", e-mails): the name they chose, or
+    their e-mail address — never the username generated from it, which nobody chose."""
+    profile = Profile.objects.filter(user=user).only("display_name").first()
+    return (profile.display_name if profile else "") or user.email

@@ -13,4 +13,5 @@ def export_user_data(user: Any) -> dict[str, Any]:
         "display_name": profile.display_name,
         "timezone": profile.timezone,
         "country": profile.country,
+        "hide_scores": profile.hide_scores,
     }

@@ -5,14 +5,22 @@ from typing import Any
 
 from django import forms
 
-from bridgework.core.widgets import FastSelect
+from bridgework.core.widgets import FastSelect, GroupedSelect
 from bridgework.safety.crisis_lines import country_choices
 
 from .models import Profile, timezone_choices
+from .timezones import grouped_choices
 
 
 class ProfileForm(forms.ModelForm):
-    timezone = forms.ChoiceField(choices=timezone_choices, label="Time zone", widget=FastSelect)
+    # Any real zone is accepted; the list offers the common ones by region (and searches).
+    timezone = forms.ChoiceField(
+        choices=timezone_choices,
+        label="Time zone",
+        widget=GroupedSelect(grouped_choices),
+        help_text="Pick the city nearest you that shares your clock.",
+        error_messages={"invalid_choice": "Choose a time zone from the list."},
+    )
     country = forms.ChoiceField(
         choices=country_choices,
         widget=FastSelect,
@@ -24,8 +32,15 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["display_name", "timezone", "country"]
+        fields = ["display_name", "timezone", "country", "hide_scores"]
         widgets = {"display_name": forms.TextInput(attrs={"maxlength": 60})}
+
+
+class WelcomeForm(ProfileForm):
+    """The two optional questions after sign-up (where you are, your clock)."""
+
+    class Meta(ProfileForm.Meta):
+        fields = ["display_name", "timezone", "country"]
 
 
 class DeleteAccountForm(forms.Form):

@@ -18,13 +18,14 @@ class AccountData(Row):
     display_name: str = ""
     timezone: str = "UTC"
     country: str = ""
+    hide_scores: bool = False
 
 
 def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = None) -> int:
     """Set the profile's fields from the export; creates no rows (the profile exists)."""
     account = parse(AccountData, data, PATH)
     form = ProfileForm(
-        data=account.model_dump(include={"display_name", "timezone", "country"}),
+        data=account.model_dump(include={"display_name", "timezone", "country", "hide_scores"}),
         instance=profile_for(user),
     )
     if not form.is_valid():

@@ -32,6 +32,11 @@ class Profile(models.Model):
         blank=True,
         help_text="Used only to show crisis lines for where you are.",
     )
+    hide_scores = models.BooleanField(
+        default=False,
+        verbose_name="Hide questionnaire scores on the home page",
+        help_text="For when someone might glance at your screen. The scores stay in Recognise.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

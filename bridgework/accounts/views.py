@@ -13,7 +13,7 @@ from bridgework.core.http import AuthedRequest
 from bridgework.core.importing import ImportProblem
 from bridgework.core.modules import has_user_data
 
-from .forms import DeleteAccountForm, ImportForm, ProfileForm
+from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm
 from .models import profile_for
 from .services import NOT_EMPTY, account_delete, account_import
 
@@ -37,7 +37,7 @@ def profile(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def welcome(request: AuthedRequest) -> HttpResponse:
     """Straight after sign-up: the two optional facts "Get help now" needs, then home."""
-    form = ProfileForm(request.POST or None, instance=profile_for(request.user))
+    form = WelcomeForm(request.POST or None, instance=profile_for(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
         return redirect("core:home")

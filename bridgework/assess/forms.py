@@ -26,6 +26,10 @@ class RadioGroup:
     field: forms.BoundField
     options: list[RadioOption]
 
+    @property
+    def chosen(self) -> str:
+        return next((option.value for option in self.options if option.checked), "")
+
 
 class AnswersForm(forms.Form):
     """One radio group per item. Every field is optional at the form level: pausing may
@@ -70,6 +74,10 @@ class AnswersForm(forms.Form):
             groups.append(RadioGroup(bound, options))
         return groups
 
+    def radio_values(self) -> dict[str, str]:
+        """Item id → the chosen value as the page shows it ("" when none)."""
+        return {group.field.name: group.chosen for group in self.radio_groups()}
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if self.submitting:
@@ -99,3 +107,39 @@ class AnswersForm(forms.Form):
 
 def initial_from(answers: dict[str, int | None]) -> dict[str, str]:
     return {item_id: (SKIP if value is None else str(value)) for item_id, value in answers.items()}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a long questionnaire: a section's questions, numbered as in the whole."""
+
+    index: int
+    title: str
+    item_ids: tuple[str, ...]
+    first_number: int
+
+    @property
+    def last_number(self) -> int:
+        return self.first_number + len(self.item_ids) - 1
+
+
+# Questionnaires longer than this are split into their sections, one page each.
+ONE_PAGE_MAX = 12
+
+
+def parts_of(instrument: Instrument) -> list[Part]:
+    """The pages to show: the sections (subscales) when they cover the items in order,
+    otherwise pages of at most ``ONE_PAGE_MAX``; a short questionnaire is one page."""
+    ids = [item.id for item in instrument.items]
+    if len(ids) <= ONE_PAGE_MAX:
+        return [Part(0, "", tuple(ids), 1)]
+    in_order = [item_id for subscale in instrument.subscales for item_id in subscale.items]
+    if in_order == ids:
+        chunks = [(s.title, s.items) for s in instrument.subscales]
+    else:
+        chunks = [("", ids[i : i + ONE_PAGE_MAX]) for i in range(0, len(ids), ONE_PAGE_MAX)]
+    parts, number = [], 1
+    for index, (title, item_ids) in enumerate(chunks):
+        parts.append(Part(index, title, tuple(item_ids), number))
+        number += len(item_ids)
+    return parts

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.http import AuthedRequest
@@ -16,7 +17,7 @@ from bridgework.safety.services import screening_carry
 
 from . import fhir
 from .access import get_administration_for_user, get_instrument_or_404
-from .forms import AnswersForm, initial_from
+from .forms import AnswersForm, Part, initial_from, parts_of
 from .instruments import instrument_list
 from .models import Administration
 from .presentation import (
@@ -84,9 +85,12 @@ def take(request: AuthedRequest, pk: int) -> HttpResponse:
     if administration.is_submitted:
         return redirect("assess:results", pk=administration.pk)
     instrument = get_instrument_or_404(administration.instrument_id)
+    parts = parts_of(instrument)
     status = 200
     if request.method == "POST":
-        submitting = request.POST.get("action") == "submit"
+        action = request.POST.get("action")
+        submitting = action == "submit"
+        part = _part_number(request.POST.get("part"), parts)
         form = AnswersForm(request.POST, instrument=instrument, submitting=submitting)
         valid = form.is_valid()
         try:
@@ -105,13 +109,31 @@ def take(request: AuthedRequest, pk: int) -> HttpResponse:
         if valid:
             if submitting:
                 return redirect("assess:results", pk=administration.pk)
+            take_url = reverse("assess:take", args=[administration.pk])
+            if action in ("next", "back"):
+                # Answers are saved at every step; "next" and "back" just turn the page.
+                step = 1 if action == "next" else -1
+                return redirect(f"{take_url}?part={max(1, min(len(parts), part + step))}")
             messages.success(
                 request, "Your answers are saved. You can come back and finish any time."
             )
-            return redirect("assess:take", pk=administration.pk)
+            return redirect(f"{take_url}?part={part}")
         status = 400
+        # Show the first page with a problem on it.
+        part = next(
+            (p.index + 1 for p in parts if any(i in form.errors for i in p.item_ids)), part
+        )
     else:
-        form = AnswersForm(initial=initial_from(administration.answers()), instrument=instrument)
+        answers = administration.answers()
+        form = AnswersForm(initial=initial_from(answers), instrument=instrument)
+        if "part" in request.GET:
+            part = _part_number(request.GET.get("part"), parts)
+        else:
+            # Carry on where the person left off: the first page with an unanswered question.
+            part = next(
+                (p.index + 1 for p in parts if any(i not in answers for i in p.item_ids)), 1
+            )
+    current = parts[part - 1]
     return render(
         request,
         "assess/take.html",
@@ -119,9 +141,24 @@ def take(request: AuthedRequest, pk: int) -> HttpResponse:
             "instrument": instrument,
             "administration": administration,
             "form": form,
+            "parts": parts,
+            "part": current,
+            "shown_ids": set(current.item_ids),
+            "answered": len([v for v in form.radio_values().values() if v]),
+            "is_last_part": part == len(parts),
+            "next_part": parts[part] if part < len(parts) else None,
         },
         status=status,
     )
+
+
+def _part_number(raw: str | None, parts: list[Part]) -> int:
+    """The 1-based page asked for, kept within the questionnaire (bad input: page 1)."""
+    try:
+        number = int(raw or "1")
+    except ValueError:
+        return 1
+    return max(1, min(len(parts), number))
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
@@ -56,3 +57,38 @@ class ChipRadioSelect(forms.RadioSelect):
 
 class ChipCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     """Checkboxes drawn as chips; widget_type ``chipcheckboxselectmultiple``."""
+
+
+class GroupedSelect(forms.Select):
+    """A ``<select>`` with ``<optgroup>``s, rendered in Python, whose options come from
+    ``groups(current_value)`` rather than the field's choices: the field can accept more
+    values (all time zones) than the list offers (the common ones, plus the current one).
+    ``data-search`` adds a search box above it (``bridgework.js``); without JavaScript it is
+    a plain select."""
+
+    def __init__(
+        self,
+        groups: Callable[[str], Sequence[tuple[str, Sequence[tuple[str, str]]]]],
+        *,
+        search: bool = True,
+    ) -> None:
+        super().__init__(attrs={"data-tz-search": ""} if search else None)
+        self.groups = groups
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        values = [str(v) for v in self.format_value(value)]
+        current = values[0] if values else ""
+        parts = []
+        for group, options in self.groups(current):
+            parts.append(f'<optgroup label="{escape(group)}">')
+            parts.extend(
+                f'<option value="{escape(option)}"{" selected" if option == current else ""}>'
+                f"{escape(label)}</option>"
+                for option, label in options
+            )
+            parts.append("</optgroup>")
+        # Every interpolated value above and in flatatt() is escaped.
+        return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{"".join(parts)}</select>')  # noqa: S308

@@ -121,7 +121,7 @@ def test_account_pages_render(client: Client, path: str) -> None:
 def test_profile_select_marks_the_saved_choice_and_describes_errors(client: Client, user: Any) -> None:
     Profile.objects.filter(user=user).update(timezone="Europe/Dublin")
     body = client.get("/account/profile/").content.decode()
-    assert '<option value="Europe/Dublin" selected>Europe/Dublin</option>' in body
+    assert '<option value="Europe/Dublin" selected>Dublin</option>' in body
     assert '<select name="timezone"' in body and 'id="id_timezone"' in body
     bad = client.post("/account/profile/", {"display_name": "", "timezone": "Nope/Nope", "country": "GB"})
     html = bad.content.decode()

@@ -36,8 +36,10 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def demo_person() -> Any:
-    from bridgework.core.management.commands.demo import create_demo_person
+    from bridgework.accounts.management.commands.demo import create_demo_person
+    from bridgework.conftest import warm_up_urls
 
+    warm_up_urls()
     return create_demo_person(email=DEMO_EMAIL, password=DEMO_PASSWORD, years=1)
 
 
@@ -135,6 +137,9 @@ def test_get_help_now_stays_on_screen_while_scrolling(browser: Any, live_server:
 
 
 def test_it_installs_and_shows_get_help_now_offline(browser: Any, live_server: Any) -> None:
+    from bridgework.conftest import warm_up_urls
+
+    warm_up_urls()
     context = browser.new_context(base_url=live_server.url, viewport=PHONE, service_workers="allow")
     page = context.new_page()
     page.goto("/")
