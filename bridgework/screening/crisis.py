@@ -100,6 +100,8 @@ def decide(
         return "urgent", True
     if (suicidal or ideation) and "imminent" in plan and not no_plan:
         return "urgent", False
+    if "self_harm" in harms and "imminent" in plan and not no_plan:
+        return "urgent", False
     urgent = (
         (suicidal and bool(plan))
         or (ideation and weak and bool(plan & (_CONCRETE | _WHEN)))
@@ -112,6 +114,7 @@ def decide(
         or (weak and bool(plan & {"preparation", "means"}) and "secrecy" in plan)
         or (weak and {"time", "secrecy"} <= plan)
         or (weak and {"means", "place"} <= plan)
+        or (weak and {"place", "preparation"} <= plan)
         or (weak and {"means", "preparation"} <= plan)
         or (weak and preparations >= 2)
     )
@@ -161,6 +164,26 @@ def _means_readied(frame: Frame) -> bool:
     )
 
 
+def _readied_plan(frame: Frame) -> bool:
+    """Means or a place got ready with a time, secrecy or intent, with no word of harm.
+
+    A rope and "tonight"; pills saved up with letters and a day; a bridge checked out
+    "while nobody is around". Not when the clause has an everyday purpose or is fiction.
+    """
+    for kind in ("lethal", "means", "place"):
+        for clause in frame.plan.get(kind, set()):
+            window = range(clause - WINDOW, clause + WINDOW + 1)
+            if any(c in frame.routine for c in window):
+                continue
+            near = frame.plan_near(clause)
+            when = near & {"time", "secrecy", "intent", "imminent"}
+            if kind == "lethal" and when and (near & {"time", "imminent", "preparation"}):
+                return True
+            if "preparation" in near and len(when) >= 2:
+                return True
+    return False
+
+
 def _prepared_in_secret(frame: Frame) -> Level:
     """Affairs put in order and kept secret ("updated my will… she needn't know why yet")."""
     best: Level = "none"
@@ -186,7 +209,7 @@ def screen(text: str) -> Screening:
 def _screen_cached(text: str) -> Screening:
     frame = read(prepare(text))
     level, in_progress, raised = _level_for(frame, "self")
-    if level == "none" and _means_readied(frame):
+    if level == "none" and (_means_readied(frame) or _readied_plan(frame)):
         level = "urgent"
     if level == "none":
         level = _prepared_in_secret(frame)

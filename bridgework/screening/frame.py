@@ -48,7 +48,7 @@ HarmKind = Literal[
     "distress",
     "in_progress",
 ]
-PlanKind = Literal["means", "place", "time", "imminent", "preparation", "secrecy", "intent"]
+PlanKind = Literal["means", "lethal", "place", "time", "imminent", "preparation", "secrecy", "intent"]
 Subject = Literal["self", "other"]
 
 # Clauses either side of a harm match whose plan concepts count with it.
@@ -184,6 +184,8 @@ class Frame:
     # ("rehomed the dog, paid off what I owed, deleted my accounts") weigh more than one.
     plan_hits: dict[str, set[tuple[int, str]]] = field(default_factory=dict)
     no_plan: bool = False
+    # Clauses with an everyday purpose (a prescription, a sport): plan words there are routine.
+    routine: set[int] = field(default_factory=set)
 
     def count_near(self, kind: str, clause: int) -> int:
         hits = self.plan_hits.get(kind, set())
@@ -314,6 +316,8 @@ def read(text: str) -> Frame:
         group, _, kind = name.partition(":")
         if group == "stance":
             frame.no_plan = frame.no_plan or kind == "no_plan"
+            if kind in ("routine", "fiction", "resolved"):
+                frame.routine.add(clause_of(match.start()))
             stances.setdefault(clause_of(match.start()), set()).add(kind)
         elif group == "plan":
             index = clause_of(match.start())
