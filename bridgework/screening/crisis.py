@@ -115,6 +115,7 @@ def decide(
         or (weak and {"time", "secrecy"} <= plan)
         or (weak and {"means", "place"} <= plan)
         or (weak and {"place", "preparation"} <= plan)
+        or ("finality_weak" in harms and (plan >= _WHEN or "preparation" in plan))
         or (weak and {"means", "preparation"} <= plan)
         or (weak and preparations >= 2)
     )

@@ -50,9 +50,29 @@ def test_fresh_set_b_keeps_its_measured_figures() -> None:
     """B does not reach every target yet (README says so); it must not slip back."""
     figures = _figures("screening_b.csv")
     assert figures["crisis_recall"] >= 0.89, figures
-    assert figures["urgent_recall"] >= 0.76, figures
+    assert figures["urgent_recall"] >= 0.78, figures
     assert figures["in_progress_urgent"] >= 0.86, figures
     assert figures["hard_negative_false_alarms"] <= 0.10, figures
+    assert figures["everyday_false_alarms"] == 0.0, figures
+
+
+def test_fresh_set_d_keeps_its_measured_figures() -> None:
+    """D was measured before any change, then used for development (README)."""
+    figures = _figures("screening_d.csv")
+    assert figures["crisis_recall"] >= 0.93, figures
+    assert figures["urgent_recall"] >= 0.85, figures
+    assert figures["in_progress_urgent"] == 1.0, figures
+    assert figures["hard_negative_false_alarms"] <= 0.05, figures
+    assert figures["everyday_false_alarms"] == 0.0, figures
+
+
+def test_fresh_set_e_keeps_its_measured_figures() -> None:
+    """E was measured only twice, as the unseen check; far from the targets (README)."""
+    figures = _figures("screening_e.csv")
+    assert figures["crisis_recall"] >= 0.54, figures
+    assert figures["urgent_recall"] >= 0.55, figures
+    assert figures["in_progress_urgent"] >= 0.83, figures
+    assert figures["hard_negative_false_alarms"] <= 0.09, figures
     assert figures["everyday_false_alarms"] == 0.0, figures
 
 
