@@ -121,7 +121,7 @@ def test_the_client_list_filters(user: Any, other_user: Any, clinician: Any, cli
     body = clinician_client.get(reverse("care:clinician_home") + "?shares=ladder").content.decode()
     assert "Bob" in body and "Alice" not in body
     bad = clinician_client.get(reverse("care:clinician_home") + "?verdict=maybe")
-    assert bad.status_code == 400 and "Select a valid choice" in bad.content.decode()
+    assert bad.status_code == 400 and "Choose one of the options offered" in bad.content.decode()
     assert clinician_client.post(reverse("care:clinician_home")).status_code == 405
 
 
