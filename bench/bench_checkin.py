@@ -6,7 +6,7 @@ Points ``BRIDGEWORK_DATA_DIR`` at a throwaway directory, builds one person's yea
 the app's demo hook (about 300 check-ins), then times with Django's test client:
 ``GET /checkin/`` (today's check-in page), ``GET /checkin/insights/`` as a repeat view
 (the results are cached under the year's count and latest change) and with nothing
-cached (one query for the year, 110 pairs of Spearman, intervals, BH q, sentences), the
+cached (one query for the year, up to 165 pairs of Spearman, intervals, BH q, sentences), the
 pure ``insights.correlations`` alone, and ``GET /checkin/trends/?period=month``.
 The static privacy page is timed in the same run for scale: machines here are shared
 and noisy. Environment: ``BENCH_REPEAT`` (default 30). Budget: median ≤ 25 ms (issue 16).

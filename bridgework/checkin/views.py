@@ -222,7 +222,7 @@ def trends_view(request: HttpRequest) -> HttpResponse:
 
 def _insight_table(results: list[insights.PairResult], caption: str) -> SafeString:
     """The numbers behind the sentences, one row per pair. Built in Python: a template
-    loop over 110 pairs costs tens of milliseconds."""
+    loop over 165 pairs costs tens of milliseconds."""
     rows = []
     for r in results:
         q = f"{r.q:.3f}" if r.q >= 0.001 else "&lt; 0.001"

@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def demo_person() -> Any:
+    from bridgework.accounts.management.commands.demo import create_demo_person
     from bridgework.conftest import warm_up_urls
-    from bridgework.core.management.commands.demo import create_demo_person
 
     warm_up_urls()
     return create_demo_person(email=DEMO_EMAIL, password=DEMO_PASSWORD, years=1)

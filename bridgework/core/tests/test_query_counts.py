@@ -23,8 +23,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from bridgework import MODULES
+from bridgework.accounts.management.commands.demo import create_demo_person
 from bridgework.core import encryption
-from bridgework.core.management.commands.demo import create_demo_person
 
 SHORT = 0.25  # years; the long history is three times this
 

@@ -90,3 +90,7 @@ class Command(BaseCommand):
     def start_background(self) -> None:
         """Start this process's housekeeping threads (add more here)."""
         server.start_session_cleanup()
+        # Reminder e-mails: the schedule and a task worker (a clinic runs `bridgework worker`).
+        from bridgework.checkin.reminders import start_background
+
+        start_background()
