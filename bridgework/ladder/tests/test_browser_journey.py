@@ -61,7 +61,7 @@ def test_a_person_climbs_their_first_rung(page: Any, user: Any) -> None:
     page.get_by_role("link", name="Log an attempt").click()
     log_attempt(page, peak="15")
     card = page.locator(".reflection")
-    assert "This step is mastered." in card.inner_text()
+    assert "You have mastered this step." in card.inner_text()
     assert EMAIL in card.inner_text()
     page.get_by_role("link", name="Back to my ladder").click()
     highlighted = page.locator(".ladder-step.is-next")
