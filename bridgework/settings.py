@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: no process environment variable reaches any code below (bridgework.core.middleware).
     "bridgework.core.middleware.StripEnvironMiddleware",
+    # HEAD runs as GET through everything below, and leaves with no body.
+    "bridgework.core.http.HeadAsGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -9,11 +9,12 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from bridgework.api.errors import ErrorOut
 from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
 from bridgework.api.schemas import ScreeningOut
 from bridgework.core.http import AuthedRequest
 
@@ -24,7 +25,6 @@ from .models import CheckIn
 
 router = Router()
 ERRORS: dict[int, type[ErrorOut]] = {404: ErrorOut, 422: ErrorOut}
-PAGE_MAX = 100
 
 
 class CheckInOut(Schema):
@@ -95,7 +95,7 @@ def _written(checkin: CheckIn, screening: object) -> dict[str, object]:
 
 
 @router.get("/checkins", response=list[CheckInOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def checkin_list(request: AuthedRequest) -> QuerySet[CheckIn]:
     """Newest first."""
     return CheckIn.objects.filter(user=request.user).order_by("-date")

@@ -13,9 +13,10 @@ from datetime import date, datetime
 
 from django.db.models import QuerySet
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
 from bridgework.api.schemas import ERRORS, ScreeningOut
 from bridgework.core.http import AuthedRequest
 from bridgework.screening.crisis import Screening
@@ -36,7 +37,6 @@ from .services import (
 
 router = Router()
 
-PAGE_MAX = 100
 
 
 class PersonIn(Schema):
@@ -125,7 +125,7 @@ def _exchange_written(exchange: Exchange, screening: Screening) -> ExchangeWrite
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_people(request: AuthedRequest) -> list[Person]:
     return people_for(request.user)
 
@@ -161,7 +161,7 @@ def delete_person(request: AuthedRequest, person_id: int) -> Status[None]:
 
 
 @router.get("/exchanges", response=list[ExchangeOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_exchanges(request: AuthedRequest) -> QuerySet[Exchange]:
     """Latest first; only the requested page is read and decrypted."""
     return exchanges_latest_first(request.user)

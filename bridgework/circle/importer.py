@@ -54,6 +54,16 @@ class CircleData(Row):
     dismissed_observations: list[Dismissal] = []
 
 
+def _mapped_key(key: str, people: dict[int, int]) -> str | None:
+    """A dismissal's key with the new person id: ``drifting:<old id>`` names a person, so it
+    becomes ``drifting:<new id>`` (None when that person is not in the file)."""
+    kind, _, old = key.partition(":")
+    if kind != "drifting" or not old.isdigit():
+        return key
+    new = people.get(int(old))
+    return None if new is None else f"drifting:{new}"
+
+
 def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = None) -> int:
     """People first (their new ids go into ``ids["circle.person"]``), then the ledger."""
     circle = parse(CircleData, data, PATH)
@@ -88,9 +98,10 @@ def import_user_data(user: Any, data: dict[str, Any], *, ids: IdMap | None = Non
         restore(exchange, path, keys={"person": "person_id"}, created_at=item.created_at)
         created += 1
     for index, dismissal in enumerate(circle.dismissed_observations):
-        observation = DismissedObservation(
-            user=user, key=dismissal.key, dismissed_at=dismissal.dismissed_at
-        )
+        key = _mapped_key(dismissal.key, people)
+        if key is None:
+            continue  # about someone no longer in the circle: nothing left to hide
+        observation = DismissedObservation(user=user, key=key, dismissed_at=dismissal.dismissed_at)
         clean(observation, f"{PATH}.dismissed_observations[{index}]")
         observation.save()
         created += 1

@@ -8,11 +8,12 @@ import datetime as dt
 
 from django.db.models import QuerySet
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from bridgework.api.errors import ApiValidationError, ErrorOut
 from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
 from bridgework.api.schemas import ScreeningOut
 from bridgework.core.http import AuthedRequest
 
@@ -85,11 +86,10 @@ class KindnessPatch(Schema):
 
 
 
-PAGE_MAX = 100
 
 
 @router.get("/sessions", response=list[SessionOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def session_list(request: AuthedRequest) -> QuerySet[PracticeSession]:
     return PracticeSession.objects.filter(user=request.user)
 
@@ -119,7 +119,7 @@ def session_delete(request: AuthedRequest, session_id: int) -> Status[None]:
 
 
 @router.get("/kindness", response=list[KindnessOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def kindness_list(request: AuthedRequest) -> QuerySet[Kindness]:
     return Kindness.objects.filter(user=request.user)
 

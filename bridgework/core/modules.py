@@ -10,7 +10,9 @@ Each module ``bridgework.<name>`` (listed in ``bridgework.MODULES``) may offer:
   rows from exactly what ``export_user_data`` wrote (used by the account import);
 - ``demo.py`` with ``create_demo_data(user, *, years, rng, today) -> None``: realistic
   rows for ``years`` of use (used by ``bridgework demo``; see ``bridgework.core.demo``);
-- an ``AppConfig.nav_label``: a main-navigation link to ``<name>:index``.
+- an ``AppConfig.nav_label``: a main-navigation link to ``<name>:index``;
+- ``background.py`` with ``start()``: threads ``bridgework serve`` starts beside the web
+  server (e.g. the check-in reminder e-mails).
 
 Account deletion needs no hook: every owned row has a cascading foreign key to the user.
 """

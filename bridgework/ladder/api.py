@@ -13,10 +13,11 @@ from datetime import date
 
 from django.db.models import QuerySet
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 
 from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
 from bridgework.api.schemas import ERRORS, ScreeningOut
 from bridgework.core.http import AuthedRequest
 from bridgework.screening.crisis import Screening
@@ -28,7 +29,6 @@ from .models import Attempt
 
 router = Router()
 
-PAGE_MAX = 100
 # The API says person_id; the form's field is person.
 PERSON = {"person_id": "person"}
 
@@ -109,7 +109,7 @@ def _step_written(request: AuthedRequest, step_id: int, screening: Screening) ->
 
 
 @router.get("/steps", response=list[StepOut], summary="Your ladder, in your order")
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_steps(request: AuthedRequest) -> list[StepOut]:
     # The whole ladder is read: status and the next step depend on every step.
     return [_step_out(row) for row in services.ladder_rows(request.user)]
@@ -212,7 +212,7 @@ def _attempt_written(attempt: Attempt, screening: Screening) -> AttemptWriteOut:
     response={200: list[AttemptOut], **ERRORS},
     summary="A step's attempts, oldest first",
 )
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_attempts(request: AuthedRequest, step_id: int) -> QuerySet[Attempt]:
     """Only the requested page is read and decrypted."""
     return get_step_for_user(request.user, step_id).attempts.all()

@@ -11,9 +11,10 @@ from datetime import date, datetime
 from typing import Any
 
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from bridgework.api.forms import bind
+from bridgework.api.pagination import Page
 from bridgework.api.schemas import ErrorOut, ScreeningOut
 from bridgework.core.http import AuthedRequest
 
@@ -26,7 +27,6 @@ from .models import Message
 
 router = Router()
 
-PAGE_MAX = 100
 
 
 class MessageIn(Schema):
@@ -187,7 +187,7 @@ def _out(message: Message) -> dict[str, Any]:
 
 
 @router.get("/messages", response=list[MessageOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_messages(request: AuthedRequest) -> Any:
     """Latest first; only the requested page is read and decrypted."""
     return Message.objects.filter(user=request.user).order_by("-updated_at", "-id")
@@ -261,6 +261,6 @@ def check_text(request: AuthedRequest, payload: CheckIn) -> dict[str, Any]:
 
 
 @router.get("/scripts", response=list[ScriptOut])
-@paginate(LimitOffsetPagination, max_limit=PAGE_MAX)
+@paginate(Page)
 def list_scripts(request: AuthedRequest) -> list[dict[str, Any]]:
     return [s.model_dump() for s in scripts()]

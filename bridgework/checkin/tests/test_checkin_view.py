@@ -108,6 +108,9 @@ def test_a_crisis_note_is_saved_and_help_shown(client: Any, user: Any) -> None:
     assert CheckIn.objects.filter(user=user).exists()
     assert ScreeningEvent.objects.filter(user=user, source="checkin.checkin").exists()
     assert response.status_code == 200
+    assert response.redirect_chain  # post/redirect/get: the help is carried to the next page
+    assert 'id="crisis-help"' in response.content.decode()
+    assert 'id="crisis-help"' not in client.get(URL).content.decode()  # shown once
 
 
 def test_the_note_is_encrypted_at_rest(client: Any, user: Any) -> None:

@@ -49,6 +49,8 @@ def fill_user(user: Any) -> None:
     )
     exchange_create(user=user, person=None, direction="gave", kind="company", occurred_on=today)
     observation_dismiss(user=user, key="no-receiving")
+    # A dismissal that names a person by id: the import must point it at the new person.
+    observation_dismiss(user=user, key=f"drifting:{sam.pk}")
     ask, _ = step_create(
         user=user,
         what="Ask Sam for a lift",
@@ -104,7 +106,14 @@ def fill_user(user: Any) -> None:
 
 
 def without_ids(value: Any) -> Any:
-    """The export with ids and the export's own time stamp left out, for comparing."""
+    """The export with ids and the export's own time stamp left out, for comparing.
+
+    A dismissed observation that names a person by id (``drifting:<id>``) names them by
+    their name instead, so a dismissal restored onto the wrong person (or left on the old
+    id) shows up as a difference.
+    """
+    if isinstance(value, dict) and isinstance(value.get("data"), dict):
+        value = _dismissals_by_name(value)
     if isinstance(value, dict):
         return {
             key: without_ids(item)
@@ -114,3 +123,21 @@ def without_ids(value: Any) -> Any:
     if isinstance(value, list):
         return [without_ids(item) for item in value]
     return value
+
+
+def _dismissals_by_name(payload: dict[str, Any]) -> dict[str, Any]:
+    circle = payload["data"].get("circle")
+    if not isinstance(circle, dict):
+        return payload
+    names = {person["id"]: person["name"] for person in circle.get("people", [])}
+
+    def named(key: str) -> str:
+        kind, _, old = key.partition(":")
+        if kind == "drifting" and old.isdigit():
+            return f"drifting:{names.get(int(old), '<no such person>')}"
+        return key
+
+    dismissed = [
+        {**row, "key": named(row["key"])} for row in circle.get("dismissed_observations", [])
+    ]
+    return {**payload, "data": {**payload["data"], "circle": {**circle, "dismissed_observations": dismissed}}}

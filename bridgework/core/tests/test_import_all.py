@@ -103,3 +103,25 @@ def test_it_names_the_bad_value(user: Any, other_user: Any, change: Any, message
     with pytest.raises(ImportProblem) as caught:
         import_all(other_user, payload)
     assert str(caught.value).startswith(message)
+
+
+def test_a_dismissed_drifting_observation_follows_its_person(user: Any, other_user: Any) -> None:
+    from bridgework.circle.models import DismissedObservation, Person
+
+    fill_user(user)
+    import_all(other_user, exported(user))
+    sam = next(p for p in Person.objects.filter(user=other_user) if p.name == "Sam")  # names are encrypted
+    keys = set(DismissedObservation.objects.filter(user=other_user).values_list("key", flat=True))
+    assert keys == {"no-receiving", f"drifting:{sam.pk}"}
+
+
+def test_a_dismissal_about_someone_no_longer_in_the_file_is_dropped(user: Any, other_user: Any) -> None:
+    from bridgework.circle.models import DismissedObservation
+
+    fill_user(user)
+    payload = exported(user)
+    payload["data"]["circle"]["dismissed_observations"].append(
+        {"key": "drifting:999999", "dismissed_at": "2026-01-01T00:00:00+00:00"}
+    )
+    import_all(other_user, payload)
+    assert not DismissedObservation.objects.filter(user=other_user, key="drifting:999999").exists()

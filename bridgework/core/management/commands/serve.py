@@ -14,7 +14,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from bridgework import MODULES
 from bridgework.core import server
+from bridgework.core.modules import module_hook
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -90,7 +92,9 @@ class Command(BaseCommand):
     def start_background(self) -> None:
         """Start this process's housekeeping threads (add more here)."""
         server.start_session_cleanup()
-        # Reminder e-mails: the schedule and a task worker (a clinic runs `bridgework worker`).
-        from bridgework.checkin.reminders import start_background
-
-        start_background()
+        # Each module's own background threads (``<module>/background.py`` ``start()``),
+        # e.g. check-in reminder e-mails; a clinic runs `bridgework worker` instead.
+        for name in MODULES:
+            hook = module_hook(name, "background")
+            if hook is not None:
+                hook.start()
