@@ -21,6 +21,15 @@ Environment variables (all optional):
   from the right. Leave 0 without a proxy, or anyone can pick their own IP.
 - ``BRIDGEWORK_LOGIN_RATE`` / ``BRIDGEWORK_LOGIN_ACCOUNT_RATE``: failed-login limits
   (see ``ACCOUNT_RATE_LIMITS`` below).
+- ``BRIDGEWORK_CSRF_TRUSTED_ORIGINS``: comma list of origins (``https://bridgework.example``)
+  allowed to post forms when a proxy serves the app under another host name; default none.
+- ``BRIDGEWORK_SHARED_CACHE``: boolean; keep rate-limit counters in the database so
+  several server processes share them (default: true with ``DATABASE_URL``).
+- ``BRIDGEWORK_BASE_URL``: where the app is reached, for links in e-mails sent by
+  background work (default ``http://127.0.0.1:8000``).
+- ``BRIDGEWORK_STATIC_ROOT``: the folder ``collectstatic`` fills on a server install
+  (a laptop serves static files from the package and needs none).
+- ``BRIDGEWORK_LOG_LEVEL``: the root log level (default ``WARNING``).
 """
 
 from __future__ import annotations

@@ -111,11 +111,11 @@ def record_look(*, link: CareLink, area: str, object_id: str = "") -> AccessLog:
     )
 
 
-def record_looks(links: list[CareLink], *, area: str) -> None:
+def record_looks(links: list[CareLink], *, area: str, clinician_name: str | None = None) -> None:
     """One audit row per link in a single insert (the dashboard shows many clients)."""
     if not links:
         return
-    name = _clinician_name(links[0])
+    name = _clinician_name(links[0]) if clinician_name is None else clinician_name
     AccessLog.objects.bulk_create(
         AccessLog(user_id=link.user_id, link=link, area=area, clinician_name=name)
         for link in links

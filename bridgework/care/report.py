@@ -7,6 +7,8 @@ it cannot load, ``PdfUnavailable`` carries a sentence saying so and the pages sh
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,17 @@ from .summaries import (
 )
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "care" / "report.css"
+
+
+# WeasyPrint draws SVG with the styles inside the SVG only; the web pages colour the
+# charts from core's stylesheet, so the report puts the same rules into each chart.
+SVG_STYLE = (
+    "<style>text{font-size:11px;fill:#333}.line{fill:none;stroke:#1f5f8b;stroke-width:2.5}"
+    ".dot,.bar{fill:#1f5f8b}.grid-line{stroke:#ccc;stroke-width:1}</style>"
+)
+_CHART_OPEN = re.compile(r'(<svg class="chart"[^>]*>)')
+
+log = logging.getLogger(__name__)
 
 
 class PdfUnavailable(RuntimeError):
@@ -50,7 +63,7 @@ def report_html(person: Any, areas: list[str], *, notes: bool = True, names: boo
         "plan_sections": safety_sections(plan) if plan else [],
         "chosen": chosen,
     }
-    return render_to_string("care/report.html", context)
+    return _CHART_OPEN.sub(lambda m: m.group(1) + SVG_STYLE, render_to_string("care/report.html", context))
 
 
 def render_pdf(person: Any, areas: list[str], *, notes: bool = True, names: bool = True) -> bytes:
@@ -64,12 +77,14 @@ def render_pdf(person: Any, areas: list[str], *, notes: bool = True, names: bool
             f"It could not be loaded here: {exc}"
         ) from None
     document = weasyprint.HTML(string=html, base_url=str(STYLESHEET.parent))
-    pdf = document.write_pdf(
-        stylesheets=[weasyprint.CSS(filename=str(STYLESHEET))],
-        pdf_tags=True,  # a structure tree: headings, tables and lists for screen readers
-        pdf_identifier=b"bridgework-report",
-        custom_metadata=True,
-    )
+    stylesheets = [weasyprint.CSS(filename=str(STYLESHEET))]
+    try:
+        # A structure tree (headings, tables, lists) for screen readers.
+        pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True, custom_metadata=True)
+    except (ValueError, AssertionError) as exc:
+        # WeasyPrint's tagging still fails on some layouts; an untagged PDF beats none.
+        log.warning("tagged PDF failed (%s); writing it untagged", exc)
+        pdf = document.write_pdf(stylesheets=stylesheets, custom_metadata=True)
     if pdf is None:  # only when writing to a target; kept for the type checker
         raise PdfUnavailable("WeasyPrint produced no PDF.")
     return bytes(pdf)

@@ -1,13 +1,14 @@
 """The clinician's client list: a fixed number of queries whatever the number of clients.
 
-1. the open links with the people's profiles, and per shared area correlated subqueries
-   for the first and latest PHQ-9, GAD-7 and PSS-10 totals, the latest activity and the
-   check-in days of the last 14 days (one SQL statement);
-2. steps mastered this month, grouped by person (one statement: the mastery rule in SQL);
-3. one insert for the audit rows (each person sees that their line was shown).
+1. the open links with the people's profiles;
+2. the first and latest PHQ-9, GAD-7 and PSS-10 totals per person (window functions);
+3. steps mastered this month per person (the mastery rule in SQL, grouped);
+4. the last ladder attempt per person (grouped);
+5. check-in days of the last 14 days and the last check-in per person (grouped; only once
+   the checkin app exists);
 
-Nothing of an area the person does not share is even selected: every subquery sits in a
-``CASE WHEN <area shared>``.
+and the view adds one insert for the audit rows (each person sees their line was shown).
+Each of 2–5 asks only about the people who share that area: nothing unshared is read.
 """
 
 from __future__ import annotations
@@ -15,24 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import (
-    Case,
-    Count,
-    DateTimeField,
-    F,
-    FloatField,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
 from django.utils import timezone
 
 from bridgework.assess.instruments import get_instrument
@@ -65,6 +54,7 @@ class RosterRow:
     mastered_this_month: int | None = None
     checkin_days: int | None = None
     last_activity: datetime | None = None
+    url: str = ""
 
     @property
     def verdicts(self) -> set[str]:
@@ -76,77 +66,111 @@ class RosterRow:
             return None
         return round(100 * self.checkin_days / ADHERENCE_DAYS)
 
+    # The table's cells as plain text, made here once: 200 rows of template lookups and
+    # filters cost more than the queries behind them.
 
-def _sittings(instrument_id: str) -> Any:
-    return Administration.objects.filter(
-        user=OuterRef("user_id"), instrument_id=instrument_id, submitted_at__isnull=False
-    )
+    @property
+    def scores_text(self) -> str:
+        if not self.link.assessments:
+            return "—"
+        parts = [
+            f"{s.title} {s.latest:g}" + (f" ({s.change.label})" if s.change else "")
+            for s in self.scores
+        ]
+        return "; ".join(parts) or "No scores yet"
+
+    @property
+    def mastered_text(self) -> str:
+        return "—" if self.mastered_this_month is None else str(self.mastered_this_month)
+
+    @property
+    def checkin_text(self) -> str:
+        if self.checkin_days is None:
+            return "—"
+        return f"{self.checkin_days} of {ADHERENCE_DAYS} ({self.adherence_percent} %)"
+
+    @property
+    def last_activity_text(self) -> str:
+        if self.last_activity is None:
+            return "—"
+        return f"{timezone.localtime(self.last_activity):%d %b %Y}"
 
 
-def _when(shared: str, subquery: Any, output: Any) -> Case:
-    return Case(When(**{shared: True}, then=subquery), default=Value(None), output_field=output)
-
-
-def roster_links(clinician: User) -> Any:
-    """Query 1: the clinician's open links, annotated only with what each person shares."""
-    annotations: dict[str, Any] = {}
-    for iid in ROSTER_INSTRUMENTS:
-        latest = _sittings(iid).order_by("-submitted_at", "-id")
-        first = _sittings(iid).order_by("submitted_at", "id")
-        annotations[f"{iid}_latest"] = _when(
-            "assessments", Subquery(latest.values("total")[:1]), FloatField()
-        )
-        annotations[f"{iid}_latest_at"] = _when(
-            "assessments", Subquery(latest.values("submitted_at")[:1]), DateTimeField()
-        )
-        annotations[f"{iid}_first"] = _when(
-            "assessments", Subquery(first.values("total")[:1]), FloatField()
-        )
-        annotations[f"{iid}_count"] = _when(
-            "assessments",
-            Subquery(
-                _sittings(iid).order_by().values("user").annotate(n=Count("id")).values("n")[:1]
-            ),
-            IntegerField(),
-        )
-    annotations["ladder_last"] = _when(
-        "ladder",
-        Subquery(
-            Attempt.objects.filter(step__user=OuterRef("user_id"))
-            .order_by("-created_at")
-            .values("created_at")[:1]
-        ),
-        DateTimeField(),
-    )
-    model = checkin_model()
-    if model is not None:
-        since = timezone.localdate() - timedelta(days=ADHERENCE_DAYS - 1)
-        checkins = model._default_manager.filter(user=OuterRef("user_id"))
-        annotations["checkin_days"] = _when(
-            "checkins",
-            Coalesce(
-                Subquery(
-                    checkins.filter(date__gte=since)
-                    .order_by()
-                    .values("user")
-                    .annotate(n=Count("id"))
-                    .values("n")[:1]
-                ),
-                Value(0),
-            ),
-            IntegerField(),
-        )
-        annotations["checkin_last"] = _when(
-            "checkins",
-            Subquery(checkins.order_by("-created_at").values("created_at")[:1]),
-            DateTimeField(),
-        )
-    return (
+def roster_links(clinician: User) -> list[CareLink]:
+    """Query 1: the clinician's open links with the people's profiles."""
+    return list(
         CareLink.objects.filter(clinician=clinician, ended_at__isnull=True)
         .select_related("user", "user__profile")
-        .annotate(**annotations)
         .order_by("created_at", "id")
     )
+
+
+@dataclass
+class Totals:
+    first: float | None = None
+    latest: float | None = None
+    latest_at: datetime | None = None
+    count: int = 0
+
+
+def roster_totals(user_ids: list[int]) -> dict[tuple[int, str], Totals]:
+    """Query 2: the first and the latest total of each roster questionnaire per person.
+
+    Window functions number each person's sittings of an instrument from both ends; only
+    rows numbered 1 come back (at most two per person and instrument).
+    """
+    if not user_ids:
+        return {}
+    partition = [F("user_id"), F("instrument_id")]
+    rows = (
+        Administration.objects.filter(
+            user_id__in=user_ids, instrument_id__in=ROSTER_INSTRUMENTS, submitted_at__isnull=False
+        )
+        .annotate(
+            from_start=Window(RowNumber(), partition_by=partition, order_by=[F("submitted_at").asc(), F("id").asc()]),
+            from_end=Window(RowNumber(), partition_by=partition, order_by=[F("submitted_at").desc(), F("id").desc()]),
+            sittings=Window(Count("id"), partition_by=partition),
+        )
+        .filter(Q(from_start=1) | Q(from_end=1))
+        .order_by()  # the model's default ordering would add a third sort
+        .values_list("user_id", "instrument_id", "total", "submitted_at", "from_start", "from_end", "sittings")
+    )
+    totals: dict[tuple[int, str], Totals] = {}
+    for user_id, instrument_id, total, at, from_start, from_end, sittings in rows:
+        entry = totals.setdefault((user_id, instrument_id), Totals(count=sittings))
+        if from_start == 1:
+            entry.first = total
+        if from_end == 1:
+            entry.latest, entry.latest_at = total, at
+    return totals
+
+
+def last_attempts(user_ids: list[int]) -> dict[int, datetime]:
+    """Query 3: when each person last logged a ladder attempt."""
+    if not user_ids:
+        return {}
+    rows = (
+        Attempt.objects.filter(step__user_id__in=user_ids)
+        .values("step__user_id")
+        .annotate(last=Max("created_at"))
+        .values_list("step__user_id", "last")
+    )
+    return dict(rows)
+
+
+def checkin_facts(user_ids: list[int], today: date) -> dict[int, tuple[int, datetime | None]]:
+    """Query 4 (once the checkin app exists): days checked in of the last 14, last check-in."""
+    model = checkin_model()
+    if model is None or not user_ids:
+        return {}
+    since = today - timedelta(days=ADHERENCE_DAYS - 1)
+    rows = (
+        model._default_manager.filter(user_id__in=user_ids)
+        .values("user_id")
+        .annotate(recent=Count("id", filter=Q(date__gte=since)), last=Max("created_at"))
+        .values_list("user_id", "recent", "last")
+    )
+    return {user_id: (recent, last) for user_id, recent, last in rows}
 
 
 def mastered_this_month(user_ids: list[int], today: date) -> Counter[int]:
@@ -166,13 +190,19 @@ def mastered_this_month(user_ids: list[int], today: date) -> Counter[int]:
         | Q(LessThanOrEqual(F("attempts__discomfort_peak") * 2, F("expected_discomfort")))
     )
     start_of_month = timezone.make_aware(datetime.combine(month_start, datetime.min.time()))
+    # Only steps with a qualifying attempt this month can have been mastered this month.
+    this_month = Attempt.objects.filter(
+        step=OuterRef("pk"), happened_on__gte=month_start, feared_happened="no"
+    )
     by_rule = (
         Step.objects.filter(user_id__in=user_ids, override="")
+        .filter(Exists(this_month))
         .annotate(
             before=Count("attempts", filter=qualifying & Q(attempts__happened_on__lt=month_start)),
             total=Count("attempts", filter=qualifying),
         )
         .filter(before__lt=ATTEMPTS_NEEDED, total__gte=ATTEMPTS_NEEDED)
+        .order_by()
         .values_list("user_id", flat=True)
     )
     chosen = Step.objects.filter(
@@ -181,22 +211,20 @@ def mastered_this_month(user_ids: list[int], today: date) -> Counter[int]:
     return Counter([*by_rule, *chosen])
 
 
-def _score(row: CareLink, iid: str) -> Score | None:
-    latest = getattr(row, f"{iid}_latest", None)
+def _score(iid: str, totals: Totals | None) -> Score | None:
     instrument = get_instrument(iid)
-    if latest is None or instrument is None:
+    if totals is None or totals.latest is None or totals.latest_at is None or instrument is None:
         return None
-    first = getattr(row, f"{iid}_first", None)
     change = None
-    if first is not None and (getattr(row, f"{iid}_count", 0) or 0) > 1 and instrument.norms:
+    if totals.first is not None and totals.count > 1 and instrument.norms:
         change = reliable_change(
-            first,
-            latest,
+            totals.first,
+            totals.latest,
             sd=instrument.norms.sd,
             reliability=instrument.norms.reliability,
             higher_is=instrument.scoring.higher_is,
         )
-    return Score(iid, instrument.short_title, latest, getattr(row, f"{iid}_latest_at"), change)
+    return Score(iid, instrument.short_title, totals.latest, totals.latest_at, change)
 
 
 def display_name(link: CareLink) -> str:
@@ -206,20 +234,38 @@ def display_name(link: CareLink) -> str:
 
 
 def roster(clinician: User) -> list[RosterRow]:
-    """Every open client of the clinician with what they share (two queries)."""
-    links = list(roster_links(clinician))
-    ladder_users = [link.user_id for link in links if link.ladder]
-    mastered = mastered_this_month(ladder_users, timezone.localdate())
+    """Every open client of the clinician with what they share (four or five queries).
+
+    Each query asks only for the people who share that area, so nothing unshared is read.
+    """
+    links = roster_links(clinician)
+    today = timezone.localdate()
+
+    def sharing(area: str) -> list[int]:
+        return [link.user_id for link in links if link.shares(area)]
+
+    totals = roster_totals(sharing("assessments"))
+    ladder_ids = sharing("ladder")
+    mastered = mastered_this_month(ladder_ids, today)
+    attempts = last_attempts(ladder_ids)
+    checkins = checkin_facts(sharing("checkins"), today)
+    base = reverse("care:clients")
     rows = []
     for link in links:
-        row = RosterRow(link=link, name=display_name(link))
-        row.scores = [s for iid in ROSTER_INSTRUMENTS if (s := _score(link, iid)) is not None]
+        row = RosterRow(link=link, name=display_name(link), url=f"{base}{link.pk}/")
+        stamps: list[datetime | None] = []
+        if link.assessments:
+            row.scores = [
+                s for iid in ROSTER_INSTRUMENTS if (s := _score(iid, totals.get((link.user_id, iid))))
+            ]
+            stamps += [s.latest_at for s in row.scores]
         if link.ladder:
             row.mastered_this_month = mastered.get(link.user_id, 0)
-        if link.checkins and hasattr(link, "checkin_days"):
-            row.checkin_days = link.checkin_days
-        stamps: list[datetime | None] = [s.latest_at for s in row.scores]
-        stamps += [getattr(link, "ladder_last", None), getattr(link, "checkin_last", None)]
+            stamps.append(attempts.get(link.user_id))
+        if link.checkins and checkin_model() is not None:
+            recent, last = checkins.get(link.user_id, (0, None))
+            row.checkin_days = recent
+            stamps.append(last)
         row.last_activity = max((s for s in stamps if s is not None), default=None)
         rows.append(row)
     return rows

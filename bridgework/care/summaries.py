@@ -196,6 +196,7 @@ class CheckinSummary:
     days_checked_in: int
     days: int
     charts: dict[str, SafeString]
+    insights: list[str] = field(default_factory=list)
 
 
 def checkin_summary(user: Any) -> CheckinSummary | None:
@@ -249,7 +250,23 @@ def checkin_summary(user: Any) -> CheckinSummary | None:
         ),
     }
     days = (today - start).days + 1
-    return CheckinSummary(weeks, sum(w["days"] for w in weeks), days, charts)
+    return CheckinSummary(
+        weeks, sum(w["days"] for w in weeks), days, charts, insights=checkin_insights(user, today)
+    )
+
+
+INSIGHTS_SHOWN = 5
+
+
+def checkin_insights(user: Any, today: date) -> list[str]:
+    """The check-in page's own sentences for the measures that moved together (top few)."""
+    try:
+        from bridgework.checkin import insights, trends
+    except ImportError:  # an installation without the check-in statistics
+        return []
+    results, _ = trends.user_insights(user, today=today)
+    main = [r for r in results if insights.relevance(r) < 2]
+    return [insights.describe(result) for result in main[:INSIGHTS_SHOWN]]
 
 
 def _as_date(value: Any) -> date:

@@ -23,6 +23,8 @@ urlpatterns = [
     path("clinician/", views.clinician_home, name="clinician_home"),
     path("clinician/profile/", views.clinician_profile_edit, name="clinician_profile"),
     path("clinician/join/", views.join, name="join"),
+    # The client list lives at clinician/; clients/ leads there (and is the URL base).
+    path("clinician/clients/", views.clients, name="clients"),
     path("clinician/clients/<int:pk>/", views.client, name="client"),
     path(
         "clinician/clients/<int:pk>/assessments/",

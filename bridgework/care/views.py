@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from typing import cast
 
+from allauth.account.utils import complete_signup
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
@@ -263,11 +264,14 @@ def clinician_signup(request: HttpRequest) -> HttpResponse:
                     profession=form.cleaned_data["profession"].strip(),
                     organisation=form.cleaned_data.get("organisation", "").strip(),
                 )
-            login(request, user, backend="bridgework.accounts.backends.ModelBackend")
             messages.success(
                 request, "Your clinician account is ready. Next: turn on two-step sign-in."
             )
-            return redirect("care:clinician_home")
+            # allauth's own sign-up completion records the log-in, so turning on the
+            # authenticator app straight after does not ask for the password again.
+            return complete_signup(
+                request, user, settings.ACCOUNT_EMAIL_VERIFICATION, reverse("care:clinician_home")
+            )
         return render(request, "care/clinician_signup.html", {"form": form}, status=400)
     return render(request, "care/clinician_signup.html", {"form": form})
 
@@ -303,14 +307,15 @@ def clinician_home(request: HttpRequest) -> HttpResponse:
             )
         else:
             status = 400
-    record_looks([row.link for row in rows], area="dashboard")
+    profile = request.clinician_profile  # type: ignore[attr-defined]
+    record_looks([row.link for row in rows], area="dashboard", clinician_name=profile.introduction)
     return render(
         request,
         "care/clinician_home.html",
         {
             "form": form,
             "rows": rows,
-            "profile": request.clinician_profile,  # type: ignore[attr-defined]
+            "profile": profile,
             "checkins_available": checkin_model() is not None,
         },
         status=status,
@@ -340,6 +345,12 @@ def join(request: HttpRequest) -> HttpResponse:
         return render(request, "care/join.html", {"form": form}, status=400)
     form = JoinForm(initial={"code": request.GET.get("code", "")[:40]})
     return render(request, "care/join.html", {"form": form})
+
+
+@clinician_required(two_factor=False)
+@require_GET
+def clients(request: HttpRequest) -> HttpResponse:
+    return redirect("care:clinician_home")
 
 
 @clinician_required()

@@ -148,7 +148,7 @@ def restore_sqlite(
         )
     try:
         keyring = crypto.read_key_file(backup_keys)
-    except crypto.KeyError_ as exc:
+    except crypto.KeyConfigError as exc:
         raise BackupError(str(exc)) from None
     keys_read_database(backup_db, keyring, columns)
     if env_keyring is not None:

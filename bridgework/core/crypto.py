@@ -25,7 +25,7 @@ KEY_FILE_NAME = "encryption.keys"
 NONCE_BYTES = 12
 
 
-class KeyError_(Exception):
+class KeyConfigError(Exception):
     """The keys are missing or malformed; the message says what to do."""
 
 
@@ -49,10 +49,10 @@ class Keyring:
 
     def __post_init__(self) -> None:
         if self.current not in self.keys:
-            raise KeyError_(f"current key id {self.current!r} has no key")
+            raise KeyConfigError(f"current key id {self.current!r} has no key")
         for kid, key in self.keys.items():
             if len(key) != 32:
-                raise KeyError_(f"key {kid!r} must be 32 bytes (AES-256), got {len(key)}")
+                raise KeyConfigError(f"key {kid!r} must be 32 bytes (AES-256), got {len(key)}")
             self._ciphers[kid] = AESGCM(key)
 
     def encrypt(self, plaintext: str) -> str:
@@ -88,15 +88,15 @@ class Keyring:
 
 def _parse_pairs(pairs: list[tuple[str, str]], source: str) -> Keyring:
     if not pairs:
-        raise KeyError_(f"{source}: no keys found")
+        raise KeyConfigError(f"{source}: no keys found")
     keys: dict[str, bytes] = {}
     for kid, encoded in pairs:
         if not kid.isalnum():
-            raise KeyError_(f"{source}: key id {kid!r} must be letters and digits")
+            raise KeyConfigError(f"{source}: key id {kid!r} must be letters and digits")
         try:
             keys[kid] = base64.b64decode(encoded, validate=True)
         except binascii.Error:
-            raise KeyError_(f"{source}: key {kid!r} is not valid base64") from None
+            raise KeyConfigError(f"{source}: key {kid!r} is not valid base64") from None
     return Keyring(keys=keys, current=pairs[0][0])
 
 
@@ -105,7 +105,7 @@ def keyring_from_env(value: str) -> Keyring:
     for item in value.split(","):
         kid, sep, encoded = item.strip().partition(":")
         if not sep:
-            raise KeyError_("BRIDGEWORK_ENCRYPTION_KEYS: expected id:base64key[,id:base64key...]")
+            raise KeyConfigError("BRIDGEWORK_ENCRYPTION_KEYS: expected id:base64key[,id:base64key...]")
         pairs.append((kid, encoded))
     return _parse_pairs(pairs, "BRIDGEWORK_ENCRYPTION_KEYS")
 
@@ -114,7 +114,7 @@ def read_key_file(path: Path) -> Keyring:
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyError_(f"{path}: cannot read encryption key file: {exc}") from None
+        raise KeyConfigError(f"{path}: cannot read encryption key file: {exc}") from None
     pairs = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -122,7 +122,7 @@ def read_key_file(path: Path) -> Keyring:
             continue
         fields = line.split()
         if len(fields) != 2:
-            raise KeyError_(f"{path}:{number}: expected 'key_id base64key'")
+            raise KeyConfigError(f"{path}:{number}: expected 'key_id base64key'")
         pairs.append((fields[0], fields[1]))
     return _parse_pairs(pairs, str(path))
 

@@ -104,7 +104,7 @@ def _load_keyring() -> crypto.Keyring:
                 "without it, encrypted text cannot be read."
             )
         return crypto.create_key_file(path)
-    except crypto.KeyError_ as exc:
+    except crypto.KeyConfigError as exc:
         raise ImproperlyConfigured(f"Encryption keys: {exc}") from None
 
 

@@ -92,7 +92,10 @@ def decide(
         return "urgent", True
     suicidal = bool(harms & _SUICIDAL) or ("purpose" in harms and bool(plan & _MEANS_OR_PLACE))
     ideation = bool(harms & _IDEATION)
-    weak = bool(harms & _WEAK)
+    readied = "readied" in harms
+    if readied:
+        plan = plan | {"means"}
+    weak = bool(harms & _WEAK) or (readied and bool(plan & {"secrecy", "time", "intent"}))
     if suicidal and "imminent" in plan and plan & _MEANS_OR_PLACE:
         return "urgent", True
     if (suicidal or ideation) and "imminent" in plan and not no_plan:
@@ -101,7 +104,7 @@ def decide(
         (suicidal and bool(plan))
         or (ideation and weak and bool(plan & (_CONCRETE | _WHEN)))
         or (ideation and bool(plan & _CONCRETE) and bool(plan & _WHEN))
-        or (weak and bool(plan & _MEANS_OR_PLACE) and bool(plan & (_WHEN | {"secrecy"})))
+        or (weak and "means" in plan and bool(plan & (_WHEN | {"secrecy"})))
         or (ideation and len(plan) >= 3)
         or ("finality" in harms and (strong >= 2 or bool(harms & (_WEAK | _IDEATION))))
         or (len(harms & _WEAK) >= 2 and bool(plan & _WHEN))
@@ -114,7 +117,7 @@ def decide(
     )
     if urgent and not no_plan:
         return "urgent", False
-    if suicidal or ideation or "self_harm" in harms or urgent:
+    if suicidal or ideation or readied or "self_harm" in harms or urgent:
         return "concern", False
     if weak and "preparation" in plan:
         return "concern", False
@@ -158,6 +161,17 @@ def _means_readied(frame: Frame) -> bool:
     )
 
 
+def _prepared_in_secret(frame: Frame) -> Level:
+    """Affairs put in order and kept secret ("updated my will… she needn't know why yet")."""
+    best: Level = "none"
+    for clause in frame.plan.get("preparation", set()):
+        if "secrecy" in frame.plan_near(clause):
+            if frame.count_near("preparation", clause) >= 2:
+                return "urgent"
+            best = "concern"
+    return best
+
+
 def screen(text: str) -> Screening:
     """Screen one text. Never raises on odd input; ``text`` may be any length or script.
 
@@ -174,6 +188,8 @@ def _screen_cached(text: str) -> Screening:
     level, in_progress, raised = _level_for(frame, "self")
     if level == "none" and _means_readied(frame):
         level = "urgent"
+    if level == "none":
+        level = _prepared_in_secret(frame)
     about: About = "self"
     if level == "none":
         level, in_progress, raised = _level_for(frame, "other")

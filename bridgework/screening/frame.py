@@ -37,6 +37,7 @@ FRAME_FILE = Path(__file__).parent / "data" / "crisis_frame.yaml"
 
 HarmKind = Literal[
     "act",
+    "readied",
     "purpose",
     "act_weak",
     "ideation",
@@ -291,7 +292,7 @@ def _dropped(lex: Lexicon, kind: str, stances: set[str], before: str, phrase: st
         return True
     if "resolved" in stances:
         return True
-    if "routine" in stances and kind in ("act_weak", "purpose", "distress"):
+    if "routine" in stances and kind in ("act_weak", "purpose", "distress", "readied"):
         return True
     if ("ask" in before or "question" in before) and lex.question.search(before):
         return True

@@ -74,7 +74,7 @@ def test_pages_load_without_csp_violations(page: Any, live_server: Any, user: An
     page.fill("input[name=login]", user.email)
     page.fill("input[name=password]", PASSWORD)
     page.click("main form button[type=submit]")
-    for path in ("/", "/safety/plan/", "/journal/", "/circle/", "/account/profile/", "/api/docs"):
+    for path in ("/api/docs", "/safety/plan/", "/journal/", "/circle/", "/account/profile/", "/"):
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert csp_errors == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils import timezone
 from bridgework.assess.instruments import get_instrument
 from bridgework.assess.models import Administration, Response
 from bridgework.assess.scoring import score
+from bridgework.checkin.models import CheckIn
 from bridgework.circle.models import Exchange
 from bridgework.circle.services import person_create
 from bridgework.journal.models import Entry
@@ -60,6 +62,13 @@ def fill(user: Any) -> dict[str, Any]:
     person, _ = person_create(user=user, name="Secret Friend Name", ring="close", comfort=70)
     Exchange.objects.create(
         user=user, person=person, direction="gave", kind="practical", size="small", occurred_on=today
+    )
+    # Thirty days of check-ins, a check-in every day but every third: mood falls as stress rises.
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, date=today - timedelta(days=d), stress=d % 10, mood=5 - (d % 10) // 2,
+                sleep_hours=Decimal("7.5"))
+        for d in range(30)
+        if d % 3 != 2
     )
     plan = SafetyPlan.objects.create(user=user, warning_signs="Secret warning sign")
     shared = Entry.objects.create(user=user, body="Entry I chose to share", date=today)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 AREA_PAGES = {
     "client_assessments": ("assessments", "PHQ-9", None),
     "client_ladder": ("ladder", "Attempts", "Secret ladder note"),
-    "client_checkins": ("checkins", "Check-in", None),
+    "client_checkins": ("checkins", "Checked in on 20 of the last", None),
     "client_circle": ("circle", "people in the circle", "Secret Friend Name"),
     "client_safety_plan": ("safety_plan", "Secret warning sign", None),
 }
@@ -133,3 +133,31 @@ def test_the_profile_can_be_changed_and_keeps_bad_input(clinician: Any, clinicia
     bad = clinician_client.post(url, {"name": "", "profession": "x" * 300})
     assert bad.status_code == 400 and "x" * 300 in bad.content.decode()
     assert clinician_client.delete(url).status_code == 405
+
+
+def test_check_in_trends_show_the_patterns_the_app_noticed(
+    user: Any, clinician: Any, clinician_client: Any
+) -> None:
+    fill(user)
+    link = link_between(user, clinician, checkins=True)
+    body = clinician_client.get(reverse("care:client_checkins", args=[link.pk])).content.decode()
+    assert "Patterns in the check-ins" in body and "<svg" in body
+    home = clinician_client.get(reverse("care:clinician_home")).content.decode()
+    assert "10 of 14 (71 %)" in home  # days 0–13 but 2, 5, 8 and 11
+
+
+def test_the_clinician_downloads_shared_scores_as_a_fhir_bundle(
+    user: Any, clinician: Any, clinician_client: Any
+) -> None:
+    import json
+
+    from fhir.resources.R4B.bundle import Bundle
+
+    fill(user)
+    link = link_between(user, clinician, assessments=True)
+    response = clinician_client.get(reverse("care:client_fhir", args=[link.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/fhir+json"
+    bundle = Bundle.model_validate(json.loads(response.content))
+    kinds = [type(entry.resource).__name__ for entry in bundle.entry or []]
+    assert kinds == ["QuestionnaireResponse", "Observation"] * 2  # two PHQ-9 sittings
+    assert AccessLog.objects.filter(user=user, area="assessments", object_id="fhir").exists()

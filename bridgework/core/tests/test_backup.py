@@ -54,6 +54,7 @@ def _restore(folder: Path, target: Path, *, force: bool = False) -> list[Path]:
 
 # Not inside a test transaction: SQLite's backup waits for an open write transaction.
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="the SQLite copy (PostgreSQL: pg_dump)")
 def test_backup_writes_a_private_dated_folder_with_database_and_keys(
     tmp_path: Path, user: Any
 ) -> None:
@@ -119,7 +120,11 @@ def test_restore_refuses_a_folder_without_keys(tmp_path: Path) -> None:
 
 
 def _bridgework(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIDGEWORK_", "DJANGO_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BRIDGEWORK_", "DJANGO_", "DATABASE_URL"))
+    }
     env["BRIDGEWORK_DATA_DIR"] = str(data_dir)
     return subprocess.run([sys.executable, "-m", "bridgework", *args], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=180, check=False)

@@ -55,7 +55,7 @@ def test_key_file_is_private_and_reloads(tmp_path: Path) -> None:
 def test_a_malformed_key_file_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / crypto.KEY_FILE_NAME
     path.write_text("# keys\nk1 not-base64!!\n")
-    with pytest.raises(crypto.KeyError_, match=r":2: |not valid base64"):
+    with pytest.raises(crypto.KeyConfigError, match=r":2: |not valid base64"):
         crypto.read_key_file(path)
 
 
@@ -63,10 +63,10 @@ def test_keys_from_the_environment() -> None:
     key = base64.b64encode(crypto.new_key()).decode()
     ring = crypto.keyring_from_env(f"main:{key}")
     assert ring.current == "main"
-    with pytest.raises(crypto.KeyError_):
+    with pytest.raises(crypto.KeyConfigError):
         crypto.keyring_from_env("no-separator")
 
 
 def test_a_short_key_is_refused() -> None:
-    with pytest.raises(crypto.KeyError_, match="32 bytes"):
+    with pytest.raises(crypto.KeyConfigError, match="32 bytes"):
         crypto.Keyring(keys={"k": b"short"}, current="k")

@@ -55,7 +55,11 @@ def test_no_inline_script_or_style_in_any_template() -> None:
 
 
 def _run(env_extra: dict[str, str], *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIDGEWORK_", "DJANGO_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BRIDGEWORK_", "DJANGO_", "DATABASE_URL"))
+    }
     env.update(BRIDGEWORK_DATA_DIR=str(tmp_path), **env_extra)
     return subprocess.run(
         [sys.executable, "-m", "bridgework", *args],
