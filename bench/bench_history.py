@@ -116,7 +116,7 @@ def run() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from bridgework.core.management.commands.demo import create_demo_person
+    from bridgework.accounts.management.commands.demo import create_demo_person
 
     clients = {}
     for years in (SHORT, LONG):

@@ -6,6 +6,10 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from .models import data_changed
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
 
 class UserTimezoneMiddleware:
     """Show dates in the person's own time zone (stored on their profile)."""
@@ -25,4 +29,9 @@ class UserTimezoneMiddleware:
                 timezone.deactivate()
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             timezone.deactivate()
-        return self.get_response(request)
+        user_id = request.user.pk if request.user.is_authenticated else None
+        response = self.get_response(request)
+        if user_id is not None and request.method not in SAFE_METHODS and response.status_code < 500:
+            # Whatever the person changed, pages cached for the old version are stale now.
+            data_changed(user_id)
+        return response

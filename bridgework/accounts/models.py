@@ -38,6 +38,10 @@ class Profile(models.Model):
         help_text="For when someone might glance at your screen. The scores stay in Recognise.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Goes up by one after every change the person makes (any POST, PUT, PATCH or DELETE
+    # of theirs: accounts.middleware), so fixed-size pages can cache what they show per
+    # person and version (the home page does). Read with the user at no extra query.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     def __str__(self) -> str:
         return self.display_name or f"profile {self.pk}"
@@ -53,3 +57,11 @@ def profile_for(user: Any) -> Profile:
     except (Profile.DoesNotExist, AttributeError):
         profile, _ = Profile.objects.get_or_create(user=user)
         return profile
+
+
+def data_changed(user_id: int) -> None:
+    """Mark the person's data as changed (one UPDATE): caches keyed on ``data_version``
+    stop matching. The middleware calls it after each of the person's own writes; code
+    that changes someone else's data (a clinician's note, a background task) calls it too.
+    """
+    Profile.objects.filter(user_id=user_id).update(data_version=models.F("data_version") + 1)

@@ -1,0 +1,235 @@
+"""Load benchmark under gunicorn with locust: many people at once, and long writes at once.
+
+Run: ``.venv/bin/python bench/bench_load.py`` (needs the ``bench`` and ``server`` extras;
+not part of the test suite). Everything stays on this machine: a throwaway data
+directory, gunicorn on 127.0.0.1, locust headless against it, both stopped at the end.
+
+1. **People**: ``BENCH_PEOPLE`` (200) simulated people, logged in to ``BENCH_ACCOUNTS``
+   (50) demo accounts with ``BENCH_YEARS`` (1) of history each, browse and write for ``BENCH_SECONDS`` (60) through locust's ``Person`` (3–10 s between
+   actions). Target: 0 errors, p95 ≤ 100 ms.
+2. **Long writers**: ``BENCH_WRITERS`` (16) people save 100,000-character journal entries
+   back to back for ``BENCH_WRITE_SECONDS`` (30) on SQLite. Target: 0 errors, and every
+   save the server acknowledged is in the database afterwards (decrypted and found).
+
+gunicorn runs ``BENCH_WORKERS`` (3) sync workers. Figures go to stdout and
+``bench/results/load.txt``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results" / "load.txt"
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "200"))
+# Demo accounts behind them (each shared by PEOPLE / ACCOUNTS simulated people, like tabs).
+ACCOUNTS = int(os.environ.get("BENCH_ACCOUNTS", "50"))
+YEARS = float(os.environ.get("BENCH_YEARS", "1"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
+WRITERS = int(os.environ.get("BENCH_WRITERS", "16"))
+WRITE_SECONDS = int(os.environ.get("BENCH_WRITE_SECONDS", "30"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def make_people(count: int, years: float) -> list[dict[str, Any]]:
+    """Demo people with sessions made directly (the login endpoint is rate-limited per IP
+    by design; logging 200 people in from one address is not what is measured)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from bridgework.accounts.management.commands.demo import create_demo_person
+    from bridgework.circle.models import Person
+
+    people = []
+    for n in range(count):
+        user = create_demo_person(
+            email=f"person{n}@example.org", password="bench-password-1", years=years, seed=n
+        )
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        person = Person.objects.filter(user=user).values_list("pk", flat=True).first()
+        people.append({"session": session.session_key, "person": person, "user": user.pk})
+    return people
+
+
+def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "bridgework.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(WORKERS), "--timeout", "120", "--graceful-timeout", "5"],
+        cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+    )
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit(f"gunicorn did not start; see {log}")
+
+
+def warm_up(port: int, session: str) -> None:
+    """Load every worker's code paths before measuring (the first request of a worker
+    imports and loads content for seconds)."""
+    import http.client
+    from concurrent.futures import ThreadPoolExecutor
+
+    def get(path: str) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        try:
+            connection.request("GET", path, headers={"Cookie": f"sessionid={session}"})
+            return connection.getresponse().status
+        except OSError:
+            return 0  # a very busy machine: the measured run will show it
+        finally:
+            connection.close()
+
+    paths = ["/", "/ladder/", "/circle/ledger/", "/circle/", "/journal/", "/journal/new/", "/privacy/"]
+    with ThreadPoolExecutor(max_workers=WORKERS * 2) as pool:
+        for _ in range(3):
+            list(pool.map(get, paths * WORKERS))
+
+
+def run_locust(env: dict[str, str], port: int, user_class: str, users: int, seconds: int,
+               prefix: Path) -> dict[str, dict[str, str]]:
+    spawn_rate = max(1, users // 10)
+    subprocess.run(
+        [PYTHON, "-m", "locust", "-f", str(HERE / "locustfile.py"), user_class, "--headless",
+         "--users", str(users), "--spawn-rate", str(spawn_rate), "--run-time", f"{seconds}s",
+         "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
+         "--stop-timeout", "30", "--loglevel", "WARNING"],
+        cwd=ROOT, env=env, check=False, timeout=seconds + 180,
+    )
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
+        return {row["Name"]: row for row in csv.DictReader(stats)}
+
+
+def describe(rows: dict[str, dict[str, str]]) -> list[str]:
+    lines = [f"{'request':<20} {'count':>6} {'fail':>5} {'median ms':>9} {'p95 ms':>7} {'p99 ms':>7}"]
+    for name, row in sorted(rows.items(), key=lambda item: item[0] == "Aggregated"):
+        lines.append(
+            f"{name:<20} {row['Request Count']:>6} {row['Failure Count']:>5} "
+            f"{row['50%']:>9} {row['95%']:>7} {row['99%']:>7}"
+        )
+    return lines
+
+
+def main() -> None:
+    data_dir = Path(tempfile.mkdtemp(prefix="bridgework-load-"))
+    env = {
+        **os.environ,
+        "BRIDGEWORK_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "bridgework.settings",
+        "BRIDGEWORK_ALLOWED_HOSTS": "127.0.0.1",
+        "BENCH_SESSIONS": str(data_dir / "sessions.json"),
+        "BENCH_ACKS": str(data_dir / "acks.txt"),
+    }
+    env.pop("DATABASE_URL", None)
+    os.environ.update({k: env[k] for k in ("BRIDGEWORK_DATA_DIR", "DJANGO_SETTINGS_MODULE")})
+    os.environ.pop("DATABASE_URL", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    server = None
+    try:
+        started = time.perf_counter()
+        people = make_people(min(PEOPLE, ACCOUNTS), YEARS)
+        built = time.perf_counter() - started
+        Path(env["BENCH_SESSIONS"]).write_text(json.dumps(people), encoding="utf-8")
+        port = free_port()
+        server = start_gunicorn(env, port, data_dir / "gunicorn.log")
+        warm_up(port, people[0]["session"])
+        browse = run_locust(env, port, "Person", PEOPLE, SECONDS, data_dir / "people")
+        writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
+        lost = check_acknowledged(Path(env["BENCH_ACKS"]), [p["user"] for p in people])
+        report(browse, writes, lost, built)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        if os.environ.get("BENCH_KEEP") == "1":
+            print(f"data kept in {data_dir}", file=sys.stderr)
+        else:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def check_acknowledged(acks_file: Path, users: list[int]) -> tuple[int, int]:
+    """(acknowledged saves, of which missing from the database)."""
+    from bridgework.journal.models import Entry
+
+    acknowledged = set(acks_file.read_text(encoding="utf-8").split()) if acks_file.exists() else set()
+    found = set()
+    for body in Entry.objects.filter(user_id__in=users).values_list("body", flat=True).iterator():
+        if body.startswith("marker "):
+            found.add(body.split()[1])
+    return len(acknowledged), len(acknowledged - found)
+
+
+def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
+           lost: tuple[int, int], built: float) -> None:
+    import platform
+
+    total = browse["Aggregated"]
+    long = writes["Aggregated"]
+    acknowledged, missing = lost
+    ok_people = (
+        int(total["Request Count"]) > 0
+        and int(total["Failure Count"]) == 0
+        and float(total["95%"]) <= 100
+    )
+    ok_writes = (
+        int(long["Request Count"]) > 0
+        and int(long["Failure Count"]) == 0
+        and missing == 0
+        and acknowledged > 0
+    )
+    lines = [
+        "Bridgework load benchmark (gunicorn + locust on 127.0.0.1, SQLite)",
+        f"{time.strftime('%Y-%m-%d %H:%M')}  Python {platform.python_version()}  "
+        f"{os.cpu_count()} CPUs  gunicorn {WORKERS} sync workers",
+        f"{PEOPLE} simulated people on {min(PEOPLE, ACCOUNTS)} demo accounts with {YEARS:g} year(s) "
+        f"of data each (built in {built:.0f} s)",
+        "",
+        f"1. {PEOPLE} people for {SECONDS} s, 3–10 s between actions, reads and writes:",
+        *describe(browse),
+        f"   → {'PASS' if ok_people else 'FAIL'} (target: 0 failures, p95 ≤ 100 ms)",
+        "",
+        f"2. {WRITERS} writers of 100,000-character journal entries for {WRITE_SECONDS} s:",
+        *describe(writes),
+        f"   acknowledged saves: {acknowledged}; missing from the database: {missing}",
+        f"   → {'PASS' if ok_writes else 'FAIL'} (target: 0 failures, nothing lost)",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
