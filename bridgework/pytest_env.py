@@ -7,3 +7,7 @@ import os
 import tempfile
 
 os.environ.setdefault("BRIDGEWORK_DATA_DIR", tempfile.mkdtemp(prefix="bridgework-test-"))
+# With DATABASE_URL set (the PostgreSQL run) the settings would share the cache through the
+# database; tests keep the per-process memory cache so an autouse fixture can clear it
+# without database access. Tests of the shared cache set it themselves.
+os.environ.setdefault("BRIDGEWORK_SHARED_CACHE", "0")

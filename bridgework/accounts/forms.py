@@ -99,8 +99,13 @@ class ImportForm(forms.Form):
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise forms.ValidationError(
-                f"{name} line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                f"{name} is damaged or is not a Bridgework export, so nothing was imported. "
+                "Download a fresh copy with “Download everything you have stored here” and try "
+                f"again. (Technical detail: {name} line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
         except (ValueError, RecursionError) as exc:
             # e.g. an integer too long to convert, or lists nested thousands deep.
-            raise forms.ValidationError(f"{name} is not a Bridgework export: {exc}") from None
+            raise forms.ValidationError(
+                f"{name} is not a Bridgework export, so nothing was imported. "
+                f"(Technical detail: {exc})"
+            ) from None

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from bridgework.core.http import AuthedRequest
-from bridgework.core.importing import ImportProblem
+from bridgework.core.importing import ImportProblem, plain_words
 from bridgework.core.modules import has_user_data
 
 from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm
@@ -67,7 +67,12 @@ def import_data(request: AuthedRequest) -> HttpResponse:
         try:
             count = account_import(user=request.user, payload=form.cleaned_data["file"])
         except ImportProblem as exc:
-            form.add_error("file", f"Nothing was imported. {exc}")
+            form.add_error(
+                "file",
+                f"Nothing was imported. {plain_words(str(exc))} If the file was changed by "
+                f"hand, that is the place to look; otherwise download a fresh copy and try "
+                f"again. (Technical detail: {exc})",
+            )
         except IntegrityError:
             form.add_error(
                 "file", "Nothing was imported: the file repeats a row that can only be there once."

@@ -1,6 +1,6 @@
 """The one way an API list is paged: ``@paginate(Page)``.
 
-``?limit=`` (1–100, default 100) and ``?offset=`` give ``{"items": [...], "count": n}``.
+``?limit=`` (1–100, default 100; more is served as 100) and ``?offset=`` give ``{"items": [...], "count": n}``.
 The offset is bounded too: ninja's own accepts any integer, and one past what the
 database can hold was a server error.
 """
@@ -18,7 +18,8 @@ OFFSET_MAX = 2**31 - 1
 
 class Page(LimitOffsetPagination):
     class Input(Schema):
-        limit: int = Field(PAGE_MAX, ge=1, le=PAGE_MAX)
+        # More than PAGE_MAX is served as PAGE_MAX (as before); only absurd values are refused.
+        limit: int = Field(PAGE_MAX, ge=1, le=OFFSET_MAX)
         offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
     def __init__(self, **kwargs: Any) -> None:

@@ -126,5 +126,9 @@ def acceptance_recent_for(*, user: User, days: int = 28) -> tuple[int, int]:
 
 
 def sessions_for(*, user: User, limit: int = 30) -> list[PracticeSession]:
-    """The latest sessions, newest first (each decrypts its answers: keep ``limit`` small)."""
-    return list(PracticeSession.objects.filter(user=user)[:limit])
+    """The latest sessions, newest first, without their answers (nothing is decrypted)."""
+    return list(
+        PracticeSession.objects.filter(user=user).only(
+            "id", "exercise", "date", "harsh_before", "harsh_after", "created_at"
+        )[:limit]
+    )

@@ -117,3 +117,39 @@ def new_id(ids: IdMap, kind: str, old: int | None, path: str) -> int | None:
         return ids.get(kind, {})[old]
     except KeyError:
         raise ImportProblem(f"{path}: refers to {kind} {old}, which is not in the file") from None
+
+
+_AREAS = {
+    "accounts": "your profile",
+    "learn": "Learn",
+    "assess": "your questionnaires",
+    "ladder": "your practice ladder",
+    "circle": "your circle",
+    "journal": "your journal",
+    "safety": "your safety plan",
+    "voice": "Voice",
+    "compassion": "Kindness",
+    "checkin": "your check-ins",
+    "care": "your care team",
+}
+
+
+def plain_words(problem: str) -> str:
+    """An ImportProblem's message for the person restoring, not the developer:
+    ``data.ladder.steps[3].expected_discomfort: must be 0–100`` becomes "In your practice
+    ladder (steps, number 4, expected discomfort): must be 0–100." The exact place stays
+    in the sentence, so someone who edited the file by hand can find it."""
+    where, sep, why = problem.partition(": ")
+    if not sep or not where.startswith("data"):
+        return problem
+    parts = [p for p in where.replace("[", ".[").split(".") if p and p != "data"]
+    area = _AREAS.get(parts[0], parts[0]) if parts else "the file"
+    detail = []
+    for part in parts[1:]:
+        if part.startswith("[") and part.endswith("]") and part[1:-1].isdigit():
+            detail.append(f"number {int(part[1:-1]) + 1}")
+        else:
+            detail.append(part.replace("_", " "))
+    place = f"In {area}" + (f" ({', '.join(detail)})" if detail else "")
+    why = why.rstrip(".")
+    return f"{place}: {why}."

@@ -219,4 +219,4 @@ def test_it_asks_for_a_file(fresh: tuple[Any, Client]) -> None:
     _, client = fresh
     response = client.post(URL, {})
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Choose a file first." in response.content.decode()

@@ -121,7 +121,7 @@ def test_the_client_list_filters(user: Any, other_user: Any, clinician: Any, cli
     body = clinician_client.get(reverse("care:clinician_home") + "?shares=ladder").content.decode()
     assert "Bob" in body and "Alice" not in body
     bad = clinician_client.get(reverse("care:clinician_home") + "?verdict=maybe")
-    assert bad.status_code == 400 and "Select a valid choice" in bad.content.decode()
+    assert bad.status_code == 400 and "Choose one of the options offered" in bad.content.decode()
     assert clinician_client.post(reverse("care:clinician_home")).status_code == 405
 
 
@@ -144,3 +144,20 @@ def test_check_in_trends_show_the_patterns_the_app_noticed(
     assert "Patterns in the check-ins" in body and "<svg" in body
     home = clinician_client.get(reverse("care:clinician_home")).content.decode()
     assert "10 of 14 (71 %)" in home  # days 0–13 but 2, 5, 8 and 11
+
+
+def test_the_clinician_downloads_shared_scores_as_a_fhir_bundle(
+    user: Any, clinician: Any, clinician_client: Any
+) -> None:
+    import json
+
+    from fhir.resources.R4B.bundle import Bundle
+
+    fill(user)
+    link = link_between(user, clinician, assessments=True)
+    response = clinician_client.get(reverse("care:client_fhir", args=[link.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/fhir+json"
+    bundle = Bundle.model_validate(json.loads(response.content))
+    kinds = [type(entry.resource).__name__ for entry in bundle.entry or []]
+    assert kinds == ["QuestionnaireResponse", "Observation"] * 2  # two PHQ-9 sittings
+    assert AccessLog.objects.filter(user=user, area="assessments", object_id="fhir").exists()

@@ -110,7 +110,7 @@ def test_sharing_a_missing_or_foreign_entry_is_refused(
     link = link_between(user, clinician)
     foreign = Entry.objects.create(user=other_user, body="Bob's words")
     response = client.post(reverse("care:entry_share", args=[link.pk]), {"entry": foreign.pk})
-    assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
+    assert response.status_code == 400 and "Choose one of the options offered" in response.content.decode()
     assert client.post(reverse("care:entry_share", args=[link.pk]), {}).status_code == 400
     assert not SharedEntry.objects.exists()
     assert client.get(reverse("care:entry_share", args=[link.pk])).status_code == 405

@@ -181,14 +181,9 @@ SCREENSHOTS = [
     ("home", "/"),
     ("help", "/safety/help/"),
     ("safety-plan", "/safety/plan/"),
-    ("ladder", "/ladder/"),
     ("ladder-progress", "/ladder/progress/"),
-    ("circle", "/circle/"),
     ("ledger", "/circle/ledger/"),
-    ("journal", "/journal/"),
     ("journal-new", "/journal/new/"),
-    ("assess", "/assess/"),
-    ("learn", "/learn/"),
     ("account", "/account/profile/"),
 ]
 

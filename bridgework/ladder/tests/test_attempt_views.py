@@ -76,7 +76,7 @@ def test_a_second_calm_attempt_masters_the_step_and_suggests_the_next(client: Cl
         f"/ladder/steps/{first.pk}/attempts/new/", attempt_post(discomfort_peak="20"), follow=True
     )
     body = response.content.decode()
-    assert "This step is mastered." in body
+    assert "You have mastered this step." in body
     assert "Suggested next step:" in body and "Bigger ask" in body
     ladder = client.get("/ladder/")
     assert ladder.context["next_row"].step == second

@@ -32,7 +32,7 @@ def test_a_person_climbs_their_first_rung(page: Any, user: Any) -> None:
     page.get_by_role("button", name="Log in").click()
 
     # Home proposes the library; the ladder explains the rule.
-    page.get_by_role("banner").get_by_role("link", name="Practise").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Practise").click()
     expect(page.get_by_role("heading", name="When does a step count as mastered?")).to_be_visible()
     page.get_by_role("link", name="Pick a first small step").click()
 
@@ -61,7 +61,7 @@ def test_a_person_climbs_their_first_rung(page: Any, user: Any) -> None:
     page.get_by_role("link", name="Log an attempt").click()
     log_attempt(page, peak="15")
     card = page.locator(".reflection")
-    assert "This step is mastered." in card.inner_text()
+    assert "You have mastered this step." in card.inner_text()
     assert EMAIL in card.inner_text()
     page.get_by_role("link", name="Back to my ladder").click()
     highlighted = page.locator(".ladder-step.is-next")

@@ -39,7 +39,7 @@ def test_create_rejects_a_missing_title_with_the_one_error_shape(client: Client)
     response = client.post(f"{BASE}/messages", BUILDER | {"title": ""}, content_type="application/json")
     assert response.status_code == 422
     body = response.json()
-    assert body["detail"] and body["errors"]["title"] == ["This field is required."]
+    assert body["detail"] and body["errors"]["title"] == ["Please fill this in."]
 
 
 def test_create_rejects_someone_elses_step(client: Client, other_user: Any) -> None:

@@ -27,7 +27,7 @@ def test_checking_nothing_asks_for_a_message(client: Any) -> None:
 def test_check_keeps_the_text_when_it_is_too_long(client: Any) -> None:
     response = client.post("/voice/check/", {"text": "word " * 1200})
     assert response.status_code == 200
-    assert "Ensure this value has at most 5000 characters" in response.content.decode()
+    assert "Keep this to 5000 characters or fewer" in response.content.decode()
 
 
 def test_check_refuses_put(client: Any) -> None:

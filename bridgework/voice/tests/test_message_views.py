@@ -51,7 +51,7 @@ def test_the_builder_keeps_the_text_when_the_title_is_missing(client: Any, user:
     response = client.post("/voice/new/", BUILDER | {"title": ""})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "This field is required." in page
+    assert "Please fill this in." in page
     assert "the buses are unreliable" in page
     assert not Message.objects.exists()
 
