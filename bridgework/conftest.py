@@ -28,6 +28,27 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _keep_the_test_transaction(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Background work (the task worker, session cleanup) and a WSGI app called directly
+    # (schemathesis) run close_old_connections(), which closes a connection that is inside
+    # a transaction. In a test that transaction is the test's own: on PostgreSQL closing it
+    # would end the test's data mid-test (SQLite's in-memory database ignores the close).
+    # Django's test client disconnects the same call for the same reason.
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    original = BaseDatabaseWrapper.close_if_unusable_or_obsolete
+
+    def keep_inside_a_transaction(self: BaseDatabaseWrapper) -> None:
+        if self.in_atomic_block:
+            return
+        original(self)
+
+    monkeypatch.setattr(
+        BaseDatabaseWrapper, "close_if_unusable_or_obsolete", keep_inside_a_transaction
+    )
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache() -> Iterator[None]:
     # Rate limits live in the cache; one test's failed logins must not leak into the next.
     from django.core.cache import cache
