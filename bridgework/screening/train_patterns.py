@@ -22,9 +22,23 @@ C = 10.0
 FOLDS = 5
 
 
+def training_files(path: Path = DATA_FILE) -> list[Path]:
+    """The original set, then every later set written for training or spent in evaluation."""
+    data = path.parent
+    return [
+        path,
+        *sorted((data / "train").glob("patterns_*.csv")),
+        *sorted((data / "fresh").glob("patterns_*.csv")),
+        *sorted((data / "sealed").glob("patterns_*.csv")),
+    ]
+
+
 def read_train(path: Path = DATA_FILE) -> tuple[list[str], list[frozenset[str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["split"] == "train"]
+    """Training rows: never the held-out rows of the original set."""
+    rows: list[dict[str, str]] = []
+    for file in training_files(path):
+        with file.open(encoding="utf-8", newline="") as handle:
+            rows += [row for row in csv.DictReader(handle) if row.get("split", "train") == "train"]
     return [r["text"] for r in rows], [
         frozenset(filter(None, r["patterns"].split(";"))) for r in rows
     ]
