@@ -17,8 +17,13 @@ from .models import SafetyPlan, ScreeningEvent
 
 def screen_texts(*texts: str | None) -> Screening:
     """Screen the free text of one save (all its fields as one text). Pure and the slow
-    part: call it BEFORE ``transaction.atomic()`` so SQLite's write lock is held briefly."""
-    return screen("\n".join(text for text in texts if text))
+    part: call it BEFORE ``transaction.atomic()`` so SQLite's write lock is held briefly.
+
+    Each field is read as its own sentence: joined bare, "I want to die" in one field and
+    "to get some rest" in the next would read as one clause with a harmless purpose.
+    """
+    fields = (text.strip() for text in texts if text and text.strip())
+    return screen("\n".join(f if f[-1] in ".!?…" else f + "." for f in fields))
 
 
 def screening_record(*, user: User, screening: Screening, source: str) -> ScreeningEvent | None:

@@ -27,12 +27,16 @@ number of characters.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
+
 from .frame import WINDOW, Frame, Harm, Subject, lexicon, read
+from .learned import load_model
 from .normalise import prepare
 
 Level = Literal["none", "concern", "urgent"]
@@ -67,6 +71,12 @@ class Screening:
 
 
 _SUICIDAL = frozenset({"act", "finality"})
+# Said outright: never silenced by the learned reader.
+_EXPLICIT = frozenset({"act", "ideation", "self_harm", "in_progress"})
+# The learned reader has little to go on in a line or two; there the frame's reading of
+# an outright statement stands, said ("ill kys tonight", "I wanted to die all week") or
+# denied ("I would never kill myself").
+_SHORT = 100
 _IDEATION = frozenset({"ideation", "burden"})
 _WEAK = frozenset({"act_weak", "finality_weak", "distress"})
 _MEANS_OR_PLACE = frozenset({"means", "place"})
@@ -196,6 +206,75 @@ def _prepared_in_secret(frame: Frame) -> Level:
     return best
 
 
+@dataclass(frozen=True)
+class FrameVerdict:
+    """What the frame alone decided, and what it saw, for the combiner."""
+
+    screening: Screening
+    # Harm phrases it set aside (denied, asked about, resolved, fiction, routine).
+    set_aside: bool
+    # Harm phrases about the writer that it kept.
+    kept_harm: bool
+    stances: frozenset[str]
+    # The writer said it outright ("I tried to kill myself", "I want to die"), unnegated.
+    explicit: bool = False
+
+
+def screen_frame(text: str) -> FrameVerdict:
+    """The frame's own verdict on ``text`` (see the module docstring)."""
+    return _verdict(prepare(text))
+
+
+def _verdict(prepared: str) -> FrameVerdict:
+    frame = read(prepared)
+    level, in_progress, raised = _level_for(frame, "self")
+    explicit = level != "none" and any(
+        h.subject == "self" and h.kind in _EXPLICIT for h in frame.harms
+    )
+    if level == "none" and (_means_readied(frame) or _readied_plan(frame)):
+        level = "urgent"
+    if level == "none":
+        level = _prepared_in_secret(frame)
+    about: About = "self"
+    if level == "none":
+        level, in_progress, raised = _level_for(frame, "other")
+        about = "other" if level != "none" else "self"
+    matches = tuple(dict.fromkeys(h.phrase for h in raised))
+    return FrameVerdict(
+        screening=Screening(level=level, matches=matches, in_progress=in_progress, about=about),
+        set_aside=frame.dropped > 0,
+        kept_harm=any(h.subject == "self" for h in frame.harms),
+        stances=frozenset(frame.stances),
+        explicit=explicit,
+    )
+
+
+def combiner_features(scores: np.ndarray, verdict: FrameVerdict, length: int) -> np.ndarray:
+    """The combiner's inputs, in the order of :data:`.learned.COMBINER_INPUTS`."""
+    frame = verdict.screening
+    own = frame.about == "self"
+    return np.array(
+        [
+            scores[0] + scores[1],
+            scores[1],
+            scores[2],
+            scores[3],
+            own and frame.level == "concern",
+            own and frame.level == "urgent",
+            not own and frame.level != "none",
+            own and frame.in_progress,
+            verdict.set_aside,
+            verdict.kept_harm,
+            "resolved" in verdict.stances,
+            "fiction" in verdict.stances,
+            "routine" in verdict.stances,
+            "no_plan" in verdict.stances,
+            math.log1p(length),
+        ],
+        dtype=float,
+    )
+
+
 def screen(text: str) -> Screening:
     """Screen one text. Never raises on odd input; ``text`` may be any length or script.
 
@@ -208,21 +287,30 @@ def screen(text: str) -> Screening:
 
 @lru_cache(maxsize=64)
 def _screen_cached(text: str) -> Screening:
-    frame = read(prepare(text))
-    level, in_progress, raised = _level_for(frame, "self")
-    if level == "none" and (_means_readied(frame) or _readied_plan(frame)):
-        level = "urgent"
-    if level == "none":
-        level = _prepared_in_secret(frame)
-    about: About = "self"
-    if level == "none":
-        level, in_progress, raised = _level_for(frame, "other")
-        about = "other" if level != "none" else "self"
-    matches = tuple(dict.fromkeys(h.phrase for h in raised))
-    if level == "none":
-        other_script = lexicon().other_language.search(
-            unicodedata.normalize("NFKC", text).lower()
+    prepared = prepare(text)
+    verdict = _verdict(prepared)
+    frame = verdict.screening
+    model = load_model()
+    scores = model.read(prepared)
+    if len(text) <= _SHORT and (verdict.explicit or (verdict.set_aside and not verdict.kept_harm)):
+        return frame
+    crisis, urgent = model.combine(combiner_features(scores, verdict, len(text)))
+    limit = model.thresholds
+    if crisis >= limit["crisis"]:
+        level: Level = "urgent" if urgent >= limit["urgent"] else "concern"
+        # Whose risk: the learned reader tells a friend's "she has pills" from the
+        # writer's own far better than the frame's nearest-subject rule.
+        about: About = "other" if scores[2] >= limit["other"] else "self"
+        in_progress = scores[3] >= limit["in_progress"] or frame.in_progress
+        return Screening(
+            level="urgent" if in_progress else level,
+            matches=frame.matches if about == frame.about else (),
+            in_progress=in_progress,
+            about=about,
         )
-        if other_script:
-            return Screening(level="concern", matches=(other_script.group(0),))
-    return Screening(level=level, matches=matches, in_progress=in_progress, about=about)
+    if frame.in_progress or (frame.about == "other" and frame.level != "none"):
+        return frame
+    other_script = lexicon().other_language.search(unicodedata.normalize("NFKC", text).lower())
+    if other_script:
+        return Screening(level="concern", matches=(other_script.group(0),))
+    return Screening(level="none")

@@ -186,6 +186,10 @@ class Frame:
     no_plan: bool = False
     # Clauses with an everyday purpose (a prescription, a sport): plan words there are routine.
     routine: set[int] = field(default_factory=set)
+    # Harm phrases set aside by their stance (negated, asked about, resolved, fiction).
+    dropped: int = 0
+    # Clause-wide stances seen anywhere: resolved, fiction, routine, no_plan.
+    stances: set[str] = field(default_factory=set)
 
     def count_near(self, kind: str, clause: int) -> int:
         hits = self.plan_hits.get(kind, set())
@@ -319,6 +323,7 @@ def read(text: str) -> Frame:
             if kind in ("routine", "fiction", "resolved"):
                 frame.routine.add(clause_of(match.start()))
             stances.setdefault(clause_of(match.start()), set()).add(kind)
+            frame.stances.add(kind)
         elif group == "plan":
             index = clause_of(match.start())
             frame.plan.setdefault(kind, set()).add(index)
@@ -338,6 +343,7 @@ def read(text: str) -> Frame:
         before = text[low : match.start()]
         phrase = match.group(0)
         if _dropped(lex, kind, stances.get(index, set()), before, phrase):
+            frame.dropped += 1
             continue
         harm = kind
         if kind == "act" and lex.wish.search(" ".join(before.split()[-_WISH_WORDS:])):

