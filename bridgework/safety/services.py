@@ -10,20 +10,24 @@ from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
 
-from bridgework.screening.crisis import Screening, screen
+from bridgework.screening.crisis import LEVELS, Screening, screen
 
 from .models import SafetyPlan, ScreeningEvent
 
 
 def screen_texts(*texts: str | None) -> Screening:
-    """Screen the free text of one save (all its fields as one text). Pure and the slow
-    part: call it BEFORE ``transaction.atomic()`` so SQLite's write lock is held briefly.
+    """Screen the free text of one save. Pure and the slow part: call it BEFORE
+    ``transaction.atomic()`` so SQLite's write lock is held briefly.
 
-    Each field is read as its own sentence: joined bare, "I want to die" in one field and
-    "to get some rest" in the next would read as one clause with a harmless purpose.
+    Each field is read on its own (a safety plan's "when I want to die" is not diluted by
+    the coping list beside it) and, when there are several, all of them together as
+    separate sentences (risk spread over two fields); the most serious reading counts.
     """
-    fields = (text.strip() for text in texts if text and text.strip())
-    return screen("\n".join(f if f[-1] in ".!?…" else f + "." for f in fields))
+    parts = [text.strip() for text in texts if text and text.strip()]
+    readings = [screen(part) for part in parts]
+    if len(parts) > 1:
+        readings.append(screen("\n".join(p if p[-1] in ".!?…" else p + "." for p in parts)))
+    return max(readings, key=lambda s: (LEVELS.index(s.level), s.in_progress), default=screen(""))
 
 
 def screening_record(*, user: User, screening: Screening, source: str) -> ScreeningEvent | None:

@@ -34,7 +34,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 FRAME_DEVELOPED_ON = frozenset({"crisis_sentences", "screening_own", "screening_a", "screening_b", "screening_d"})
 C = 4.0
 FOLDS = 5
-THRESHOLDS = {"crisis": 0.5, "urgent": 0.4, "other": 0.5, "in_progress": 0.5}
+THRESHOLDS = {"crisis": 0.55, "urgent": 0.4, "other": 0.5, "in_progress": 0.5}
 
 Row = dict[str, object]
 
@@ -84,6 +84,57 @@ def read_sets(data_dir: Path = DATA_DIR) -> dict[str, list[Row]]:
     return sets
 
 
+PATTERN_FILES = ("pattern_sentences.csv", "train/patterns_*.csv", "fresh/patterns_*.csv")
+# Everyday entries made from pattern sentences: how many, and how many sentences each.
+EVERYDAY_ENTRIES = 1500
+EVERYDAY_WEIGHT = 0.5
+
+
+APP_DIR = Path(__file__).resolve().parents[1]
+
+
+def app_sentences(app_dir: Path = APP_DIR) -> list[str]:
+    """The app's own everyday writing: every sentence listed in the demo modules
+    (``<app>/demo.py``), which a test already keeps free of crisis language."""
+    import ast
+
+    found: list[str] = []
+    for path in sorted(app_dir.glob("*/demo.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.List | ast.Tuple):
+                found += [
+                    item.value
+                    for item in node.elts
+                    if isinstance(item, ast.Constant)
+                    and isinstance(item.value, str)
+                    and len(item.value.split()) >= 4
+                ]
+    return found
+
+
+def everyday_rows(data_dir: Path = DATA_DIR) -> list[Row]:
+    """Ordinary hyper-independent writing, none of it a crisis: every sentence of the
+    pattern sets and of the app's demo writing, and journal-like entries of two to five
+    of them, for the learned
+    reader to tell the everyday language of this app from danger. (The pattern writers
+    wrote about asking for help, pushing people away and feeling numb, never crisis.)"""
+    import random
+
+    sentences: list[str] = []
+    for pattern in PATTERN_FILES:
+        for path in sorted(data_dir.glob(pattern)):
+            with path.open(encoding="utf-8", newline="") as handle:
+                sentences += [r["text"] for r in csv.DictReader(handle) if r.get("split", "train") == "train"]
+    sentences += app_sentences()
+    rng = random.Random(11)
+    entries = [" ".join(rng.sample(sentences, rng.randint(2, 5))) for _ in range(EVERYDAY_ENTRIES)]
+    return [
+        {"text": text, "level": "none", "other": False, "in_progress": False,
+         "category": "everyday", "source": "patterns", "weight": EVERYDAY_WEIGHT}
+        for text in sentences + entries
+    ]
+
+
 def _fit_stage_one(rows: list[Row]) -> dict[str, np.ndarray]:
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -95,8 +146,16 @@ def _fit_stage_one(rows: list[Row]) -> dict[str, np.ndarray]:
     matrix = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
     levels = np.array([("none", "concern", "urgent").index(str(r["level"])) for r in rows])
 
+    extra = np.array([float(r["weight"]) if "weight" in r else 0.0 for r in rows])  # type: ignore[arg-type]
+    labelled = extra == 0.0
+
     def fit(target: np.ndarray) -> LogisticRegression:
-        return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(matrix, target)
+        # Classes balanced over the labelled sets (as class_weight="balanced" would);
+        # the everyday rows keep their own fixed weight.
+        classes, counts = np.unique(target[labelled], return_counts=True)
+        share = {c: labelled.sum() / (len(classes) * n) for c, n in zip(classes, counts, strict=True)}
+        weights = np.where(labelled, [share.get(t, 1.0) for t in target], extra)
+        return LogisticRegression(C=C, max_iter=5000).fit(matrix, target, sample_weight=weights)
 
     level = fit(levels)
     other = fit(np.array([bool(r["other"]) for r in rows]))
@@ -148,8 +207,9 @@ def train(
     inputs: list[np.ndarray] = []
     crisis: list[bool] = []
     urgent: list[bool] = []
+    everyday = everyday_rows(data_dir) if EVERYDAY_WEIGHT else []
     for fold in _folds(honest):
-        train_rows = [r for name, rows in sets.items() if name not in fold for r in rows]
+        train_rows = [r for name, rows in sets.items() if name not in fold for r in rows] + everyday
         model = learned.model_from_arrays(_fit_stage_one(train_rows))
         for name in fold:
             for row in sets[name]:
@@ -159,7 +219,7 @@ def train(
                 urgent.append(row["level"] == "urgent")
         if log:
             print(f"fold {fold}: {len(train_rows)} training statements", file=sys.stderr)
-    arrays = _fit_stage_one([r for rows in sets.values() for r in rows])
+    arrays = _fit_stage_one([r for rows in sets.values() for r in rows] + everyday)
     features = np.vstack(inputs)
     weights = []
     for target in (crisis, urgent):
@@ -172,7 +232,7 @@ def train(
 
 def main() -> None:
     arrays = train(log=True)
-    np.savez_compressed(learned.MODEL_FILE, **arrays)
+    np.savez_compressed(learned.MODEL_FILE, **arrays)  # type: ignore[arg-type]
     print(f"wrote {learned.MODEL_FILE}")
 
 
