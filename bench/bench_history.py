@@ -82,12 +82,12 @@ def setup() -> Path:
 def resolve(path: Any, user: Any) -> str:
     from django.db.models import Count
 
-    from bridgework.assess.models import Administration
+    from bridgework.assess.models import Sitting
     from bridgework.circle.models import Person
     from bridgework.ladder.models import Step
 
     if path == "results":
-        latest = Administration.objects.filter(user=user, submitted_at__isnull=False).order_by("-submitted_at").first()
+        latest = Sitting.objects.filter(user=user, submitted_at__isnull=False).order_by("-submitted_at").first()
         assert latest is not None
         return f"/assess/sittings/{latest.pk}/results/"
     if path == "person":

@@ -7,16 +7,16 @@ from django.urls import reverse
 from bridgework.core.modules import NextStep, Panel
 
 from .instruments import get_instrument
-from .models import Administration
+from .models import Sitting
 
 
 def dashboard(user: Any) -> Panel:
     """One query: the person's submitted sittings, newest first."""
-    latest: dict[str, Administration] = {}
-    for administration in Administration.objects.filter(
+    latest: dict[str, Sitting] = {}
+    for sitting in Sitting.objects.filter(
         user=user, submitted_at__isnull=False
     ).order_by("-submitted_at"):
-        latest.setdefault(administration.instrument_id, administration)
+        latest.setdefault(sitting.instrument_id, sitting)
     next_step = None
     if "bii" not in latest:
         next_step = NextStep(
@@ -27,8 +27,8 @@ def dashboard(user: Any) -> Panel:
             label="Take the inventory",
         )
     rows = []
-    for instrument_id, administration in latest.items():
+    for instrument_id, sitting in latest.items():
         instrument = get_instrument(instrument_id)
         title = instrument.short_title if instrument else instrument_id
-        rows.append({"title": title, "administration": administration})
+        rows.append({"title": title, "sitting": sitting})
     return Panel(template="assess/_dashboard.html", context={"latest": rows}, next_step=next_step)

@@ -2,18 +2,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Administration
+from .models import Sitting
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
     """Every sitting with its answers and scores; two queries."""
     sittings = (
-        Administration.objects.filter(user=user)
+        Sitting.objects.filter(user=user)
         .prefetch_related("responses")
         .order_by("started_at")
     )
     return {
-        "administrations": [
+        "sittings": [
             {
                 "id": a.pk,
                 "instrument": a.instrument_id,

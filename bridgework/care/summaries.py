@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from bridgework.assess.instruments import Instrument, instrument_list
-from bridgework.assess.models import Administration
+from bridgework.assess.models import Sitting
 from bridgework.assess.presentation import change_between
 from bridgework.assess.rci import ReliableChange
 from bridgework.circle.models import RING_LABELS, Exchange, Person, by_comfort
@@ -32,7 +32,7 @@ from bridgework.safety.models import SafetyPlan
 
 
 @dataclass
-class Sitting:
+class SittingSummary:
     pk: int
     on: date
     total: float | None
@@ -42,19 +42,19 @@ class Sitting:
 @dataclass
 class InstrumentSummary:
     instrument: Instrument
-    sittings: list[Sitting]
+    sittings: list[SittingSummary]
     chart: SafeString | None
     change: ReliableChange | None
 
     @property
-    def latest(self) -> Sitting:
+    def latest(self) -> SittingSummary:
         return self.sittings[-1]
 
 
 def assessment_summaries(user: Any) -> list[InstrumentSummary]:
     """Per questionnaire: every submitted total, a chart, and first-to-latest change (1 query)."""
-    by_instrument: dict[str, list[Administration]] = defaultdict(list)
-    for sitting in Administration.objects.filter(user=user, submitted_at__isnull=False).only(
+    by_instrument: dict[str, list[Sitting]] = defaultdict(list)
+    for sitting in Sitting.objects.filter(user=user, submitted_at__isnull=False).only(
         "id", "instrument_id", "submitted_at", "total", "band"
     ).order_by("submitted_at"):
         by_instrument[sitting.instrument_id].append(sitting)
@@ -64,7 +64,7 @@ def assessment_summaries(user: Any) -> list[InstrumentSummary]:
         if not sittings:
             continue
         rows = [
-            Sitting(a.pk, timezone.localdate(a.submitted_at), a.total, a.band)
+            SittingSummary(a.pk, timezone.localdate(a.submitted_at), a.total, a.band)
             for a in sittings
             if a.submitted_at is not None
         ]

@@ -30,7 +30,7 @@ SHORT = 0.25  # years; the long history is three times this
 
 
 def _latest_results(user: Any) -> str:
-    latest = user.assessments.filter(submitted_at__isnull=False).order_by("-submitted_at").first()
+    latest = user.sittings.filter(submitted_at__isnull=False).order_by("-submitted_at").first()
     return reverse("assess:results", args=[latest.pk])
 
 
