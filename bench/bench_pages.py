@@ -321,7 +321,7 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
     pages = [
         page("home", "core:home"),
         page("privacy (static baseline)", "core:privacy"),
-        page("export (JSON)", "core:export"),
+        page("export (JSON)", "accounts:export"),
         page("account profile", "accounts:profile"),
         page("account delete (confirm)", "accounts:delete"),
         page("learn index", "learn:index"),

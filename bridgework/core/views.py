@@ -1,12 +1,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cached_property
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -14,7 +11,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
-from .modules import EXPORT_FORMAT, NextStep, Panel, best_next_step, dashboard_panels, export_all
+from .modules import NextStep, Panel, best_next_step, dashboard_panels
 
 
 @require_GET
@@ -60,25 +57,6 @@ class HomePanels:
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
-
-
-@login_required
-@require_GET
-def export(request: HttpRequest) -> HttpResponse:
-    """All of the user's data as one JSON file (decrypted: it is theirs)."""
-    payload = {
-        "format": EXPORT_FORMAT,
-        "exported_at": timezone.now(),
-        "data": export_all(request.user),
-    }
-    response = HttpResponse(
-        # Compact: the indented encoder is pure Python and took 60 % longer at 5 years.
-        json.dumps(payload, cls=DjangoJSONEncoder, separators=(",", ":"), ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    stamp = timezone.now().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="bridgework-export-{stamp}.json"'
-    return response
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -8,24 +8,19 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 BFI = Path(__file__).resolve().parents[3] / "tests" / "data" / "bfi.csv"
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    import sys
-
-    saved = sys.stderr
-    sys.stderr = err
+    """Exit code, stdout and the error line, as the command line would report them."""
+    out = StringIO()
     try:
         call_command(*args, stdout=out)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    except CommandError as exc:
+        return exc.returncode, out.getvalue(), f"CommandError: {exc}\n"
+    return 0, out.getvalue(), ""
 
 
 def test_score_prints_the_contract_json() -> None:

@@ -61,7 +61,7 @@ PAGES: dict[str, Callable[[Any], str]] = {
     "journal calendar": lambda user: reverse("journal:calendar"),
     "safety plan": lambda user: reverse("safety:plan"),
     "compassion kindness log": lambda user: reverse("compassion:kindness"),
-    "export": lambda user: reverse("core:export"),
+    "export": lambda user: reverse("accounts:export"),
 }
 
 

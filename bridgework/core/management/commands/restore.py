@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import connections
 from django.utils import timezone
 
 from bridgework.core import backup, encryption, encryption_keys
+from bridgework.core.management.base import BridgeworkCommand
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = "Restore a folder made by `bridgework backup` into the data directory (SQLite)."
     requires_system_checks: list[str] = []  # the current keys may not match: that is the point
 

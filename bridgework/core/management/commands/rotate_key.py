@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from bridgework.core import encryption, encryption_keys
+from bridgework.core.management.base import BridgeworkCommand
 
 BATCH = 500
 
@@ -61,7 +62,7 @@ def reencrypt_mfa_secrets() -> int:
     return rows
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Add a new current encryption key to the key file and re-encrypt all stored text with it."
     )
