@@ -425,7 +425,7 @@ class Reflection:
         return max(0, mastery.ATTEMPTS_NEEDED - self.row.qualifying)
 
 
-def reflection_for(attempt: Attempt) -> Reflection:
+def attempt_reflection(attempt: Attempt) -> Reflection:
     step = attempt.step
     row = step_row(step)
     next_row = None

@@ -254,7 +254,7 @@ def attempt_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(
         request,
         "ladder/attempt_detail.html",
-        {"attempt": attempt, "step": attempt.step, "reflection": services.reflection_for(attempt)},
+        {"attempt": attempt, "step": attempt.step, "reflection": services.attempt_reflection(attempt)},
     )
 
 
