@@ -149,6 +149,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 10,
             },
+            # Keep each worker's connection between requests: opening one costs more than
+            # the queries of a simple page (connect, two PRAGMAs, functions, close).
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 

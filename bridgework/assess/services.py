@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from bridgework.safety.services import screening_record
@@ -125,3 +127,37 @@ def sitting_save(
         newly_flagged=newly_flagged,
         screening=screening,
     )
+
+
+# --------------------------------------------------------------------------- reads
+
+
+def latest_sittings(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]:
+    """(instrument id → latest submitted sitting, instrument id → unfinished sitting).
+
+    One query whatever the history: the database ranks each instrument's submitted and
+    unfinished sittings by start time and returns only the newest of each."""
+    unfinished = ExpressionWrapper(Q(submitted_at__isnull=True), output_field=BooleanField())
+    newest = (
+        Sitting.objects.filter(user=user)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("instrument_id"), unfinished],
+                order_by=[F("started_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+    )
+    latest: dict[str, Sitting] = {}
+    drafts: dict[str, Sitting] = {}
+    for sitting in newest:
+        (latest if sitting.is_submitted else drafts)[sitting.instrument_id] = sitting
+    return latest, drafts
+
+
+def submitted_newest_first(user: User, instrument_id: str) -> QuerySet[Sitting]:
+    """The user's submitted sittings of one instrument, newest first: page it."""
+    return Sitting.objects.filter(
+        user=user, instrument_id=instrument_id, submitted_at__isnull=False
+    ).order_by("-submitted_at", "-id")

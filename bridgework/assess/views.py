@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.access import parse_pk
 from bridgework.core.http import AuthedRequest
+from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 
 from . import fhir
@@ -30,32 +31,22 @@ from .presentation import (
 from .scoring import band_for
 from .services import (
     AlreadySubmitted,
+    latest_sittings,
     sitting_save,
     sitting_start,
+    submitted_newest_first,
 )
 
-
-def _submitted(user: User, instrument_id: str) -> list[Sitting]:
-    return list(
-        Sitting.objects.filter(
-            user=user, instrument_id=instrument_id, submitted_at__isnull=False
-        ).order_by("submitted_at")
-    )
+# Sittings per page of an instrument's history (the most recent first); about two years
+# of monthly questionnaires, so the chart shows a readable stretch of time.
+SITTINGS_PER_PAGE = 24
 
 
 @login_required
 @require_GET
 def index(request: AuthedRequest) -> HttpResponse:
     """Every questionnaire with the person's latest result and any unfinished sitting."""
-    latest: dict[str, Sitting] = {}
-    drafts: dict[str, Sitting] = {}
-    for sitting in Sitting.objects.filter(user=request.user).order_by(
-        "started_at"
-    ):
-        if sitting.is_submitted:
-            latest[sitting.instrument_id] = sitting
-        else:
-            drafts[sitting.instrument_id] = sitting
+    latest, drafts = latest_sittings(request.user)
     rows = [
         {"instrument": i, "latest": latest.get(i.id), "draft": drafts.get(i.id)}
         for i in instrument_list()
@@ -198,23 +189,38 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def history(request: AuthedRequest, instrument_id: str) -> HttpResponse:
+    """The chart and table of one page of sittings (the most recent first, in time order
+    within the page), and reliable change between any two of the person's sittings.
+
+    A fixed number of queries whatever the history: the page, its count, the first and
+    the latest sitting, and the two chosen for comparison if they are on another page."""
     instrument = get_instrument_or_404(instrument_id)
-    sittings = _submitted(request.user, instrument.id)
-    by_id = {str(a.pk): a for a in sittings}
-    before = by_id.get(request.GET.get("before", "")) or (sittings[0] if sittings else None)
-    after = by_id.get(request.GET.get("after", "")) or (sittings[-1] if sittings else None)
-    bad_choice = any(
-        request.GET.get(key) and request.GET.get(key) not in by_id for key in ("before", "after")
-    )
+    everything = submitted_newest_first(request.user, instrument.id)
+    page = page_of(everything, request.GET.get("page"), SITTINGS_PER_PAGE)
+    sittings = list(reversed(page.object_list))
+    first, latest = everything.last(), everything.first()
+    # The comparison offers the first sitting, the latest and this page's.
+    choices = {str(s.pk): s for s in [first, *sittings, latest] if s is not None}
+    asked = {key: request.GET.get(key, "") for key in ("before", "after")}
+    elsewhere = [parse_pk(pk) for pk in asked.values() if pk and pk not in choices]
+    if any(elsewhere):
+        choices |= {str(s.pk): s for s in everything.filter(pk__in=[pk for pk in elsewhere if pk])}
+    bad_choice = any(pk and pk not in choices for pk in asked.values())
+    before = choices.get(asked["before"]) or first
+    after = choices.get(asked["after"]) or latest
     change = None
     if before and after and before.pk != after.pk:
         change = change_between(instrument, before, after)
+    options = sorted(choices.values(), key=lambda s: (s.submitted_at, s.pk))
     return render(
         request,
         "assess/history.html",
         {
             "instrument": instrument,
             "sittings": sittings,
+            "page": page,
+            "page_numbers": page_numbers(page),
+            "options": options,
             "charts": history_charts(instrument, sittings) if sittings else [],
             "before": before,
             "after": after,

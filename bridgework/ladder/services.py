@@ -96,7 +96,7 @@ def ladder_rows(user: User, *, with_text: bool = True) -> list[StepRow]:
     return rows
 
 
-def _counted_steps(user: User) -> QuerySet[Step]:
+def _counted_steps(user: User | int) -> QuerySet[Step]:
     """The user's steps in ladder order, each annotated with ``attempt_count``,
     ``qualifying`` and ``rule_mastered_on`` (the date mastery by the rule was reached)."""
     completing = (
@@ -156,7 +156,25 @@ def _counted_row(step: Step) -> StepRow:
     )
 
 
+def step_row_counted(step: Step) -> StepRow:
+    """``step_row`` for a page: the database counts the attempts (one query, nothing read
+    or decrypted, whatever the history)."""
+    counted = _counted_steps(step.user_id).filter(pk=step.pk).defer(*STEP_TEXT_FIELDS).get()
+    row = _counted_row(counted)
+    row.step = step
+    return row
+
+
+def attempts_newest_first(step: Step) -> QuerySet[Attempt]:
+    """A step's attempts, newest first, without their (encrypted) text: page it."""
+    return step.attempts.defer("what_happened", "learned").order_by(
+        "-happened_on", "-created_at", "-id"
+    )
+
+
 def step_row(step: Step) -> StepRow:
+    """The step's row from its attempts in Python (reads every attempt; see
+    ``step_row_counted`` for pages)."""
     facts = [attempt.facts() for attempt in step.attempts.all()]
     return StepRow(
         step=step,

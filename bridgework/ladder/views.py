@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bridgework.core.http import AuthedRequest
 from bridgework.core.links import url_for_pk
+from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 
 from . import services
@@ -21,6 +22,9 @@ from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
 from .models import Step
 from .progress import build_progress
+
+# Attempts per page of a step (newest first); the mastery summary counts them all in SQL.
+ATTEMPTS_PER_PAGE = 20
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -176,11 +180,18 @@ def step_new(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def step_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    row = services.step_row(step)
+    page = page_of(services.attempts_newest_first(step), request.GET.get("page"), ATTEMPTS_PER_PAGE)
+    link = url_for_pk("ladder:attempt_detail")
     return _page(
         request,
         "ladder/step_detail.html",
-        {"row": row, "step": step, "attempts": list(step.attempts.all())},
+        {
+            "row": services.step_row_counted(step),
+            "step": step,
+            "page": page,
+            "page_numbers": page_numbers(page),
+            "attempts": [(attempt, link(attempt.pk)) for attempt in page],
+        },
     )
 
 
