@@ -25,7 +25,7 @@ from bridgework.assess.rci import ReliableChange
 from bridgework.circle.models import RING_LABELS, Exchange, Person, by_comfort
 from bridgework.core.charts import Point, line_chart
 from bridgework.ladder.models import Attempt
-from bridgework.ladder.services import StepRow, ladder_rows
+from bridgework.ladder.services import StepRow, ladder_rows_for
 from bridgework.safety.models import SafetyPlan
 
 # ----------------------------------------------------------------------------- assessments
@@ -111,7 +111,7 @@ class LadderSummary:
 
 def ladder_summary_for(user: Any, *, notes: bool) -> LadderSummary:
     """Steps with status and attempts; the person's notes only when ``notes`` (3 queries)."""
-    rows = ladder_rows(user)
+    rows = ladder_rows_for(user)
     attempts: dict[int, list[LadderAttempt]] = defaultdict(list)
     query = Attempt.objects.filter(step__user=user).order_by("happened_on", "id")
     if not notes:
