@@ -302,7 +302,7 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
     from django.urls import reverse
 
     from bridgework.assess.instruments import instrument_list
-    from bridgework.ladder.services import ladder_rows
+    from bridgework.ladder.services import ladder_rows_for
     from bridgework.learn.content import lessons
 
     entry = made.entries[len(made.entries) // 2]
@@ -313,7 +313,7 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
     exchange = made.exchanges[0]
     instrument = instrument_list()[0]
     sitting = made.sittings[-1]
-    assert ladder_rows(made.user)
+    assert ladder_rows_for(made.user)
 
     def page(label: str, name: str, *args: Any, query: str = "") -> Page:
         return Page(label, reverse(name, args=args) + query, name)

@@ -132,7 +132,7 @@ def sitting_save(
 # --------------------------------------------------------------------------- reads
 
 
-def latest_sittings(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]:
+def latest_sittings_for(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]:
     """(instrument id → latest submitted sitting, instrument id → unfinished sitting).
 
     One query whatever the history: the database ranks each instrument's submitted and
@@ -156,7 +156,7 @@ def latest_sittings(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]
     return latest, drafts
 
 
-def submitted_newest_first(user: User, instrument_id: str) -> QuerySet[Sitting]:
+def submitted_sittings_for(user: User, *, instrument_id: str) -> QuerySet[Sitting]:
     """The user's submitted sittings of one instrument, newest first: page it."""
     return Sitting.objects.filter(
         user=user, instrument_id=instrument_id, submitted_at__isnull=False

@@ -31,10 +31,10 @@ from .presentation import (
 from .scoring import band_for
 from .services import (
     AlreadySubmitted,
-    latest_sittings,
+    latest_sittings_for,
     sitting_save,
     sitting_start,
-    submitted_newest_first,
+    submitted_sittings_for,
 )
 
 # Sittings per page of an instrument's history (the most recent first): a year of monthly
@@ -46,7 +46,7 @@ SITTINGS_PER_PAGE = 12
 @require_GET
 def index(request: AuthedRequest) -> HttpResponse:
     """Every questionnaire with the person's latest result and any unfinished sitting."""
-    latest, drafts = latest_sittings(request.user)
+    latest, drafts = latest_sittings_for(request.user)
     rows = [
         {"instrument": i, "latest": latest.get(i.id), "draft": drafts.get(i.id)}
         for i in instrument_list()
@@ -195,7 +195,7 @@ def history(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     A fixed number of queries whatever the history: the page, its count, the first and
     the latest sitting, and the two chosen for comparison if they are on another page."""
     instrument = get_instrument_or_404(instrument_id)
-    everything = submitted_newest_first(request.user, instrument.id)
+    everything = submitted_sittings_for(request.user, instrument_id=instrument.id)
     page = page_of(everything, request.GET.get("page"), SITTINGS_PER_PAGE)
     sittings = list(reversed(page.object_list))
     first, latest = everything.last(), everything.first()

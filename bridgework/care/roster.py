@@ -233,7 +233,7 @@ def display_name(link: CareLink) -> str:
     return name or link.user.email or f"Client {link.pk}"
 
 
-def roster(clinician: User) -> list[RosterRow]:
+def roster_for(clinician: User) -> list[RosterRow]:
     """Every open client of the clinician with what they share (four or five queries).
 
     Each query asks only for the people who share that area, so nothing unshared is read.

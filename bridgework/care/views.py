@@ -54,7 +54,7 @@ from .models import (
     Invitation,
     SharedEntry,
 )
-from .roster import filter_rows, roster
+from .roster import filter_rows, roster_for
 from .services import (
     InvitationProblem,
     clinician_profile_save,
@@ -67,13 +67,13 @@ from .services import (
     link_end,
 )
 from .summaries import (
-    assessment_summaries,
+    assessment_summaries_for,
     checkin_model,
-    checkin_summary,
-    circle_summary,
-    ladder_summary,
-    safety_plan_for,
+    checkin_summary_for,
+    circle_summary_for,
+    ladder_summary_for,
     safety_sections,
+    saved_safety_plan_for,
 )
 
 AUDIT_PAGE = 50
@@ -295,7 +295,7 @@ def clinician_profile_edit(request: HttpRequest) -> HttpResponse:
 def clinician_home(request: HttpRequest) -> HttpResponse:
     """The client list with scores and change, ladder, check-ins and last activity."""
     form = DashboardFilterForm(request.GET or None)
-    rows = roster(_me(request))
+    rows = roster_for(_me(request))
     status = 200
     if form.is_bound:
         if form.is_valid():
@@ -379,7 +379,7 @@ def client_assessments(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "link": care_link,
             "name": _name(care_link),
-            "summaries": assessment_summaries(care_link.user),
+            "summaries": assessment_summaries_for(care_link.user),
         },
     )
 
@@ -404,7 +404,7 @@ def client_ladder(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "link": care_link,
             "name": _name(care_link),
-            "ladder": ladder_summary(care_link.user, notes=care_link.ladder_notes),
+            "ladder": ladder_summary_for(care_link.user, notes=care_link.ladder_notes),
         },
     )
 
@@ -416,7 +416,7 @@ def client_checkins(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "care/client_checkins.html",
-        {"link": care_link, "name": _name(care_link), "checkins": checkin_summary(care_link.user)},
+        {"link": care_link, "name": _name(care_link), "checkins": checkin_summary_for(care_link.user)},
     )
 
 
@@ -430,7 +430,7 @@ def client_circle(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "link": care_link,
             "name": _name(care_link),
-            "circle": circle_summary(care_link.user, names=care_link.circle_names),
+            "circle": circle_summary_for(care_link.user, names=care_link.circle_names),
         },
     )
 
@@ -439,7 +439,7 @@ def client_circle(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def client_safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
     care_link = get_client_for_clinician(_me(request), pk, "safety_plan")
-    plan = safety_plan_for(care_link.user)
+    plan = saved_safety_plan_for(care_link.user)
     return render(
         request,
         "care/client_safety_plan.html",

@@ -151,12 +151,12 @@ def exchange_delete(*, exchange: Exchange) -> None:
     exchange.delete()
 
 
-def exchanges_latest_first(user: User) -> QuerySet[Exchange]:
+def exchanges_for(user: User) -> QuerySet[Exchange]:
     """The user's exchanges, latest first (lazy: slice before reading, notes decrypt)."""
     return Exchange.objects.filter(user=user).order_by("-occurred_on", "-created_at", "-id")
 
 
-def exchange_facts(user: User, *, person: Person | None = None) -> list[ExchangeFact]:
+def exchange_facts_for(user: User, *, person: Person | None = None) -> list[ExchangeFact]:
     """The numbers behind the ledger, without decrypting any note. One query."""
     rows = Exchange.objects.filter(user=user)
     if person is not None:
@@ -222,7 +222,7 @@ def summary(people: list[Person]) -> CircleSummary:
 # --------------------------------------------------------------------------- for other apps
 
 
-def person_choices_for_step(user: User, step_kind: str | None) -> list[Any]:
+def person_choices_for(user: User, step_kind: str | None) -> list[Any]:
     """Choices for a "someone from my circle" select on a ladder step (one query).
 
     The people easiest to ask for this kind of step come first (``suggest.py``), then

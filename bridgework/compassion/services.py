@@ -99,7 +99,7 @@ def kindness_update(
 # -- reads -----------------------------------------------------------------------------
 
 
-def acceptance_by_month_for(*, user: User, months: int = 6) -> list[MonthShare]:
+def acceptance_by_month_for(user: User, *, months: int = 6) -> list[MonthShare]:
     """Share of kindness accepted per calendar month over the last ``months`` (one query,
     an aggregate over the window: the cost does not grow with years of history)."""
     today = timezone.localdate()
@@ -116,7 +116,7 @@ def acceptance_by_month_for(*, user: User, months: int = 6) -> list[MonthShare]:
     return monthly_shares(rows, today=today, months=months)
 
 
-def acceptance_recent_for(*, user: User, days: int = 28) -> tuple[int, int]:
+def acceptance_recent_for(user: User, *, days: int = 28) -> tuple[int, int]:
     """(total, accepted) kindness entries of the last ``days`` days (one query)."""
     since = timezone.localdate() - dt.timedelta(days=days)
     counts = Kindness.objects.filter(user=user, date__gte=since).aggregate(
@@ -125,7 +125,7 @@ def acceptance_recent_for(*, user: User, days: int = 28) -> tuple[int, int]:
     return counts["total"] or 0, counts["accepted"] or 0
 
 
-def sessions_for(*, user: User, limit: int = 30) -> list[PracticeSession]:
+def sessions_for(user: User, *, limit: int = 30) -> list[PracticeSession]:
     """The latest sessions, newest first, without their answers (nothing is decrypted)."""
     return list(
         PracticeSession.objects.filter(user=user).only(

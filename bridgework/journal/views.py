@@ -45,10 +45,10 @@ def index(request: AuthedRequest) -> HttpResponse:
     entries: Sequence[Entry] | QuerySet[Entry]
     if query:
         # Search must decrypt everything; only the page it shows is rendered.
-        entries = services.entries_search(user=request.user, query=query)
+        entries = services.matching_entries_for(user=request.user, query=query)
     else:
         # Paging the lazy queryset loads (and decrypts) only this page's rows.
-        entries = services.entries_newest_first(user=request.user)
+        entries = services.entries_for(user=request.user)
     page = _page(Paginator(entries, PAGE_SIZE), request.GET.get("page"))
     return render(
         request,

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from .models import Attempt
-from .services import ladder_rows
+from .services import ladder_rows_for
 
 
 def _iso(value: date | None) -> str | None:
@@ -15,7 +15,7 @@ def _iso(value: date | None) -> str | None:
 
 def export_user_data(user: Any) -> dict[str, Any]:
     """Every step and attempt of the user's ladder, decrypted, in ladder order."""
-    rows = ladder_rows(user)
+    rows = ladder_rows_for(user)
     # Plain rows (values()): no model instance per attempt.
     attempts: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for attempt in (

@@ -68,7 +68,7 @@ class StepForm(forms.ModelForm):
         _drop_blank_choice(self, "kind")
         # Only the user's own circle; the easiest people to ask for this kind of step first.
         from bridgework.circle.models import Person
-        from bridgework.circle.services import person_choices_for_step
+        from bridgework.circle.services import person_choices_for
 
         field = self.fields["person"]
         assert isinstance(field, forms.ModelChoiceField)
@@ -76,7 +76,7 @@ class StepForm(forms.ModelForm):
         field.error_messages["invalid_choice"] = "Choose someone from your circle."
         if user is not None:
             kind = self.data.get("kind") if self.is_bound else self.initial.get("kind", self.instance.kind)
-            field.choices = person_choices_for_step(user, kind or None)
+            field.choices = person_choices_for(user, kind or None)
 
 
 class AttemptForm(forms.ModelForm):

@@ -79,7 +79,7 @@ def _qualifying(prefix: str, expected: Any) -> Q:
     )
 
 
-def ladder_rows(user: User, *, with_text: bool = True) -> list[StepRow]:
+def ladder_rows_for(user: User, *, with_text: bool = True) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
     One query whatever the number of attempts: the database counts each step's attempts
@@ -119,7 +119,7 @@ def _counted_steps(user: User | int) -> QuerySet[Step]:
     )
 
 
-def next_suggested_row(user: User) -> StepRow | None:
+def next_suggested_row_for(user: User) -> StepRow | None:
     """The next suggested step (the first in ladder order not mastered), found in SQL:
     one query, only that step's ``what`` decrypted."""
     step = (
@@ -165,7 +165,7 @@ def step_row_counted(step: Step) -> StepRow:
     return row
 
 
-def attempts_newest_first(step: Step) -> QuerySet[Attempt]:
+def step_attempts(step: Step) -> QuerySet[Attempt]:
     """A step's attempts, newest first, without their (encrypted) text: page it."""
     return step.attempts.defer("what_happened", "learned").order_by(
         "-happened_on", "-created_at", "-id"
@@ -185,8 +185,8 @@ def step_row(step: Step) -> StepRow:
     )
 
 
-def next_step_row(user: User) -> StepRow | None:
-    return next((row for row in ladder_rows(user) if row.is_next), None)
+def next_step_row_for(user: User) -> StepRow | None:
+    return next((row for row in ladder_rows_for(user) if row.is_next), None)
 
 
 # --------------------------------------------------------------------------- steps
@@ -443,12 +443,12 @@ class Reflection:
         return max(0, mastery.ATTEMPTS_NEEDED - self.row.qualifying)
 
 
-def reflection_for(attempt: Attempt) -> Reflection:
+def attempt_reflection(attempt: Attempt) -> Reflection:
     step = attempt.step
     row = step_row(step)
     next_row = None
     if row.status == "mastered":
-        next_row = next_step_row(step.user)
+        next_row = next_step_row_for(step.user)
     return Reflection(
         attempt=attempt,
         step=step,
@@ -462,7 +462,7 @@ def reflection_for(attempt: Attempt) -> Reflection:
     )
 
 
-def last_attempt(user: User) -> Attempt | None:
+def last_attempt_for(user: User) -> Attempt | None:
     """The latest attempt with its step's ``what``; the other free text is left encrypted
     (reading it costs a query)."""
     return (

@@ -44,7 +44,7 @@ def index(request: AuthedRequest) -> HttpResponse:
     Two queries whatever the history (the counted steps, then the text of those shown);
     links are built without a reverse() per row."""
     show_all = request.GET.get("all") == "1"
-    rows = services.ladder_rows(request.user, with_text=False)
+    rows = services.ladder_rows_for(request.user, with_text=False)
     shown = _shown(rows, show_all=show_all)
     texts = {
         pk: (what, who)
@@ -141,7 +141,7 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("ladder:index")
     # One press moves the step one place on the page: past the mastered steps the page
     # does not list, to the next one it does.
-    rows = services.ladder_rows(request.user, with_text=False)
+    rows = services.ladder_rows_for(request.user, with_text=False)
     shown = _shown(rows)
     order = [row.step.pk for row in rows]
     here = order.index(step.pk)
@@ -180,7 +180,7 @@ def step_new(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def step_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    page = page_of(services.attempts_newest_first(step), request.GET.get("page"), ATTEMPTS_PER_PAGE)
+    page = page_of(services.step_attempts(step), request.GET.get("page"), ATTEMPTS_PER_PAGE)
     link = url_for_pk("ladder:attempt_detail")
     return _page(
         request,
@@ -265,7 +265,7 @@ def attempt_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(
         request,
         "ladder/attempt_detail.html",
-        {"attempt": attempt, "step": attempt.step, "reflection": services.reflection_for(attempt)},
+        {"attempt": attempt, "step": attempt.step, "reflection": services.attempt_reflection(attempt)},
     )
 
 
