@@ -27,7 +27,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
             "created_at",
         )
     ):
-        attempts[attempt["step_id"]].append(attempt)
+        attempts[attempt["step_id"]].append(dict(attempt))
     return {
         "steps": [
             {
