@@ -23,9 +23,13 @@ def bare_application() -> Any:
         return WSGIHandler()
 
 
-def caller(application: Any, cookie: str = "") -> Callable[[str], tuple[str, int]]:
+def caller(
+    application: Any, cookie: str = "", *, keep: bool = True
+) -> Callable[[str], tuple[str, int]]:
     """``get(path) -> (status line, body length)`` through ``application``, keeping the
-    cookies the responses set (the CSRF cookie, like a browser) after ``cookie``."""
+    cookies the responses set (the CSRF cookie, like a browser) after ``cookie``
+    (``keep=False``: every request carries only ``cookie``, like a new browser tab
+    in a private window)."""
     jar: dict[str, str] = dict(
         part.strip().split("=", 1) for part in cookie.split(";") if "=" in part
     )
@@ -56,7 +60,7 @@ def caller(application: Any, cookie: str = "") -> Callable[[str], tuple[str, int
         def start_response(line: str, headers: list[tuple[str, str]], exc: Any = None) -> None:
             status.append(line)
             for name, value in headers:
-                if name.lower() == "set-cookie":
+                if keep and name.lower() == "set-cookie":
                     key, _, rest = value.partition("=")
                     jar[key] = rest.split(";", 1)[0]
 

@@ -11,7 +11,9 @@ worker runs, without the test client's own overhead), measuring ``time.process_t
 are interleaved round by round so a noisy neighbour affects them all alike.
 
 The report gives each page's median CPU as a ratio to the privacy page (a static page)
-measured in the same run, and the long/short ratio. Two reference rows: a view that
+measured in the same run, and the long/short ratio. Pages cached per person (home,
+ledger) are also measured as a cache miss ("after a change": what the first view after
+a write costs, rendered from the database). Two reference rows: a view that
 returns "ok" through the whole middleware stack (what every request pays), and the same
 view through Django with no middleware at all ("bare Django"). Targets (issue 12): home, ladder,
 ledger, journal, circle and the latest results page ≤ 3× privacy at 5 years; fixed-size
@@ -43,8 +45,10 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
     ("'ok' view, all mw", "/bench-bare/", None, True),
     ("privacy (baseline)", "/privacy/", None, True),
     ("home", "/", 3, True),
+    ("home, after a change", "!/", None, True),
     ("ladder", "/ladder/", 3, True),
     ("ledger", "/circle/ledger/", 3, True),
+    ("ledger, after a change", "!/circle/ledger/", None, True),
     ("journal", "/journal/", 3, True),
     ("circle", "/circle/", 3, True),
     ("latest results", "results", 3, True),
@@ -102,6 +106,9 @@ def resolve(path: Any, user: Any) -> str:
 
 
 def cpu_ms(get: Any, url: str) -> float:
+    """CPU of one GET. A URL starting with "!" is requested without the CSRF cookie the
+    others carry, so the per-person caches (keyed by it) miss: what the first view after a
+    write costs, without making the other pages' caches miss too."""
     start = time.process_time()
     status, _ = get(url)
     elapsed = (time.process_time() - start) * 1000
@@ -135,7 +142,11 @@ def run() -> None:
         print(f"{years:g} years built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         full = caller(application, session_cookie(user))
 
-        def get(url: str, full: Any = full) -> tuple[str, int]:
+        cold = caller(application, session_cookie(user), keep=False)
+
+        def get(url: str, full: Any = full, cold: Any = cold) -> tuple[str, int]:
+            if url.startswith("!"):
+                return cold(url[1:])
             return bare("/bench-bare/") if url == "bare" else full(url)
 
         clients[years] = (get, {label: resolve(path, user) for label, path, _, _ in PAGES})

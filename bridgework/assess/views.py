@@ -37,9 +37,9 @@ from .services import (
     submitted_sittings_for,
 )
 
-# Sittings per page of an instrument's history (the most recent first); about two years
-# of monthly questionnaires, so the chart shows a readable stretch of time.
-SITTINGS_PER_PAGE = 24
+# Sittings per page of an instrument's history (the most recent first): a year of monthly
+# questionnaires, a chart that stays readable on a phone.
+SITTINGS_PER_PAGE = 12
 
 
 @login_required

@@ -265,8 +265,11 @@ def ledger_context(user: Any, people: list[Person]) -> dict[str, Any]:
 
 
 def recent_exchanges(user: User) -> list[Exchange]:
-    """The latest exchanges with their people (one query; decrypts each name and note)."""
-    return list(Exchange.objects.filter(user=user).select_related("person")[:RECENT_LIMIT])
+    """The latest exchanges with their people (one query; decrypts each exchange's note
+    and person's name, not the person's own note)."""
+    return list(
+        Exchange.objects.filter(user=user).select_related("person").defer("person__note")[:RECENT_LIMIT]
+    )
 
 
 @dataclass(frozen=True)
