@@ -144,7 +144,7 @@ def kindness_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=entry, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        screening = services.kindness_update(kindness=entry, **form.cleaned_data)
+        _, screening = services.kindness_update(kindness=entry, **form.cleaned_data)
         screening_carry(request, screening)
         messages.success(request, "Saved your changes.")
         return redirect("compassion:kindness")
