@@ -264,7 +264,7 @@ def checkin_insights_for(user: Any, today: date) -> list[str]:
         from bridgework.checkin import insights, trends
     except ImportError:  # an installation without the check-in statistics
         return []
-    results, _ = trends.user_insights(user, today=today)
+    results, _ = trends.insights_for(user, today=today)
     main = [r for r in results if insights.relevance(r) < 2]
     return [insights.describe(result) for result in main[:INSIGHTS_SHOWN]]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from .models import CheckIn, Delivery, Reminder
+from .services import UPDATABLE
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -32,23 +33,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
             }
             for c in CheckIn.objects.filter(user=user)
             .order_by("date")
-            .values(
-                "date",
-                "mood",
-                "stress",
-                "energy",
-                "sleep_hours",
-                "sleep_quality",
-                "body_signs",
-                "numbness",
-                "alone",
-                "help_asked",
-                "help_accepted",
-                "feelings",
-                "note",
-                "created_at",
-                "updated_at",
-            )
+            .values(*UPDATABLE, "created_at", "updated_at")
         ],
         "reminder": None
         if reminder is None

@@ -11,6 +11,7 @@ from bridgework.core.widgets import ChipRadioSelect, Slider
 
 from .library import STAKES
 from .models import Attempt, Kind, Override, Step
+from .services import ATTEMPT_FIELDS
 
 RATING_ERRORS = {
     code: "Use a whole number from 0 to 100." for code in ("invalid", "min_value", "max_value")
@@ -82,16 +83,7 @@ class StepForm(forms.ModelForm):
 class AttemptForm(forms.ModelForm):
     class Meta:
         model = Attempt
-        fields = [
-            "happened_on",
-            "discomfort_before",
-            "discomfort_peak",
-            "discomfort_after",
-            "feared_happened",
-            "response",
-            "what_happened",
-            "learned",
-        ]
+        fields = list(ATTEMPT_FIELDS)
         widgets = {
             "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "discomfort_before": _rating(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -339,61 +339,32 @@ def _screen_attempt(attempt: Attempt) -> Screening:
     return screen_texts(attempt.what_happened, attempt.learned)
 
 
-def attempt_log(
-    *,
-    step: Step,
-    happened_on: date,
-    discomfort_before: int,
-    discomfort_peak: int,
-    discomfort_after: int,
-    feared_happened: str,
-    response: str,
-    what_happened: str = "",
-    learned: str = "",
-) -> tuple[Attempt, Screening]:
-    """Log a try at ``step`` (from ``AttemptForm.cleaned_data``)."""
-    attempt = Attempt(step=step)
-    return _attempt_save(
-        attempt,
-        happened_on=happened_on,
-        discomfort_before=discomfort_before,
-        discomfort_peak=discomfort_peak,
-        discomfort_after=discomfort_after,
-        feared_happened=feared_happened,
-        response=response,
-        what_happened=what_happened,
-        learned=learned,
-    )
+class AttemptFields(TypedDict):
+    """What a person writes about one try (``AttemptForm.cleaned_data``)."""
+
+    happened_on: date
+    discomfort_before: int
+    discomfort_peak: int
+    discomfort_after: int
+    feared_happened: str
+    response: str
+    what_happened: NotRequired[str]
+    learned: NotRequired[str]
 
 
-def attempt_update(
-    *,
-    attempt: Attempt,
-    happened_on: date,
-    discomfort_before: int,
-    discomfort_peak: int,
-    discomfort_after: int,
-    feared_happened: str,
-    response: str,
-    what_happened: str = "",
-    learned: str = "",
-) -> tuple[Attempt, Screening]:
-    """Change an attempt (from ``AttemptForm.cleaned_data``)."""
-    return _attempt_save(
-        attempt,
-        happened_on=happened_on,
-        discomfort_before=discomfort_before,
-        discomfort_peak=discomfort_peak,
-        discomfort_after=discomfort_after,
-        feared_happened=feared_happened,
-        response=response,
-        what_happened=what_happened,
-        learned=learned,
-    )
+def attempt_log(*, step: Step, **fields: Unpack[AttemptFields]) -> tuple[Attempt, Screening]:
+    """Log a try at ``step``."""
+    return _attempt_save(Attempt(step=step), fields)
 
 
-def _attempt_save(attempt: Attempt, **values: date | int | str) -> tuple[Attempt, Screening]:
-    for name, value in values.items():
+def attempt_update(*, attempt: Attempt, **fields: Unpack[AttemptFields]) -> tuple[Attempt, Screening]:
+    """Change an attempt."""
+    return _attempt_save(attempt, fields)
+
+
+def _attempt_save(attempt: Attempt, fields: AttemptFields) -> tuple[Attempt, Screening]:
+    attempt.what_happened = attempt.learned = ""  # left out means empty
+    for name, value in fields.items():
         setattr(attempt, name, value)
     screening = _screen_attempt(attempt)
     with transaction.atomic():

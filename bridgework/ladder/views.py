@@ -21,7 +21,7 @@ from .forms import AttemptForm, LibraryFilterForm, OverrideForm, StepForm
 from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
 from .models import Step
-from .progress import build_progress
+from .progress import progress_for
 
 # Attempts per page of a step (newest first); the mastery summary counts them all in SQL.
 ATTEMPTS_PER_PAGE = 20
@@ -302,4 +302,4 @@ def attempt_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def progress(request: AuthedRequest) -> HttpResponse:
-    return _page(request, "ladder/progress.html", {"progress": build_progress(request.user)})
+    return _page(request, "ladder/progress.html", {"progress": progress_for(request.user)})
