@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from .fragments import cached_for_person
@@ -20,14 +21,14 @@ def home(request: HttpRequest) -> HttpResponse:
     # The panels are computed only when the per-person cache misses (core/fragments.py:
     # keyed by person, data version, local day and CSRF secret; stored encrypted).
     home = HomePanels(request.user)
-    parts = {
-        f"{part}_html": cached_for_person(
-            request,
-            f"home_{part}",
-            lambda part=part: render_to_string(f"core/_home_{part}.html", {"home": home}, request),
-        )
-        for part in ("next", "panels")
-    }
+
+    def part(name: str) -> SafeString:
+        def render_part() -> str:
+            return render_to_string(f"core/_home_{name}.html", {"home": home}, request)
+
+        return cached_for_person(request, f"home_{name}", render_part)
+
+    parts = {f"{name}_html": part(name) for name in ("next", "panels")}
     return render(
         request,
         "core/home.html",
