@@ -171,9 +171,11 @@ def main() -> None:
         access = data_dir / "access.log"
         access.write_text("", encoding="utf-8")  # the warm-up is not measured
         loads = [os.getloadavg()[0]]
+        cpu_before = server_cpu(server.pid)
         browse = run_locust(env, port, "Person", PEOPLE, SECONDS, data_dir / "people")
+        cpu_used = server_cpu(server.pid) - cpu_before
         loads.append(os.getloadavg()[0])
-        served = server_times(access)
+        served = server_times(access, cpu_used)
         access.write_text("", encoding="utf-8")
         writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
         loads.append(os.getloadavg()[0])
@@ -189,9 +191,28 @@ def main() -> None:
             shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def server_times(access: Path) -> str:
+def server_cpu(master: int) -> float:
+    """CPU seconds (user + system) used so far by gunicorn's master and its workers."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [master]
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        children = []
+    total = 0.0
+    for pid in pids + [int(c) for c in children]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def server_times(access: Path, cpu_seconds: float) -> str:
     """Median and p95 of the time gunicorn's workers spent on each request (ms), from the
-    access log: what the server costs, without the time a request waited for a worker."""
+    access log: what the server costs, without the time a request waited for a worker;
+    and the workers' CPU per request, which says what two idle cores could serve."""
     import statistics
 
     times = []
@@ -202,7 +223,12 @@ def server_times(access: Path) -> str:
     if len(times) < 20:
         return "too few requests logged"
     cuts = statistics.quantiles(times, n=20)
-    return f"median {statistics.median(times):.0f} ms, p95 {cuts[-1]:.0f} ms over {len(times)} requests"
+    per_request = cpu_seconds * 1000 / len(times)
+    return (
+        f"median {statistics.median(times):.0f} ms, p95 {cuts[-1]:.0f} ms over {len(times)} "
+        f"requests ({len(times) / SECONDS:.1f}/s); workers' CPU {per_request:.1f} ms per request, "
+        f"i.e. about {2000 / per_request:.0f} requests/s on two idle cores"
+    )
 
 
 def check_acknowledged(acks_file: Path, users: list[int]) -> tuple[int, int]:
