@@ -12,7 +12,7 @@ are interleaved round by round so a noisy neighbour affects them all alike.
 
 The report gives each page's median CPU as a ratio to the privacy page (a static page)
 measured in the same run, and the long/short ratio. Pages cached per person (home,
-ledger) are also measured as a cache miss ("after a change": what the first view after
+ledger, ladder, journal) are also measured as a cache miss ("after a change": what the first view after
 a write costs, rendered from the database). Two reference rows: a view that
 returns "ok" through the whole middleware stack (what every request pays), and the same
 view through Django with no middleware at all ("bare Django"). Targets (issue 12): home, ladder,
@@ -48,9 +48,11 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
     ("home", "/", 3, True),
     ("home, after a change", "!/", None, True),
     ("ladder", "/ladder/", 3, True),
+    ("ladder, after a change", "!/ladder/", None, True),
     ("ledger", "/circle/ledger/", 3, True),
     ("ledger, after a change", "!/circle/ledger/", None, True),
     ("journal", "/journal/", 3, True),
+    ("journal, after a change", "!/journal/", None, True),
     ("circle", "/circle/", 3, True),
     ("latest results", "results", 3, True),
     ("assess", "/assess/", None, True),

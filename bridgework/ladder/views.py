@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.fragments import cached_for_person
 from bridgework.core.http import AuthedRequest
 from bridgework.core.links import url_for_pk
 from bridgework.core.paging import page_numbers, page_of
@@ -41,9 +43,23 @@ def index(request: AuthedRequest) -> HttpResponse:
     """The ladder in the person's order: every step still to practise as a card, and the
     few most recently mastered on one line each (``?all=1`` shows every mastered step).
 
-    Two queries whatever the history (the counted steps, then the text of those shown);
-    links are built without a reverse() per row."""
+    Rendered from two queries whatever the history (the counted steps, then the text of
+    those shown; links without a reverse() per row), then served from the per-person
+    cache (core/fragments.py) until the person changes something."""
     show_all = request.GET.get("all") == "1"
+
+    def body() -> str:
+        return render_to_string("ladder/_index_body.html", _index_context(request, show_all), request)
+
+    return _page(
+        request,
+        "ladder/index.html",
+        {"body": cached_for_person(request, f"ladder_index_{int(show_all)}", body)},
+    )
+
+
+def _index_context(request: AuthedRequest, show_all: bool) -> dict[str, Any]:
+    """What ``ladder/_index_body.html`` shows."""
     rows = services.ladder_rows_for(request.user, with_text=False)
     shown = _shown(rows, show_all=show_all)
     texts = {
@@ -71,17 +87,15 @@ def index(request: AuthedRequest) -> HttpResponse:
         )
         for row in visible
     ]
-    return _page(
-        request,
-        "ladder/index.html",
-        {
-            "rows": rows,
-            "items": items,
-            "next_row": next_row,
-            "hidden_count": len(rows) - len(visible),
-            "show_all": show_all,
-        },
-    )
+    context: dict[str, Any] = {
+        "rows": rows,
+        "items": items,
+        "next_row": next_row,
+        "hidden_count": len(rows) - len(visible),
+        "show_all": show_all,
+    }
+    context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
+    return context
 
 
 # Mastered steps the ladder page lists by default (the latest ones; the rest on request).
