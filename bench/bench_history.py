@@ -44,6 +44,7 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
     ("bare Django (no mw)", "bare", None, True),
     ("'ok' view, all mw", "/bench-bare/", None, True),
     ("privacy (baseline)", "/privacy/", None, True),
+    ("privacy, logged out", "anon:/privacy/", None, True),
     ("home", "/", 3, True),
     ("home, after a change", "!/", None, True),
     ("ladder", "/ladder/", 3, True),
@@ -135,6 +136,7 @@ def run() -> None:
     from bridgework.accounts.management.commands.demo import create_demo_person
 
     application, bare = get_wsgi_application(), caller(bare_application())
+    anonymous = caller(application)
     clients = {}
     for years in (SHORT, LONG):
         started = time.perf_counter()
@@ -147,6 +149,8 @@ def run() -> None:
         def get(url: str, full: Any = full, cold: Any = cold) -> tuple[str, int]:
             if url.startswith("!"):
                 return cold(url[1:])
+            if url.startswith("anon:"):
+                return anonymous(url[5:])
             return bare("/bench-bare/") if url == "bare" else full(url)
 
         clients[years] = (get, {label: resolve(path, user) for label, path, _, _ in PAGES})

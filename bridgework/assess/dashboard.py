@@ -7,16 +7,12 @@ from django.urls import reverse
 from bridgework.core.modules import NextStep, Panel
 
 from .instruments import get_instrument
-from .models import Sitting
+from .services import latest_submitted_for
 
 
 def dashboard(user: Any) -> Panel:
-    """One query: the person's submitted sittings, newest first."""
-    latest: dict[str, Sitting] = {}
-    for sitting in Sitting.objects.filter(
-        user=user, submitted_at__isnull=False
-    ).order_by("-submitted_at"):
-        latest.setdefault(sitting.instrument_id, sitting)
+    """One query whatever the history: each questionnaire's latest sitting, newest first."""
+    latest = {sitting.instrument_id: sitting for sitting in latest_submitted_for(user)}
     next_step = None
     if "bii" not in latest:
         next_step = NextStep(

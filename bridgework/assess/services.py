@@ -161,3 +161,22 @@ def submitted_sittings_for(user: User, *, instrument_id: str) -> QuerySet[Sittin
     return Sitting.objects.filter(
         user=user, instrument_id=instrument_id, submitted_at__isnull=False
     ).order_by("-submitted_at", "-id")
+
+
+def latest_submitted_for(user: User) -> list[Sitting]:
+    """Each instrument's most recently submitted sitting, the most recent first.
+
+    One query whatever the history (a window function ranks the sittings in SQL), for the
+    home panel."""
+    return list(
+        Sitting.objects.filter(user=user, submitted_at__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("instrument_id")],
+                order_by=[F("submitted_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .order_by("-submitted_at", "-id")
+    )

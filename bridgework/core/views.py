@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-import hashlib
 from functools import cached_property
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.utils import timezone
+from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
+from .fragments import cached_for_person
 from .modules import NextStep, Panel, best_next_step, dashboard_panels
 
 
@@ -18,23 +18,25 @@ from .modules import NextStep, Panel, best_next_step, dashboard_panels
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
-    # The panels are computed only when the template's per-person cache misses: the key
-    # is the person, their data version (bumped by every write of theirs), today's date in
-    # their time zone, and their CSRF secret (the panels hold forms).
-    get_token(request)
-    secret = request.META.get("CSRF_COOKIE", "")
+    # The panels are computed only when the per-person cache misses (core/fragments.py:
+    # keyed by person, data version, local day and CSRF secret; stored encrypted).
     home = HomePanels(request.user)
+
+    def part(name: str) -> SafeString:
+        def render_part() -> str:
+            return render_to_string(f"core/_home_{name}.html", {"home": home}, request)
+
+        return cached_for_person(request, f"home_{name}", render_part)
+
+    parts = {f"{name}_html": part(name) for name in ("next", "panels")}
     return render(
         request,
         "core/home.html",
         {
-            "home": home,
+            **parts,
             # For code and tests that look at the panels (computed only if they do).
             "panels": SimpleLazyObject(lambda: home.panels),
             "next_step": SimpleLazyObject(lambda: home.next_step),
-            "today": timezone.localdate().isoformat(),
-            "version": getattr(getattr(request.user, "profile", None), "data_version", None),
-            "csrf_key": hashlib.sha256(secret.encode()).hexdigest()[:16],
         },
     )
 
