@@ -22,7 +22,6 @@ from .observations import (
     SIZE_WEIGHTS,
     ExchangeFact,
     Observation,
-    PersonFact,
     Tally,
     WeekRow,
     drifting,
@@ -33,6 +32,7 @@ from .observations import (
     visible,
     weekly_balance,
 )
+from .services import person_facts
 
 RECENT_LIMIT = 30
 WEEKS_SHOWN = 12
@@ -167,18 +167,6 @@ def observations_sql(
         for row in DismissedObservation.objects.filter(user=user)
     }
     return visible(found, dismissed, today)
-
-
-def person_facts(people: list[Person]) -> list[PersonFact]:
-    return [
-        PersonFact(
-            id=person.pk,
-            name=person.name,
-            ring=person.ring,
-            added_on=timezone.localdate(person.created_at),
-        )
-        for person in people
-    ]
 
 
 # ----------------------------------------------------------------- page parts
