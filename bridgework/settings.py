@@ -176,6 +176,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "bridgework",
+            # Per-person page fragments (core/fragments.py, ~5 a person) and rate limits:
+            # room for a couple of hundred people per worker before entries are culled.
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
 
