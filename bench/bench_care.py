@@ -43,7 +43,7 @@ def build(rng: random.Random) -> object:
     from django.utils import timezone
 
     from bridgework.accounts.models import Profile
-    from bridgework.assess.models import Administration
+    from bridgework.assess.models import Sitting
     from bridgework.care.models import CareLink, ClinicianProfile
     from bridgework.circle.models import Exchange, Person
     from bridgework.ladder.models import Attempt, Step
@@ -66,12 +66,12 @@ def build(rng: random.Random) -> object:
             for month in range(12):
                 at = now - timedelta(days=30 * month + rng.randint(0, 5))
                 sittings.append(
-                    Administration(
+                    Sitting(
                         user=person, instrument_id=instrument, instrument_version="1",
                         submitted_at=at, total=rng.randint(0, high), band="",
                     )
                 )
-    Administration.objects.bulk_create(sittings, batch_size=2000)
+    Sitting.objects.bulk_create(sittings, batch_size=2000)
     steps = Step.objects.bulk_create(
         (
             Step(user=person, what=f"Ask for help {k}", kind="ask",

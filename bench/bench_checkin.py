@@ -66,7 +66,7 @@ def main() -> int:
         today = timezone.localdate()
         demo.create_demo_data(user, years=1, rng=random.Random(2), today=today)
         count = CheckIn.objects.filter(user=user).count()
-        series = trends.measure_series(trends.rows_between(user, today.replace(year=today.year - 1), today))
+        series = trends.measure_series(trends.checkin_rows_for(user, first=today.replace(year=today.year - 1), last=today))
 
         client = Client()
         client.force_login(user)

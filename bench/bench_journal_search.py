@@ -23,7 +23,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from bridgework.journal.models import Entry
-    from bridgework.journal.services import entries_search
+    from bridgework.journal.services import matching_entries_for
 
     call_command("migrate", verbosity=0)
     user, _ = get_user_model().objects.get_or_create(username="bench")
@@ -38,7 +38,7 @@ def main() -> None:
     timings = []
     for query in ["lift", "sister", "nothing-matches", "Garden", "river walk"] * 4:
         start = time.perf_counter()
-        entries_search(user=user, query=query)
+        matching_entries_for(user=user, query=query)
         timings.append((time.perf_counter() - start) * 1000)
     print(
         f"search over {ENTRIES} entries (~{len(' '.join(rng.choices(words, k=120)))} chars each): "

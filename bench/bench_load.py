@@ -77,7 +77,10 @@ def make_people(count: int, years: float) -> list[dict[str, Any]]:
 def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "bridgework.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS), "--timeout", "120", "--graceful-timeout", "5"],
+         "--workers", str(WORKERS), "--timeout", "120", "--graceful-timeout", "5",
+         # Server-side duration of each request (ms): time in Django, not in the queue.
+         "--access-logfile", str(log.with_name("access.log")),
+         "--access-logformat", "%(m)s %(U)s %(s)s %(M)s"],
         cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
     for _ in range(300):
@@ -165,10 +168,19 @@ def main() -> None:
         port = free_port()
         server = start_gunicorn(env, port, data_dir / "gunicorn.log")
         warm_up(port, people[0]["session"])
+        access = data_dir / "access.log"
+        access.write_text("", encoding="utf-8")  # the warm-up is not measured
+        loads = [os.getloadavg()[0]]
+        cpu_before = server_cpu(server.pid)
         browse = run_locust(env, port, "Person", PEOPLE, SECONDS, data_dir / "people")
+        cpu_used = server_cpu(server.pid) - cpu_before
+        loads.append(os.getloadavg()[0])
+        served = server_times(access, cpu_used)
+        access.write_text("", encoding="utf-8")
         writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
+        loads.append(os.getloadavg()[0])
         lost = check_acknowledged(Path(env["BENCH_ACKS"]), [p["user"] for p in people])
-        report(browse, writes, lost, built)
+        report(browse, writes, lost, built, served=served, loads=loads)
     finally:
         if server is not None:
             server.terminate()
@@ -177,6 +189,46 @@ def main() -> None:
             print(f"data kept in {data_dir}", file=sys.stderr)
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def server_cpu(master: int) -> float:
+    """CPU seconds (user + system) used so far by gunicorn's master and its workers."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [master]
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        children = []
+    total = 0.0
+    for pid in pids + [int(c) for c in children]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def server_times(access: Path, cpu_seconds: float) -> str:
+    """Median and p95 of the time gunicorn's workers spent on each request (ms), from the
+    access log: what the server costs, without the time a request waited for a worker;
+    and the workers' CPU per request, which says what two idle cores could serve."""
+    import statistics
+
+    times = []
+    for line in access.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[3].isdigit():
+            times.append(int(parts[3]))
+    if len(times) < 20:
+        return "too few requests logged"
+    cuts = statistics.quantiles(times, n=20)
+    per_request = cpu_seconds * 1000 / len(times)
+    return (
+        f"median {statistics.median(times):.0f} ms, p95 {cuts[-1]:.0f} ms over {len(times)} "
+        f"requests ({len(times) / SECONDS:.1f}/s); workers' CPU {per_request:.1f} ms per request, "
+        f"i.e. about {2000 / per_request:.0f} requests/s on two idle cores"
+    )
 
 
 def check_acknowledged(acks_file: Path, users: list[int]) -> tuple[int, int]:
@@ -192,7 +244,7 @@ def check_acknowledged(acks_file: Path, users: list[int]) -> tuple[int, int]:
 
 
 def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
-           lost: tuple[int, int], built: float) -> None:
+           lost: tuple[int, int], built: float, *, served: str, loads: list[float]) -> None:
     import platform
 
     total = browse["Aggregated"]
@@ -212,12 +264,14 @@ def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
     lines = [
         "Bridgework load benchmark (gunicorn + locust on 127.0.0.1, SQLite)",
         f"{time.strftime('%Y-%m-%d %H:%M')}  Python {platform.python_version()}  "
-        f"{os.cpu_count()} CPUs  gunicorn {WORKERS} sync workers",
+        f"{os.cpu_count()} CPUs  gunicorn {WORKERS} sync workers  load average (1 min) "
+        f"before/after people/after writers: {' / '.join(f'{x:.1f}' for x in loads)}",
         f"{PEOPLE} simulated people on {min(PEOPLE, ACCOUNTS)} demo accounts with {YEARS:g} year(s) "
         f"of data each (built in {built:.0f} s)",
         "",
         f"1. {PEOPLE} people for {SECONDS} s, 3–10 s between actions, reads and writes:",
         *describe(browse),
+        f"   time in the server (gunicorn access log): {served}",
         f"   → {'PASS' if ok_people else 'FAIL'} (target: 0 failures, p95 ≤ 100 ms)",
         "",
         f"2. {WRITERS} writers of 100,000-character journal entries for {WRITE_SECONDS} s:",

@@ -110,7 +110,7 @@ class Made:
     attempts: list[Any] = field(default_factory=list)
     people: list[Any] = field(default_factory=list)
     exchanges: list[Any] = field(default_factory=list)
-    administrations: list[Any] = field(default_factory=list)
+    sittings: list[Any] = field(default_factory=list)
     draft: Any = None
 
 
@@ -122,8 +122,8 @@ def make_year(username: str, seed: int) -> Made:
 
     from bridgework.accounts.models import profile_for
     from bridgework.assess.instruments import instrument_list
-    from bridgework.assess.models import Administration
-    from bridgework.assess.services import administration_save, administration_start
+    from bridgework.assess.models import Sitting
+    from bridgework.assess.services import sitting_save, sitting_start
     from bridgework.circle import services as circle
     from bridgework.circle.models import KIND_CHOICES, RING_CHOICES, Exchange, Person
     from bridgework.journal.models import Entry
@@ -234,7 +234,7 @@ def make_year(username: str, seed: int) -> Made:
     instruments = instrument_list()
     for index in range(24):
         instrument = instruments[index % len(instruments)]
-        administration = administration_start(user=user, instrument=instrument)
+        sitting = sitting_start(user=user, instrument=instrument)
         values = sorted(option.value for option in instrument.options)
         answers = {}
         for item in instrument.items:
@@ -242,15 +242,15 @@ def make_year(username: str, seed: int) -> Made:
             if item.safety_threshold is not None:
                 value = values[0]  # keep the crisis flow out of the timing
             answers[item.id] = value
-        administration_save(
-            administration=administration, instrument=instrument, responses=answers, submit=True
+        sitting_save(
+            sitting=sitting, instrument=instrument, responses=answers, submit=True
         )
         submitted = moment(DAYS - 1 - index * (DAYS // 24))
-        Administration.objects.filter(pk=administration.pk).update(
+        Sitting.objects.filter(pk=sitting.pk).update(
             started_at=submitted - dt.timedelta(minutes=5), submitted_at=submitted
         )
-        made.administrations.append(administration)
-    made.draft = administration_start(user=user, instrument=instruments[0])
+        made.sittings.append(sitting)
+    made.draft = sitting_start(user=user, instrument=instruments[0])
 
     # Learn: every lesson read, every topic marked.
     for lesson in lessons():
@@ -302,7 +302,7 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
     from django.urls import reverse
 
     from bridgework.assess.instruments import instrument_list
-    from bridgework.ladder.services import ladder_rows
+    from bridgework.ladder.services import ladder_rows_for
     from bridgework.learn.content import lessons
 
     entry = made.entries[len(made.entries) // 2]
@@ -312,8 +312,8 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
     busiest = max(made.people, key=lambda p: sum(1 for e in made.exchanges if e.person_id == p.pk))
     exchange = made.exchanges[0]
     instrument = instrument_list()[0]
-    administration = made.administrations[-1]
-    assert ladder_rows(made.user)
+    sitting = made.sittings[-1]
+    assert ladder_rows_for(made.user)
 
     def page(label: str, name: str, *args: Any, query: str = "") -> Page:
         return Page(label, reverse(name, args=args) + query, name)
@@ -321,7 +321,7 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
     pages = [
         page("home", "core:home"),
         page("privacy (static baseline)", "core:privacy"),
-        page("export (JSON)", "core:export"),
+        page("export (JSON)", "accounts:export"),
         page("account profile", "accounts:profile"),
         page("account delete (confirm)", "accounts:delete"),
         page("learn index", "learn:index"),
@@ -330,11 +330,11 @@ def pages_for(made: Made) -> tuple[list[Page], list[str]]:
         page("assess index", "assess:index"),
         page(f"assess about ({instrument.id})", "assess:about", instrument.id),
         page("assess take (draft)", "assess:take", made.draft.pk),
-        page(f"assess results ({administration.instrument_id})", "assess:results", administration.pk),
+        page(f"assess results ({sitting.instrument_id})", "assess:results", sitting.pk),
         page(f"assess history ({instrument.id})", "assess:history", instrument.id),
         page("assess scores.csv", "assess:scores_csv"),
         page("assess questionnaire FHIR", "assess:questionnaire_fhir", instrument.id),
-        page("assess response FHIR", "assess:response_fhir", administration.pk),
+        page("assess response FHIR", "assess:sitting_fhir", sitting.pk),
         page("ladder index", "ladder:index"),
         page("ladder library", "ladder:library"),
         page("ladder progress", "ladder:progress"),
@@ -497,7 +497,7 @@ def run(data_dir: Path) -> None:
     counts = (
         f"{len(main_user.entries)} journal entries, {len(main_user.steps)} ladder steps, "
         f"{len(main_user.attempts)} attempts, {len(main_user.people)} people, "
-        f"{len(main_user.exchanges)} exchanges, {len(main_user.administrations)} assessments "
+        f"{len(main_user.exchanges)} exchanges, {len(main_user.sittings)} assessments "
         f"(+1 draft), all lessons and topics, a safety plan; a second user with the same amount"
     )
     print(f"data built in {built:.1f} s: {counts}", file=sys.stderr)
@@ -513,7 +513,7 @@ def run(data_dir: Path) -> None:
         f"/journal/{other.entries[0].pk}/",
         f"/ladder/steps/{other.steps[0].pk}/",
         f"/circle/people/{other.people[0].pk}/",
-        f"/assess/sittings/{other.administrations[0].pk}/results/",
+        f"/assess/sittings/{other.sittings[0].pk}/results/",
         f"/api/v1/ladder/steps/{other.steps[0].pk}",
         f"/api/v1/circle/people/{other.people[0].pk}",
     ]:

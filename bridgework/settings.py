@@ -149,6 +149,10 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 10,
             },
+            # Keep each worker's connection between requests: opening one costs more than
+            # the queries of a simple page (connect, two PRAGMAs, functions, close).
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
@@ -172,6 +176,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "bridgework",
+            # Per-person page fragments (core/fragments.py, ~5 a person) and rate limits:
+            # room for a couple of hundred people per worker before entries are culled.
+            "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
 

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from bridgework.core import crypto, encryption
+from bridgework.core import encryption, encryption_keys
 
 from .models import Profile
 
@@ -84,7 +84,7 @@ class MFAAdapter(DefaultMFAAdapter):
         return encryption.encrypt(text)
 
     def decrypt(self, encrypted_text: str) -> str:
-        if not encrypted_text.startswith(f"{crypto.PREFIX}:"):
+        if not encrypted_text.startswith(f"{encryption_keys.PREFIX}:"):
             return encrypted_text  # written before encryption (migration 0002 fixes it)
         return encryption.decrypt(encrypted_text)
 

@@ -7,5 +7,6 @@ urlpatterns = [
     path("welcome/", views.welcome, name="welcome"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.delete, name="delete"),
+    path("export/", views.export_data, name="export"),
     path("import/", views.import_data, name="import"),
 ]

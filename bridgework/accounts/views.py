@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import json
+
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from bridgework.core.http import AuthedRequest
 from bridgework.core.importing import ImportProblem, plain_words
-from bridgework.core.modules import has_user_data
+from bridgework.core.modules import export_all, has_user_data
 
 from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm
 from .models import profile_for
@@ -55,6 +59,22 @@ def delete(request: AuthedRequest) -> HttpResponse:
         messages.success(request, "Your account and everything in it have been deleted.")
         return redirect("core:home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@login_required
+@require_GET
+def export_data(request: AuthedRequest) -> HttpResponse:
+    """All of the user's data as one JSON file (decrypted: it is theirs); ``import_data`` reads it."""
+    response = HttpResponse(
+        # Compact: the indented encoder is pure Python and took 60 % longer at 5 years.
+        json.dumps(
+            export_all(request.user), cls=DjangoJSONEncoder, separators=(",", ":"), ensure_ascii=False
+        ),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="bridgework-export-{stamp}.json"'
+    return response
 
 
 @login_required

@@ -6,12 +6,12 @@ from django.http import Http404
 from bridgework.core.access import owned_or_404
 
 from .instruments import Instrument, get_instrument
-from .models import Administration
+from .models import Sitting
 
 
-def get_administration_for_user(user: User, pk: object) -> Administration:
-    """The user's own administration, or 404 (never 403: a foreign id must not be confirmed)."""
-    return owned_or_404(Administration.objects.filter(user=user), pk)
+def get_sitting_for_user(user: User, pk: object) -> Sitting:
+    """The user's own sitting, or 404 (never 403: a foreign id must not be confirmed)."""
+    return owned_or_404(Sitting.objects.filter(user=user), pk)
 
 
 def get_instrument_or_404(instrument_id: str) -> Instrument:

@@ -7,16 +7,12 @@ from django.urls import reverse
 from bridgework.core.modules import NextStep, Panel
 
 from .instruments import get_instrument
-from .models import Administration
+from .services import latest_submitted_for
 
 
 def dashboard(user: Any) -> Panel:
-    """One query: the person's submitted sittings, newest first."""
-    latest: dict[str, Administration] = {}
-    for administration in Administration.objects.filter(
-        user=user, submitted_at__isnull=False
-    ).order_by("-submitted_at"):
-        latest.setdefault(administration.instrument_id, administration)
+    """One query whatever the history: each questionnaire's latest sitting, newest first."""
+    latest = {sitting.instrument_id: sitting for sitting in latest_submitted_for(user)}
     next_step = None
     if "bii" not in latest:
         next_step = NextStep(
@@ -27,8 +23,8 @@ def dashboard(user: Any) -> Panel:
             label="Take the inventory",
         )
     rows = []
-    for instrument_id, administration in latest.items():
+    for instrument_id, sitting in latest.items():
         instrument = get_instrument(instrument_id)
         title = instrument.short_title if instrument else instrument_id
-        rows.append({"title": title, "administration": administration})
+        rows.append({"title": title, "sitting": sitting})
     return Panel(template="assess/_dashboard.html", context={"latest": rows}, next_step=next_step)

@@ -9,7 +9,7 @@ from typing import Any
 from bridgework.core.demo import bulk_create, moment, progress, span_days
 
 from .instruments import Instrument, instrument_list
-from .models import Administration, Response
+from .models import Response, Sitting
 from .scoring import score
 
 # Roughly how often a person who uses the app keeps retaking each questionnaire (days).
@@ -33,7 +33,7 @@ def _answers(instrument: Instrument, rng: random.Random, severity: float) -> dic
 
 def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.date) -> None:
     start = today - dt.timedelta(days=span_days(years))
-    sittings: list[tuple[Administration, dict[str, int | None]]] = []
+    planned: list[tuple[Sitting, dict[str, int | None]]] = []
     for instrument in instrument_list():
         every = EVERY.get(instrument.id, 42)
         day = start + dt.timedelta(days=rng.randint(2, 10))
@@ -43,9 +43,9 @@ def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.d
             answers = _answers(instrument, rng, severity)
             result = score(instrument, answers)
             submitted = moment(rng, day)
-            sittings.append(
+            planned.append(
                 (
-                    Administration(
+                    Sitting(
                         user=user,
                         instrument_id=instrument.id,
                         instrument_version=instrument.version,
@@ -61,15 +61,15 @@ def create_demo_data(user: Any, *, years: float, rng: random.Random, today: dt.d
                 )
             )
             day += dt.timedelta(days=every + rng.randint(-5, 9))
-    administrations = bulk_create(Administration, [a for a, _ in sittings])
+    sittings = bulk_create(Sitting, [a for a, _ in planned])
     responses = [
         Response(
-            administration=administration,
+            sitting=sitting,
             item_id=item_id,
             value=value,
-            answered_at=administration.updated_at,
+            answered_at=sitting.updated_at,
         )
-        for administration, (_, answers) in zip(administrations, sittings, strict=True)
+        for sitting, (_, answers) in zip(sittings, planned, strict=True)
         for item_id, value in answers.items()
     ]
     bulk_create(Response, responses, batch_size=900)

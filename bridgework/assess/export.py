@@ -1,32 +1,49 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from .models import Administration
+from .models import Response, Sitting
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
-    """Every sitting with its answers and scores; two queries."""
-    sittings = (
-        Administration.objects.filter(user=user)
-        .prefetch_related("responses")
-        .order_by("started_at")
-    )
+    """Every sitting with its answers and scores; two queries of plain rows (no model
+    instances or prefetch machinery: the answers are most of the export's rows)."""
+    answers: dict[int, dict[str, int | None]] = defaultdict(dict)
+    for sitting_id, item_id, value in (
+        Response.objects.filter(sitting__user=user)
+        .order_by("sitting_id", "id")
+        .values_list("sitting_id", "item_id", "value")
+    ):
+        answers[sitting_id][item_id] = value
     return {
-        "administrations": [
+        "sittings": [
             {
-                "id": a.pk,
-                "instrument": a.instrument_id,
-                "instrument_version": a.instrument_version,
-                "started_at": a.started_at.isoformat(),
-                "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
-                "total": a.total,
-                "band": a.band or None,
-                "subscales": a.subscales,
-                "prorated": a.prorated,
-                "safety_flag": a.flagged,
-                "responses": {row.item_id: row.value for row in a.responses.all()},
+                "id": a["id"],
+                "instrument": a["instrument_id"],
+                "instrument_version": a["instrument_version"],
+                "started_at": a["started_at"].isoformat(),
+                "submitted_at": a["submitted_at"].isoformat() if a["submitted_at"] else None,
+                "total": a["total"],
+                "band": a["band"] or None,
+                "subscales": a["subscales"],
+                "prorated": a["prorated"],
+                "safety_flag": a["flagged"],
+                "responses": answers.get(a["id"], {}),
             }
-            for a in sittings
+            for a in Sitting.objects.filter(user=user)
+            .order_by("started_at")
+            .values(
+                "id",
+                "instrument_id",
+                "instrument_version",
+                "started_at",
+                "submitted_at",
+                "total",
+                "band",
+                "subscales",
+                "prorated",
+                "flagged",
+            )
         ]
     }

@@ -1,4 +1,4 @@
-"""FHIR R4 export: instruments as ``Questionnaire``; administrations as a ``Bundle`` (type
+"""FHIR R4 export: instruments as ``Questionnaire``; sittings as a ``Bundle`` (type
 collection) of ``QuestionnaireResponse`` plus an ``Observation`` per total score, with its
 LOINC code where one exists (PHQ-9 total 44261-6, GAD-7 total 70274-6).
 
@@ -150,7 +150,7 @@ def total_observation(
 
 @dataclass(frozen=True)
 class Sitting:
-    """What the bundle needs of one administration (kept free of the ORM)."""
+    """What the bundle needs of one sitting (kept free of the ORM)."""
 
     instrument: Instrument
     response_id: str

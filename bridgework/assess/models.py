@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 
-class Administration(models.Model):
+class Sitting(models.Model):
     """One sitting of one instrument: answers in progress, then submitted and scored.
 
     Scores are stored at submission so history, reliable change and the CSV export
@@ -12,7 +12,7 @@ class Administration(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sittings"
     )
     instrument_id = models.CharField(max_length=40)
     instrument_version = models.CharField(max_length=20)
@@ -44,8 +44,8 @@ class Administration(models.Model):
 
 
 class Response(models.Model):
-    administration = models.ForeignKey(
-        Administration, on_delete=models.CASCADE, related_name="responses"
+    sitting = models.ForeignKey(
+        Sitting, on_delete=models.CASCADE, related_name="responses"
     )
     item_id = models.CharField(max_length=40)
     # None: the person chose to skip this (optional) item.
@@ -55,7 +55,7 @@ class Response(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["administration", "item_id"], name="assess_one_response_per_item"
+                fields=["sitting", "item_id"], name="assess_one_response_per_item"
             )
         ]
 

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from bridgework.core.charts import Point, bar_chart, line_chart
 
 from .instruments import Instrument, Practice, Subscale
-from .models import Administration
+from .models import Sitting
 from .rci import ReliableChange, reliable_change
 
 
@@ -42,11 +42,11 @@ class SubscaleRow:
     high: float
 
 
-def subscale_rows(instrument: Instrument, administration: Administration) -> list[SubscaleRow]:
+def subscale_rows(instrument: Instrument, sitting: Sitting) -> list[SubscaleRow]:
     rows = []
     for subscale in instrument.subscales:
         low, high = instrument.subscale_range(subscale)
-        rows.append(SubscaleRow(subscale, administration.subscales.get(subscale.id), low, high))
+        rows.append(SubscaleRow(subscale, sitting.subscales.get(subscale.id), low, high))
     return rows
 
 
@@ -75,12 +75,12 @@ def practice_for(instrument: Instrument, rows: Sequence[SubscaleRow]) -> list[Pr
 
 
 def history_charts(
-    instrument: Instrument, administrations: Sequence[Administration]
+    instrument: Instrument, sittings: Sequence[Sitting]
 ) -> list[tuple[str, SafeString]]:
     # Dates in the person's own time zone, as the table under the chart shows them.
     labels = [
         timezone.localtime(a.submitted_at).strftime("%d %b %Y") if a.submitted_at else ""
-        for a in administrations
+        for a in sittings
     ]
     low, high = instrument.score_range()
     charts = [
@@ -88,7 +88,7 @@ def history_charts(
             "Total",
             line_chart(
                 f"{instrument.short_title}: total over time",
-                [Point(label, a.total) for label, a in zip(labels, administrations, strict=True)],
+                [Point(label, a.total) for label, a in zip(labels, sittings, strict=True)],
                 minimum=low,
                 maximum=high,
             ),
@@ -103,7 +103,7 @@ def history_charts(
                     f"{subscale.title} over time",
                     [
                         Point(label, a.subscales.get(subscale.id))
-                        for label, a in zip(labels, administrations, strict=True)
+                        for label, a in zip(labels, sittings, strict=True)
                     ],
                     minimum=low,
                     maximum=high,
@@ -115,7 +115,7 @@ def history_charts(
 
 
 def change_between(
-    instrument: Instrument, before: Administration, after: Administration
+    instrument: Instrument, before: Sitting, after: Sitting
 ) -> ReliableChange | None:
     if instrument.norms is None or before.total is None or after.total is None:
         return None

@@ -1,4 +1,4 @@
-"""Scoring an administration: reverse keys, sums or means, prorating, bands, subscales.
+"""Scoring an sitting: reverse keys, sums or means, prorating, bands, subscales.
 
 Pure functions over an ``Instrument`` and a mapping of item id to value (``None`` =
 unanswered). Arithmetic is exact (``Fraction``); results are rounded to six decimals

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from bridgework.safety.services import screening_record
 from bridgework.screening.crisis import Screening
 
 from .instruments import Instrument
-from .models import Administration, Response
+from .models import Response, Sitting
 from .scoring import Score, flagged_items, score
 
 
@@ -23,7 +25,7 @@ class AlreadySubmitted(ValueError):
 
 @dataclass(frozen=True)
 class SaveResult:
-    administration: Administration
+    sitting: Sitting
     score: Score | None
     # True when this save raised a safety flag that had not been raised before.
     newly_flagged: bool
@@ -32,10 +34,10 @@ class SaveResult:
     screening: Screening = Screening(level="none")
 
 
-def administration_start(*, user: User, instrument: Instrument) -> Administration:
+def sitting_start(*, user: User, instrument: Instrument) -> Sitting:
     """Resume the user's unfinished sitting of this instrument, or start a new one."""
     draft = (
-        Administration.objects.filter(
+        Sitting.objects.filter(
             user=user, instrument_id=instrument.id, submitted_at__isnull=True
         )
         .order_by("-started_at")
@@ -43,7 +45,7 @@ def administration_start(*, user: User, instrument: Instrument) -> Administratio
     )
     if draft is not None:
         return draft
-    return Administration.objects.create(
+    return Sitting.objects.create(
         user=user, instrument_id=instrument.id, instrument_version=instrument.version
     )
 
@@ -57,9 +59,9 @@ def safety_level(instrument: Instrument, responses: Mapping[str, int | None]) ->
 
 
 @transaction.atomic
-def administration_save(
+def sitting_save(
     *,
-    administration: Administration,
+    sitting: Sitting,
     instrument: Instrument,
     responses: Mapping[str, int | None],
     submit: bool,
@@ -73,14 +75,14 @@ def administration_save(
     # Lock the sitting and re-read its state: two requests for one sitting (a double
     # click) must not both insert the same answers or both submit.
     submitted_at = (
-        Administration.objects.select_for_update()
-        .filter(pk=administration.pk)
+        Sitting.objects.select_for_update()
+        .filter(pk=sitting.pk)
         .values_list("submitted_at", flat=True)
         .get()
     )
-    if administration.is_submitted or submitted_at is not None:
+    if sitting.is_submitted or submitted_at is not None:
         raise AlreadySubmitted("a submitted assessment cannot be changed")
-    existing = {row.item_id: row for row in administration.responses.all()}
+    existing = {row.item_id: row for row in sitting.responses.all()}
     to_create, to_update = [], []
     for item in instrument.items:
         if item.id not in responses:
@@ -88,7 +90,7 @@ def administration_save(
         value = responses[item.id]
         row = existing.get(item.id)
         if row is None:
-            to_create.append(Response(administration=administration, item_id=item.id, value=value))
+            to_create.append(Response(sitting=sitting, item_id=item.id, value=value))
         elif row.value != value:
             row.value = value
             to_update.append(row)
@@ -101,27 +103,80 @@ def administration_save(
     screening = Screening(level="none")
     if flagged_items(instrument, answers):
         screening = Screening(level=safety_level(instrument, answers))  # type: ignore[arg-type]
-        if not administration.flagged:
+        if not sitting.flagged:
             # Recorded once per sitting, whether on a pause or at submission.
             screening_record(
-                user=administration.user, screening=screening, source=f"assess.{instrument.id}"
+                user=sitting.user, screening=screening, source=f"assess.{instrument.id}"
             )
-            administration.flagged = newly_flagged = True
+            sitting.flagged = newly_flagged = True
             update_fields.append("flagged")
 
     result = None
     if submit:
         result = score(instrument, answers)
-        administration.submitted_at = timezone.now()
-        administration.total = result.total
-        administration.band = result.band.label if result.band else ""
-        administration.subscales = result.subscales
-        administration.prorated = result.prorated
+        sitting.submitted_at = timezone.now()
+        sitting.total = result.total
+        sitting.band = result.band.label if result.band else ""
+        sitting.subscales = result.subscales
+        sitting.prorated = result.prorated
         update_fields += ["submitted_at", "total", "band", "subscales", "prorated"]
-    administration.save(update_fields=update_fields)
+    sitting.save(update_fields=update_fields)
     return SaveResult(
-        administration=administration,
+        sitting=sitting,
         score=result,
         newly_flagged=newly_flagged,
         screening=screening,
+    )
+
+
+# --------------------------------------------------------------------------- reads
+
+
+def latest_sittings_for(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]:
+    """(instrument id → latest submitted sitting, instrument id → unfinished sitting).
+
+    One query whatever the history: the database ranks each instrument's submitted and
+    unfinished sittings by start time and returns only the newest of each."""
+    unfinished = ExpressionWrapper(Q(submitted_at__isnull=True), output_field=BooleanField())
+    newest = (
+        Sitting.objects.filter(user=user)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("instrument_id"), unfinished],
+                order_by=[F("started_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+    )
+    latest: dict[str, Sitting] = {}
+    drafts: dict[str, Sitting] = {}
+    for sitting in newest:
+        (latest if sitting.is_submitted else drafts)[sitting.instrument_id] = sitting
+    return latest, drafts
+
+
+def submitted_sittings_for(user: User, *, instrument_id: str) -> QuerySet[Sitting]:
+    """The user's submitted sittings of one instrument, newest first: page it."""
+    return Sitting.objects.filter(
+        user=user, instrument_id=instrument_id, submitted_at__isnull=False
+    ).order_by("-submitted_at", "-id")
+
+
+def latest_submitted_for(user: User) -> list[Sitting]:
+    """Each instrument's most recently submitted sitting, the most recent first.
+
+    One query whatever the history (a window function ranks the sittings in SQL), for the
+    home panel."""
+    return list(
+        Sitting.objects.filter(user=user, submitted_at__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("instrument_id")],
+                order_by=[F("submitted_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank=1)
+        .order_by("-submitted_at", "-id")
     )

@@ -6,20 +6,21 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.access import parse_pk
 from bridgework.core.http import AuthedRequest
+from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 
 from . import fhir
-from .access import get_administration_for_user, get_instrument_or_404
+from .access import get_instrument_or_404, get_sitting_for_user
 from .forms import AnswersForm, Part, initial_from, parts_of
 from .instruments import instrument_list
-from .models import Administration
+from .models import Sitting
 from .presentation import (
     change_between,
     history_charts,
@@ -30,32 +31,22 @@ from .presentation import (
 from .scoring import band_for
 from .services import (
     AlreadySubmitted,
-    administration_save,
-    administration_start,
+    latest_sittings_for,
+    sitting_save,
+    sitting_start,
+    submitted_sittings_for,
 )
 
-
-def _submitted(user: User, instrument_id: str) -> list[Administration]:
-    return list(
-        Administration.objects.filter(
-            user=user, instrument_id=instrument_id, submitted_at__isnull=False
-        ).order_by("submitted_at")
-    )
+# Sittings per page of an instrument's history (the most recent first): a year of monthly
+# questionnaires, a chart that stays readable on a phone.
+SITTINGS_PER_PAGE = 12
 
 
 @login_required
 @require_GET
 def index(request: AuthedRequest) -> HttpResponse:
     """Every questionnaire with the person's latest result and any unfinished sitting."""
-    latest: dict[str, Administration] = {}
-    drafts: dict[str, Administration] = {}
-    for administration in Administration.objects.filter(user=request.user).order_by(
-        "started_at"
-    ):
-        if administration.is_submitted:
-            latest[administration.instrument_id] = administration
-        else:
-            drafts[administration.instrument_id] = administration
+    latest, drafts = latest_sittings_for(request.user)
     rows = [
         {"instrument": i, "latest": latest.get(i.id), "draft": drafts.get(i.id)}
         for i in instrument_list()
@@ -74,17 +65,17 @@ def about(request: AuthedRequest, instrument_id: str) -> HttpResponse:
 @require_POST
 def start(request: AuthedRequest, instrument_id: str) -> HttpResponse:
     instrument = get_instrument_or_404(instrument_id)
-    administration = administration_start(user=request.user, instrument=instrument)
-    return redirect("assess:take", pk=administration.pk)
+    sitting = sitting_start(user=request.user, instrument=instrument)
+    return redirect("assess:take", pk=sitting.pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def take(request: AuthedRequest, pk: int) -> HttpResponse:
-    administration = get_administration_for_user(request.user, pk)
-    if administration.is_submitted:
-        return redirect("assess:results", pk=administration.pk)
-    instrument = get_instrument_or_404(administration.instrument_id)
+    sitting = get_sitting_for_user(request.user, pk)
+    if sitting.is_submitted:
+        return redirect("assess:results", pk=sitting.pk)
+    instrument = get_instrument_or_404(sitting.instrument_id)
     parts = parts_of(instrument)
     status = 200
     if request.method == "POST":
@@ -95,21 +86,21 @@ def take(request: AuthedRequest, pk: int) -> HttpResponse:
         valid = form.is_valid()
         try:
             # Keep what was valid even when the form is not, so nothing is lost.
-            saved = administration_save(
-                administration=administration,
+            saved = sitting_save(
+                sitting=sitting,
                 instrument=instrument,
                 responses=form.responses() if valid else form.valid_responses(),
                 submit=submitting and valid,
             )
         except AlreadySubmitted:
             # The same form arrived twice (a double click): the first one counted.
-            return redirect("assess:results", pk=administration.pk)
+            return redirect("assess:results", pk=sitting.pk)
         # Crisis help after the save, on the next page (or this one, re-shown with errors).
         screening_carry(request, saved.screening)
         if valid:
             if submitting:
-                return redirect("assess:results", pk=administration.pk)
-            take_url = reverse("assess:take", args=[administration.pk])
+                return redirect("assess:results", pk=sitting.pk)
+            take_url = reverse("assess:take", args=[sitting.pk])
             if action in ("next", "back"):
                 # Answers are saved at every step; "next" and "back" just turn the page.
                 step = 1 if action == "next" else -1
@@ -124,7 +115,7 @@ def take(request: AuthedRequest, pk: int) -> HttpResponse:
             (p.index + 1 for p in parts if any(i in form.errors for i in p.item_ids)), part
         )
     else:
-        answers = administration.answers()
+        answers = sitting.answers()
         form = AnswersForm(initial=initial_from(answers), instrument=instrument)
         if "part" in request.GET:
             part = _part_number(request.GET.get("part"), parts)
@@ -139,7 +130,7 @@ def take(request: AuthedRequest, pk: int) -> HttpResponse:
         "assess/take.html",
         {
             "instrument": instrument,
-            "administration": administration,
+            "sitting": sitting,
             "form": form,
             "parts": parts,
             "part": current,
@@ -164,16 +155,16 @@ def _part_number(raw: str | None, parts: list[Part]) -> int:
 @login_required
 @require_GET
 def results(request: AuthedRequest, pk: int) -> HttpResponse:
-    administration = get_administration_for_user(request.user, pk)
-    if not administration.is_submitted:
-        return redirect("assess:take", pk=administration.pk)
-    instrument = get_instrument_or_404(administration.instrument_id)
-    rows = subscale_rows(instrument, administration)
+    sitting = get_sitting_for_user(request.user, pk)
+    if not sitting.is_submitted:
+        return redirect("assess:take", pk=sitting.pk)
+    instrument = get_instrument_or_404(sitting.instrument_id)
+    rows = subscale_rows(instrument, sitting)
     earlier = (
-        Administration.objects.filter(
+        Sitting.objects.filter(
             user=request.user,
             instrument_id=instrument.id,
-            submitted_at__lt=administration.submitted_at,
+            submitted_at__lt=sitting.submitted_at,
         )
         .order_by("-submitted_at")
         .first()
@@ -183,13 +174,13 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
         "assess/results.html",
         {
             "instrument": instrument,
-            "administration": administration,
-            "band": band_for(instrument, administration.total),
+            "sitting": sitting,
+            "band": band_for(instrument, sitting.total),
             "score_range": instrument.score_range(),
             "rows": rows,
             "chart": profile_chart(instrument, rows),
             "practice": practice_for(instrument, rows),
-            "change": change_between(instrument, earlier, administration) if earlier else None,
+            "change": change_between(instrument, earlier, sitting) if earlier else None,
             "earlier": earlier,
         },
     )
@@ -198,23 +189,38 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def history(request: AuthedRequest, instrument_id: str) -> HttpResponse:
+    """The chart and table of one page of sittings (the most recent first, in time order
+    within the page), and reliable change between any two of the person's sittings.
+
+    A fixed number of queries whatever the history: the page, its count, the first and
+    the latest sitting, and the two chosen for comparison if they are on another page."""
     instrument = get_instrument_or_404(instrument_id)
-    sittings = _submitted(request.user, instrument.id)
-    by_id = {str(a.pk): a for a in sittings}
-    before = by_id.get(request.GET.get("before", "")) or (sittings[0] if sittings else None)
-    after = by_id.get(request.GET.get("after", "")) or (sittings[-1] if sittings else None)
-    bad_choice = any(
-        request.GET.get(key) and request.GET.get(key) not in by_id for key in ("before", "after")
-    )
+    everything = submitted_sittings_for(request.user, instrument_id=instrument.id)
+    page = page_of(everything, request.GET.get("page"), SITTINGS_PER_PAGE)
+    sittings = list(reversed(page.object_list))
+    first, latest = everything.last(), everything.first()
+    # The comparison offers the first sitting, the latest and this page's.
+    choices = {str(s.pk): s for s in [first, *sittings, latest] if s is not None}
+    asked = {key: request.GET.get(key, "") for key in ("before", "after")}
+    elsewhere = [parse_pk(pk) for pk in asked.values() if pk and pk not in choices]
+    if any(elsewhere):
+        choices |= {str(s.pk): s for s in everything.filter(pk__in=[pk for pk in elsewhere if pk])}
+    bad_choice = any(pk and pk not in choices for pk in asked.values())
+    before = choices.get(asked["before"]) or first
+    after = choices.get(asked["after"]) or latest
     change = None
     if before and after and before.pk != after.pk:
         change = change_between(instrument, before, after)
+    options = sorted(choices.values(), key=lambda s: (s.submitted_at, s.pk))
     return render(
         request,
         "assess/history.html",
         {
             "instrument": instrument,
             "sittings": sittings,
+            "page": page,
+            "page_numbers": page_numbers(page),
+            "options": options,
             "charts": history_charts(instrument, sittings) if sittings else [],
             "before": before,
             "after": after,
@@ -228,8 +234,8 @@ def history(request: AuthedRequest, instrument_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    administration = get_administration_for_user(request.user, pk)
-    administration.delete()
+    sitting = get_sitting_for_user(request.user, pk)
+    sitting.delete()
     messages.success(request, "That questionnaire and its answers are deleted.")
     return redirect("assess:index")
 
@@ -243,29 +249,29 @@ def questionnaire_fhir(request: AuthedRequest, instrument_id: str) -> JsonRespon
 
 @login_required
 @require_GET
-def response_fhir(request: AuthedRequest, pk: int) -> HttpResponse:
+def sitting_fhir(request: AuthedRequest, pk: int) -> HttpResponse:
     """One sitting as a FHIR Bundle: its QuestionnaireResponse and its total as an Observation."""
-    administration = get_administration_for_user(request.user, pk)
-    instrument = get_instrument_or_404(administration.instrument_id)
+    sitting = get_sitting_for_user(request.user, pk)
+    instrument = get_instrument_or_404(sitting.instrument_id)
     data = fhir.bundle(
-        [fhir_sitting(instrument, administration)], timestamp=administration.updated_at
+        [fhir_sitting(instrument, sitting)], timestamp=sitting.updated_at
     )
     response = HttpResponse(json.dumps(data, indent=2), content_type="application/fhir+json")
     response["Content-Disposition"] = (
-        f'attachment; filename="{instrument.id}-{administration.pk}.fhir.json"'
+        f'attachment; filename="{instrument.id}-{sitting.pk}.fhir.json"'
     )
     return response
 
 
-def fhir_sitting(instrument: Any, administration: Administration) -> fhir.Sitting:
+def fhir_sitting(instrument: Any, sitting: Sitting) -> fhir.Sitting:
     """What the FHIR bundle needs of one sitting (reads its answers: one query)."""
     return fhir.Sitting(
         instrument=instrument,
-        response_id=f"bridgework-{administration.pk}",
-        answers=administration.answers(),
-        authored=administration.submitted_at or administration.updated_at,
-        completed=administration.is_submitted,
-        total=administration.total,
+        response_id=f"bridgework-{sitting.pk}",
+        answers=sitting.answers(),
+        authored=sitting.submitted_at or sitting.updated_at,
+        completed=sitting.is_submitted,
+        total=sitting.total,
     )
 
 
@@ -277,9 +283,9 @@ def scores_csv(request: AuthedRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="bridgework-scores.csv"'
     writer = csv.writer(response)
     writer.writerow(
-        ["administration", "instrument", "version", "submitted_at", "scale", "score", "band"]
+        ["sitting", "instrument", "version", "submitted_at", "scale", "score", "band"]
     )
-    sittings = Administration.objects.filter(
+    sittings = Sitting.objects.filter(
         user=request.user, submitted_at__isnull=False
     ).order_by("submitted_at")
     for a in sittings:

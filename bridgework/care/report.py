@@ -17,12 +17,12 @@ from django.utils import timezone
 
 from .models import AREA_LABELS, AREAS
 from .summaries import (
-    assessment_summaries,
-    checkin_summary,
-    circle_summary,
-    ladder_summary,
-    safety_plan_for,
+    assessment_summaries_for,
+    checkin_summary_for,
+    circle_summary_for,
+    ladder_summary_for,
     safety_sections,
+    saved_safety_plan_for,
 )
 
 STYLESHEET = Path(__file__).resolve().parent / "static" / "care" / "report.css"
@@ -49,16 +49,16 @@ def report_html(person: Any, areas: list[str], *, notes: bool = True, names: boo
     if unknown:
         raise ValueError(f"unknown areas: {', '.join(unknown)}")
     chosen = [area for area in AREAS if area in areas]
-    plan = safety_plan_for(person) if "safety_plan" in chosen else None
+    plan = saved_safety_plan_for(person) if "safety_plan" in chosen else None
     profile = getattr(person, "profile", None)
     context = {
         "name": (getattr(profile, "display_name", "") or person.email or "Bridgework report"),
         "generated": timezone.localtime(),
         "areas": [(area, AREA_LABELS[area]) for area in chosen],
-        "assessments": assessment_summaries(person) if "assessments" in chosen else None,
-        "ladder": ladder_summary(person, notes=notes) if "ladder" in chosen else None,
-        "checkins": checkin_summary(person) if "checkins" in chosen else None,
-        "circle": circle_summary(person, names=names) if "circle" in chosen else None,
+        "assessments": assessment_summaries_for(person) if "assessments" in chosen else None,
+        "ladder": ladder_summary_for(person, notes=notes) if "ladder" in chosen else None,
+        "checkins": checkin_summary_for(person) if "checkins" in chosen else None,
+        "circle": circle_summary_for(person, names=names) if "circle" in chosen else None,
         "plan": plan,
         "plan_sections": safety_sections(plan) if plan else [],
         "chosen": chosen,

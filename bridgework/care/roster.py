@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bridgework.assess.instruments import get_instrument
-from bridgework.assess.models import Administration
+from bridgework.assess.models import Sitting
 from bridgework.assess.rci import ReliableChange, reliable_change
 from bridgework.ladder.mastery import ATTEMPTS_NEEDED, CALM_PEAK
 from bridgework.ladder.models import Attempt, Step
@@ -123,7 +123,7 @@ def roster_totals(user_ids: list[int]) -> dict[tuple[int, str], Totals]:
         return {}
     partition = [F("user_id"), F("instrument_id")]
     rows = (
-        Administration.objects.filter(
+        Sitting.objects.filter(
             user_id__in=user_ids, instrument_id__in=ROSTER_INSTRUMENTS, submitted_at__isnull=False
         )
         .annotate(
@@ -233,7 +233,7 @@ def display_name(link: CareLink) -> str:
     return name or link.user.email or f"Client {link.pk}"
 
 
-def roster(clinician: User) -> list[RosterRow]:
+def roster_for(clinician: User) -> list[RosterRow]:
     """Every open client of the clinician with what they share (four or five queries).
 
     Each query asks only for the people who share that area, so nothing unshared is read.

@@ -19,20 +19,20 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from bridgework.assess.instruments import Instrument, instrument_list
-from bridgework.assess.models import Administration
+from bridgework.assess.models import Sitting
 from bridgework.assess.presentation import change_between
 from bridgework.assess.rci import ReliableChange
 from bridgework.circle.models import RING_LABELS, Exchange, Person, by_comfort
 from bridgework.core.charts import Point, line_chart
 from bridgework.ladder.models import Attempt
-from bridgework.ladder.services import StepRow, ladder_rows
+from bridgework.ladder.services import StepRow, ladder_rows_for
 from bridgework.safety.models import SafetyPlan
 
 # ----------------------------------------------------------------------------- assessments
 
 
 @dataclass
-class Sitting:
+class SittingSummary:
     pk: int
     on: date
     total: float | None
@@ -42,19 +42,19 @@ class Sitting:
 @dataclass
 class InstrumentSummary:
     instrument: Instrument
-    sittings: list[Sitting]
+    sittings: list[SittingSummary]
     chart: SafeString | None
     change: ReliableChange | None
 
     @property
-    def latest(self) -> Sitting:
+    def latest(self) -> SittingSummary:
         return self.sittings[-1]
 
 
-def assessment_summaries(user: Any) -> list[InstrumentSummary]:
+def assessment_summaries_for(user: Any) -> list[InstrumentSummary]:
     """Per questionnaire: every submitted total, a chart, and first-to-latest change (1 query)."""
-    by_instrument: dict[str, list[Administration]] = defaultdict(list)
-    for sitting in Administration.objects.filter(user=user, submitted_at__isnull=False).only(
+    by_instrument: dict[str, list[Sitting]] = defaultdict(list)
+    for sitting in Sitting.objects.filter(user=user, submitted_at__isnull=False).only(
         "id", "instrument_id", "submitted_at", "total", "band"
     ).order_by("submitted_at"):
         by_instrument[sitting.instrument_id].append(sitting)
@@ -64,7 +64,7 @@ def assessment_summaries(user: Any) -> list[InstrumentSummary]:
         if not sittings:
             continue
         rows = [
-            Sitting(a.pk, timezone.localdate(a.submitted_at), a.total, a.band)
+            SittingSummary(a.pk, timezone.localdate(a.submitted_at), a.total, a.band)
             for a in sittings
             if a.submitted_at is not None
         ]
@@ -109,9 +109,9 @@ class LadderSummary:
         return sum(row.attempt_count for row in self.rows)
 
 
-def ladder_summary(user: Any, *, notes: bool) -> LadderSummary:
+def ladder_summary_for(user: Any, *, notes: bool) -> LadderSummary:
     """Steps with status and attempts; the person's notes only when ``notes`` (3 queries)."""
-    rows = ladder_rows(user)
+    rows = ladder_rows_for(user)
     attempts: dict[int, list[LadderAttempt]] = defaultdict(list)
     query = Attempt.objects.filter(step__user=user).order_by("happened_on", "id")
     if not notes:
@@ -153,7 +153,7 @@ class CircleSummary:
         return self.gave - self.received
 
 
-def circle_summary(user: Any, *, names: bool) -> CircleSummary:
+def circle_summary_for(user: Any, *, names: bool) -> CircleSummary:
     """Counts per ring and the give-and-take balance; names only when ``names``."""
     counts = dict(
         Person.objects.filter(user=user).values_list("ring").annotate(n=Count("id")).order_by()
@@ -199,7 +199,7 @@ class CheckinSummary:
     insights: list[str] = field(default_factory=list)
 
 
-def checkin_summary(user: Any) -> CheckinSummary | None:
+def checkin_summary_for(user: Any) -> CheckinSummary | None:
     """Weekly averages of mood, stress and sleep over the last 8 weeks (one query)."""
     model = checkin_model()
     if model is None:
@@ -251,20 +251,20 @@ def checkin_summary(user: Any) -> CheckinSummary | None:
     }
     days = (today - start).days + 1
     return CheckinSummary(
-        weeks, sum(w["days"] for w in weeks), days, charts, insights=checkin_insights(user, today)
+        weeks, sum(w["days"] for w in weeks), days, charts, insights=checkin_insights_for(user, today)
     )
 
 
 INSIGHTS_SHOWN = 5
 
 
-def checkin_insights(user: Any, today: date) -> list[str]:
+def checkin_insights_for(user: Any, today: date) -> list[str]:
     """The check-in page's own sentences for the measures that moved together (top few)."""
     try:
         from bridgework.checkin import insights, trends
     except ImportError:  # an installation without the check-in statistics
         return []
-    results, _ = trends.user_insights(user, today=today)
+    results, _ = trends.insights_for(user, today=today)
     main = [r for r in results if insights.relevance(r) < 2]
     return [insights.describe(result) for result in main[:INSIGHTS_SHOWN]]
 
@@ -280,7 +280,7 @@ def _round(value: Any) -> float | None:
 # ----------------------------------------------------------------------------- safety plan
 
 
-def safety_plan_for(user: Any) -> SafetyPlan | None:
+def saved_safety_plan_for(user: Any) -> SafetyPlan | None:
     return SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers").first()
 
 

@@ -1,8 +1,22 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 app_name = "care"
+
+# One client's pages, under clinician/clients/<pk>/ (names stay in the care namespace).
+client_pages = [
+    path("", views.client, name="client"),
+    path("assessments/", views.client_assessments, name="client_assessments"),
+    path("assessments/fhir/", views.client_fhir, name="client_fhir"),
+    path("ladder/", views.client_ladder, name="client_ladder"),
+    path("checkins/", views.client_checkins, name="client_checkins"),
+    path("circle/", views.client_circle, name="client_circle"),
+    path("safety-plan/", views.client_safety_plan, name="client_safety_plan"),
+    path("journal/", views.client_journal, name="client_journal"),
+    path("journal/<int:entry_pk>/", views.client_entry, name="client_entry"),
+    path("report.pdf", views.client_report, name="client_report"),
+]
 urlpatterns = [
     # The person
     path("", views.index, name="index"),
@@ -25,26 +39,5 @@ urlpatterns = [
     path("clinician/join/", views.join, name="join"),
     # The client list lives at clinician/; clients/ leads there (and is the URL base).
     path("clinician/clients/", views.clients, name="clients"),
-    path("clinician/clients/<int:pk>/", views.client, name="client"),
-    path(
-        "clinician/clients/<int:pk>/assessments/",
-        views.client_assessments,
-        name="client_assessments",
-    ),
-    path("clinician/clients/<int:pk>/assessments/fhir/", views.client_fhir, name="client_fhir"),
-    path("clinician/clients/<int:pk>/ladder/", views.client_ladder, name="client_ladder"),
-    path("clinician/clients/<int:pk>/checkins/", views.client_checkins, name="client_checkins"),
-    path("clinician/clients/<int:pk>/circle/", views.client_circle, name="client_circle"),
-    path(
-        "clinician/clients/<int:pk>/safety-plan/",
-        views.client_safety_plan,
-        name="client_safety_plan",
-    ),
-    path("clinician/clients/<int:pk>/journal/", views.client_journal, name="client_journal"),
-    path(
-        "clinician/clients/<int:pk>/journal/<int:entry_pk>/",
-        views.client_entry,
-        name="client_entry",
-    ),
-    path("clinician/clients/<int:pk>/report.pdf", views.client_report, name="client_report"),
+    path("clinician/clients/<int:pk>/", include(client_pages)),
 ]

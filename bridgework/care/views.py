@@ -9,6 +9,7 @@ two-factor authentication first.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import cast
 
 from allauth.account.utils import complete_signup
@@ -54,7 +55,7 @@ from .models import (
     Invitation,
     SharedEntry,
 )
-from .roster import filter_rows, roster
+from .roster import filter_rows, roster_for
 from .services import (
     InvitationProblem,
     clinician_profile_save,
@@ -67,13 +68,13 @@ from .services import (
     link_end,
 )
 from .summaries import (
-    assessment_summaries,
+    assessment_summaries_for,
     checkin_model,
-    checkin_summary,
-    circle_summary,
-    ladder_summary,
-    safety_plan_for,
+    checkin_summary_for,
+    circle_summary_for,
+    ladder_summary_for,
     safety_sections,
+    saved_safety_plan_for,
 )
 
 AUDIT_PAGE = 50
@@ -295,7 +296,7 @@ def clinician_profile_edit(request: HttpRequest) -> HttpResponse:
 def clinician_home(request: HttpRequest) -> HttpResponse:
     """The client list with scores and change, ladder, check-ins and last activity."""
     form = DashboardFilterForm(request.GET or None)
-    rows = roster(_me(request))
+    rows = roster_for(_me(request))
     status = 200
     if form.is_bound:
         if form.is_valid():
@@ -369,18 +370,21 @@ def client(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _area_page(
+    request: HttpRequest, pk: int, area: str, read: Callable[[CareLink], dict[str, object]]
+) -> HttpResponse:
+    """One shared area of a client's data: consent checked and the look logged
+    (``get_client_for_clinician``), then ``read(link)`` fills ``care/client_<area>.html``."""
+    care_link = get_client_for_clinician(_me(request), pk, area)
+    context = {"link": care_link, "name": _name(care_link), **read(care_link)}
+    return render(request, f"care/client_{area}.html", context)
+
+
 @clinician_required()
 @require_GET
 def client_assessments(request: HttpRequest, pk: int) -> HttpResponse:
-    care_link = get_client_for_clinician(_me(request), pk, "assessments")
-    return render(
-        request,
-        "care/client_assessments.html",
-        {
-            "link": care_link,
-            "name": _name(care_link),
-            "summaries": assessment_summaries(care_link.user),
-        },
+    return _area_page(
+        request, pk, "assessments", lambda link: {"summaries": assessment_summaries_for(link.user)}
     )
 
 
@@ -397,70 +401,54 @@ def client_fhir(request: HttpRequest, pk: int) -> HttpResponse:
 @clinician_required()
 @require_GET
 def client_ladder(request: HttpRequest, pk: int) -> HttpResponse:
-    care_link = get_client_for_clinician(_me(request), pk, "ladder")
-    return render(
+    return _area_page(
         request,
-        "care/client_ladder.html",
-        {
-            "link": care_link,
-            "name": _name(care_link),
-            "ladder": ladder_summary(care_link.user, notes=care_link.ladder_notes),
-        },
+        pk,
+        "ladder",
+        lambda link: {"ladder": ladder_summary_for(link.user, notes=link.ladder_notes)},
     )
 
 
 @clinician_required()
 @require_GET
 def client_checkins(request: HttpRequest, pk: int) -> HttpResponse:
-    care_link = get_client_for_clinician(_me(request), pk, "checkins")
-    return render(
-        request,
-        "care/client_checkins.html",
-        {"link": care_link, "name": _name(care_link), "checkins": checkin_summary(care_link.user)},
+    return _area_page(
+        request, pk, "checkins", lambda link: {"checkins": checkin_summary_for(link.user)}
     )
 
 
 @clinician_required()
 @require_GET
 def client_circle(request: HttpRequest, pk: int) -> HttpResponse:
-    care_link = get_client_for_clinician(_me(request), pk, "circle")
-    return render(
+    return _area_page(
         request,
-        "care/client_circle.html",
-        {
-            "link": care_link,
-            "name": _name(care_link),
-            "circle": circle_summary(care_link.user, names=care_link.circle_names),
-        },
+        pk,
+        "circle",
+        lambda link: {"circle": circle_summary_for(link.user, names=link.circle_names)},
     )
+
+
+def _safety_plan(care_link: CareLink) -> dict[str, object]:
+    plan = saved_safety_plan_for(care_link.user)
+    return {"plan": plan, "sections": safety_sections(plan) if plan else []}
 
 
 @clinician_required()
 @require_GET
 def client_safety_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    care_link = get_client_for_clinician(_me(request), pk, "safety_plan")
-    plan = safety_plan_for(care_link.user)
-    return render(
-        request,
-        "care/client_safety_plan.html",
-        {
-            "link": care_link,
-            "name": _name(care_link),
-            "plan": plan,
-            "sections": safety_sections(plan) if plan else [],
-        },
-    )
+    return _area_page(request, pk, "safety_plan", _safety_plan)
 
 
 @clinician_required()
 @require_GET
 def client_journal(request: HttpRequest, pk: int) -> HttpResponse:
-    care_link = get_client_for_clinician(_me(request), pk, "journal")
-    shares = care_link.shared_entries.select_related("entry").order_by("-entry__date")
-    return render(
+    return _area_page(
         request,
-        "care/client_journal.html",
-        {"link": care_link, "name": _name(care_link), "shares": shares},
+        pk,
+        "journal",
+        lambda link: {
+            "shares": link.shared_entries.select_related("entry").order_by("-entry__date")
+        },
     )
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .feelings import feeling_words
 from .models import MAX_NOTE_CHARS, PAST_DAYS, BodySign, CheckIn, Mood, SleepQuality
+from .services import ANSWERS, UPDATABLE
 from .widgets import ChipCheckboxSelectMultiple, ChipRadioSelect, HiddenInput, NumberInput, Slider
 
 
@@ -37,21 +38,6 @@ def count_field(label: str) -> forms.IntegerField:
     )
 
 
-# Everything a check-in can record; one of them is enough.
-ANSWERS = [
-    "mood",
-    "stress",
-    "energy",
-    "sleep_hours",
-    "sleep_quality",
-    "body_signs",
-    "numbness",
-    "alone",
-    "help_asked",
-    "help_accepted",
-    "feelings",
-    "note",
-]
 
 
 class CheckInForm(forms.ModelForm):
@@ -123,21 +109,7 @@ class CheckInForm(forms.ModelForm):
 
     class Meta:
         model = CheckIn
-        fields = [
-            "date",
-            "mood",
-            "stress",
-            "energy",
-            "sleep_hours",
-            "sleep_quality",
-            "body_signs",
-            "numbness",
-            "alone",
-            "help_asked",
-            "help_accepted",
-            "feelings",
-            "note",
-        ]
+        fields = list(UPDATABLE)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

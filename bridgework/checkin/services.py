@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -14,87 +15,8 @@ from .models import CheckIn
 SOURCE = "checkin.checkin"
 
 
-def checkin_create(
-    *,
-    user: User,
-    date: dt.date,
-    mood: int | None = None,
-    stress: int | None = None,
-    energy: int | None = None,
-    sleep_hours: Decimal | None = None,
-    sleep_quality: int | None = None,
-    body_signs: list[str] | None = None,
-    numbness: int | None = None,
-    alone: int | None = None,
-    help_asked: int | None = None,
-    help_accepted: int | None = None,
-    feelings: list[str] | None = None,
-    note: str = "",
-) -> tuple[CheckIn, Screening]:
-    """Save a day's check-in (validated by ``CheckInForm``) and screen its note."""
-    screening = screen_texts(note)
-    with transaction.atomic():
-        checkin = CheckIn.objects.create(
-            user=user,
-            date=date,
-            mood=mood,
-            stress=stress,
-            energy=energy,
-            sleep_hours=sleep_hours,
-            sleep_quality=sleep_quality,
-            body_signs=list(body_signs or []),
-            numbness=numbness,
-            alone=alone,
-            help_asked=help_asked,
-            help_accepted=help_accepted,
-            feelings=list(feelings or []),
-            note=note,
-        )
-        screening_record(user=user, screening=screening, source=SOURCE)
-    return checkin, screening
-
-
-def checkin_update(
-    *,
-    user: User,
-    checkin: CheckIn,
-    date: dt.date,
-    mood: int | None = None,
-    stress: int | None = None,
-    energy: int | None = None,
-    sleep_hours: Decimal | None = None,
-    sleep_quality: int | None = None,
-    body_signs: list[str] | None = None,
-    numbness: int | None = None,
-    alone: int | None = None,
-    help_asked: int | None = None,
-    help_accepted: int | None = None,
-    feelings: list[str] | None = None,
-    note: str = "",
-) -> tuple[CheckIn, Screening]:
-    """Replace a check-in's values (the form gives every field) and screen its note."""
-    screening = screen_texts(note)
-    checkin.date = date
-    checkin.mood = mood
-    checkin.stress = stress
-    checkin.energy = energy
-    checkin.sleep_hours = sleep_hours
-    checkin.sleep_quality = sleep_quality
-    checkin.body_signs = list(body_signs or [])
-    checkin.numbness = numbness
-    checkin.alone = alone
-    checkin.help_asked = help_asked
-    checkin.help_accepted = help_accepted
-    checkin.feelings = list(feelings or [])
-    checkin.note = note
-    with transaction.atomic():
-        checkin.save(update_fields=[*UPDATABLE, "updated_at"])
-        screening_record(user=user, screening=screening, source=SOURCE)
-    return checkin, screening
-
-
-UPDATABLE = [
-    "date",
+# Everything a check-in can record; one of them is enough (``CheckInForm.clean``).
+ANSWERS = (
     "mood",
     "stress",
     "energy",
@@ -107,7 +29,58 @@ UPDATABLE = [
     "help_accepted",
     "feelings",
     "note",
-]
+)
+UPDATABLE = ("date", *ANSWERS)
+
+
+class CheckInFields(TypedDict):
+    """One day's values (``CheckInForm.cleaned_data``); a value left out is empty."""
+
+    date: dt.date
+    mood: NotRequired[int | None]
+    stress: NotRequired[int | None]
+    energy: NotRequired[int | None]
+    sleep_hours: NotRequired[Decimal | None]
+    sleep_quality: NotRequired[int | None]
+    body_signs: NotRequired[list[str] | None]
+    numbness: NotRequired[int | None]
+    alone: NotRequired[int | None]
+    help_asked: NotRequired[int | None]
+    help_accepted: NotRequired[int | None]
+    feelings: NotRequired[list[str] | None]
+    note: NotRequired[str]
+
+
+def _values(fields: CheckInFields) -> dict[str, object]:
+    """Every updatable field: what was given, the rest empty (a save replaces the whole day)."""
+    values: dict[str, object] = {name: None for name in UPDATABLE}
+    values.update(fields)
+    values["body_signs"] = list(fields.get("body_signs") or [])
+    values["feelings"] = list(fields.get("feelings") or [])
+    values["note"] = fields.get("note", "")
+    return values
+
+
+def checkin_create(*, user: User, **fields: Unpack[CheckInFields]) -> tuple[CheckIn, Screening]:
+    """Save a day's check-in and screen its note."""
+    screening = screen_texts(fields.get("note", ""))
+    with transaction.atomic():
+        checkin = CheckIn.objects.create(user=user, **_values(fields))
+        screening_record(user=user, screening=screening, source=SOURCE)
+    return checkin, screening
+
+
+def checkin_update(
+    *, user: User, checkin: CheckIn, **fields: Unpack[CheckInFields]
+) -> tuple[CheckIn, Screening]:
+    """Replace a check-in's values (the form gives every field) and screen its note."""
+    screening = screen_texts(fields.get("note", ""))
+    for name, value in _values(fields).items():
+        setattr(checkin, name, value)
+    with transaction.atomic():
+        checkin.save(update_fields=[*UPDATABLE, "updated_at"])
+        screening_record(user=user, screening=screening, source=SOURCE)
+    return checkin, screening
 
 
 def checkin_delete(*, user: User, checkin: CheckIn) -> None:

@@ -42,7 +42,7 @@ CHARTS = [
 ]
 
 
-def rows_between(user: User, first: dt.date, last: dt.date) -> list[dict[str, Any]]:
+def checkin_rows_for(user: User, *, first: dt.date, last: dt.date) -> list[dict[str, Any]]:
     """The measures of each check-in in [first, last], oldest first (no note decrypted)."""
     return list(
         CheckIn.objects.filter(user=user, date__range=(first, last))
@@ -66,7 +66,7 @@ def measure_series(rows: list[dict[str, Any]]) -> dict[str, dict[dt.date, float]
     return series
 
 
-def user_insights(
+def insights_for(
     user: User, *, today: dt.date, min_n: int = insights.MIN_N
 ) -> tuple[list[insights.PairResult], int]:
     """The ranked pairs over the last year and how many days that year had a check-in.
@@ -82,7 +82,7 @@ def user_insights(
     key = f"checkin:insights:v1:{user.pk}:{today}:{min_n}:{state['days']}:{latest}"
     cached = cache.get(key)
     if cached is None:
-        rows = rows_between(user, first, today)
+        rows = checkin_rows_for(user, first=first, last=today)
         cached = [astuple(r) for r in insights.correlations(measure_series(rows), min_n=min_n)]
         cache.set(key, cached, timeout=60 * 60 * 24)
     results = [insights.PairResult(*values) for values in cached]

@@ -178,7 +178,7 @@ def trends_view(request: HttpRequest) -> HttpResponse:
         period, _anchor(request.GET.get("start"), today)
     )
     # One query for both periods (the previous one only feeds the feelings comparison).
-    everything = trends.rows_between(user, previous_first, last)
+    everything = trends.checkin_rows_for(user, first=previous_first, last=last)
     rows = [row for row in everything if row["date"] >= first]
     previous = [row for row in everything if row["date"] < first]
     days = _chart_rows(rows, first, last)
@@ -255,7 +255,7 @@ def _sentences(results: list[insights.PairResult], css: str) -> SafeString:
 @require_GET
 def insights_view(request: HttpRequest) -> HttpResponse:
     user = _owner(request)
-    results, days = trends.user_insights(user, today=timezone.localdate())
+    results, days = trends.insights_for(user, today=timezone.localdate())
     main = [r for r in results if insights.relevance(r) < 2]
     other = [r for r in results if insights.relevance(r) == 2]
     return render(

@@ -28,7 +28,7 @@ from .services import (
     exchange_create,
     exchange_delete,
     exchange_update,
-    exchanges_latest_first,
+    exchanges_for,
     people_for,
     person_create,
     person_delete,
@@ -164,7 +164,7 @@ def delete_person(request: AuthedRequest, person_id: int) -> Status[None]:
 @paginate(Page)
 def list_exchanges(request: AuthedRequest) -> QuerySet[Exchange]:
     """Latest first; only the requested page is read and decrypted."""
-    return exchanges_latest_first(request.user)
+    return exchanges_for(request.user)
 
 
 @router.post("/exchanges", response={201: ExchangeWriteOut, **ERRORS})

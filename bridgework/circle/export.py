@@ -29,17 +29,23 @@ def export_user_data(user: Any) -> dict[str, Any]:
         ],
         "exchanges": [
             {
-                "id": exchange.pk,
-                "person_id": exchange.person_id,
-                "direction": exchange.direction,
-                "kind": exchange.kind,
-                "size": exchange.size,
-                "discomfort": exchange.discomfort,
-                "occurred_on": _iso(exchange.occurred_on),
-                "note": exchange.note,
-                "created_at": _iso(exchange.created_at),
+                "id": exchange["id"],
+                "person_id": exchange["person_id"],
+                "direction": exchange["direction"],
+                "kind": exchange["kind"],
+                "size": exchange["size"],
+                "discomfort": exchange["discomfort"],
+                "occurred_on": _iso(exchange["occurred_on"]),
+                "note": exchange["note"],
+                "created_at": _iso(exchange["created_at"]),
             }
-            for exchange in Exchange.objects.filter(user=user).order_by("occurred_on", "pk")
+            # Plain rows (values()): no model instance per exchange, the bulk of the app.
+            for exchange in Exchange.objects.filter(user=user)
+            .order_by("occurred_on", "pk")
+            .values(
+                "id", "person_id", "direction", "kind", "size", "discomfort", "occurred_on",
+                "note", "created_at",
+            )
         ],
         "dismissed_observations": [
             {"key": row.key, "dismissed_at": _iso(row.dismissed_at)}

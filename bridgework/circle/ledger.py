@@ -22,7 +22,6 @@ from .observations import (
     SIZE_WEIGHTS,
     ExchangeFact,
     Observation,
-    PersonFact,
     Tally,
     WeekRow,
     drifting,
@@ -33,6 +32,7 @@ from .observations import (
     visible,
     weekly_balance,
 )
+from .services import person_facts
 
 RECENT_LIMIT = 30
 WEEKS_SHOWN = 12
@@ -169,18 +169,6 @@ def observations_sql(
     return visible(found, dismissed, today)
 
 
-def person_facts(people: list[Person]) -> list[PersonFact]:
-    return [
-        PersonFact(
-            id=person.pk,
-            name=person.name,
-            ring=person.ring,
-            added_on=timezone.localdate(person.created_at),
-        )
-        for person in people
-    ]
-
-
 # ----------------------------------------------------------------- page parts
 
 
@@ -265,8 +253,11 @@ def ledger_context(user: Any, people: list[Person]) -> dict[str, Any]:
 
 
 def recent_exchanges(user: User) -> list[Exchange]:
-    """The latest exchanges with their people (one query; decrypts each name and note)."""
-    return list(Exchange.objects.filter(user=user).select_related("person")[:RECENT_LIMIT])
+    """The latest exchanges with their people (one query; decrypts each exchange's note
+    and person's name, not the person's own note)."""
+    return list(
+        Exchange.objects.filter(user=user).select_related("person").defer("person__note")[:RECENT_LIMIT]
+    )
 
 
 @dataclass(frozen=True)

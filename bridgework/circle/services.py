@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -31,48 +31,37 @@ EXCHANGE_FIELDS = ["person", "direction", "kind", "size", "discomfort", "occurre
 # --------------------------------------------------------------------------- people
 
 
-def person_create(
-    *,
-    user: User,
-    name: str,
-    ring: str,
-    comfort: int,
-    helps_with: list[str] | None = None,
-    note: str = "",
-) -> tuple[Person, Screening]:
-    screening = screen_texts(name, note)
-    with transaction.atomic():
-        person = Person.objects.create(
-            user=user,
-            name=name.strip(),
-            ring=ring,
-            helps_with=list(helps_with or []),
-            comfort=comfort,
-            note=note or "",
-        )
-        screening_record(user=user, screening=screening, source="circle.person")
-    return person, screening
+class PersonFields(TypedDict):
+    """Someone in the circle (``PersonForm.cleaned_data``)."""
+
+    name: str
+    ring: str
+    comfort: int
+    helps_with: NotRequired[list[str] | None]
+    note: NotRequired[str]
 
 
-def person_update(
-    *,
-    person: Person,
-    name: str,
-    ring: str,
-    comfort: int,
-    helps_with: list[str] | None = None,
-    note: str = "",
+def _person_save(
+    person: Person, fields: PersonFields, *, update_fields: list[str] | None
 ) -> tuple[Person, Screening]:
-    screening = screen_texts(name, note)
-    person.name = name.strip()
-    person.ring = ring
-    person.helps_with = list(helps_with or [])
-    person.comfort = comfort
-    person.note = note or ""
+    person.name = fields["name"].strip()
+    person.ring = fields["ring"]
+    person.comfort = fields["comfort"]
+    person.helps_with = list(fields.get("helps_with") or [])
+    person.note = fields.get("note") or ""
+    screening = screen_texts(person.name, person.note)
     with transaction.atomic():
-        person.save(update_fields=[*PERSON_FIELDS, "updated_at"])
+        person.save(update_fields=update_fields)
         screening_record(user=person.user, screening=screening, source="circle.person")
     return person, screening
+
+
+def person_create(*, user: User, **fields: Unpack[PersonFields]) -> tuple[Person, Screening]:
+    return _person_save(Person(user=user), fields, update_fields=None)
+
+
+def person_update(*, person: Person, **fields: Unpack[PersonFields]) -> tuple[Person, Screening]:
+    return _person_save(person, fields, update_fields=[*PERSON_FIELDS, "updated_at"])
 
 
 def person_delete(*, person: Person) -> None:
@@ -91,72 +80,58 @@ def people_for(user: User) -> list[Person]:
 # --------------------------------------------------------------------------- exchanges
 
 
-def exchange_create(
-    *,
-    user: User,
-    person: Person | None,
-    direction: str,
-    kind: str,
-    occurred_on: date,
-    size: str = "small",
-    discomfort: int | None = None,
-    note: str = "",
-) -> tuple[Exchange, Screening]:
-    if person is not None and person.user_id != user.pk:
-        raise ValueError("An exchange can only name someone from the same user's circle")
-    screening = screen_texts(note)
-    with transaction.atomic():
-        exchange = Exchange.objects.create(
-            user=user,
-            person=person,
-            direction=direction,
-            kind=kind,
-            size=size,
-            discomfort=discomfort,
-            occurred_on=occurred_on,
-            note=note or "",
-        )
-        screening_record(user=user, screening=screening, source="circle.exchange")
-    return exchange, screening
+class ExchangeFields(TypedDict):
+    """One give or take (``ExchangeForm.cleaned_data``)."""
+
+    person: Person | None
+    direction: str
+    kind: str
+    occurred_on: date
+    size: NotRequired[str]
+    discomfort: NotRequired[int | None]
+    note: NotRequired[str]
 
 
-def exchange_update(
-    *,
-    exchange: Exchange,
-    person: Person | None,
-    direction: str,
-    kind: str,
-    occurred_on: date,
-    size: str = "small",
-    discomfort: int | None = None,
-    note: str = "",
+def _exchange_save(
+    exchange: Exchange, fields: ExchangeFields, *, update_fields: list[str] | None
 ) -> tuple[Exchange, Screening]:
+    person = fields["person"]
     if person is not None and person.user_id != exchange.user_id:
         raise ValueError("An exchange can only name someone from the same user's circle")
     exchange.person = person
-    exchange.direction = direction
-    exchange.kind = kind
-    exchange.size = size
-    exchange.discomfort = discomfort
-    exchange.occurred_on = occurred_on
-    exchange.note = note or ""
+    exchange.direction = fields["direction"]
+    exchange.kind = fields["kind"]
+    exchange.size = fields.get("size", "small")
+    exchange.discomfort = fields.get("discomfort")
+    exchange.occurred_on = fields["occurred_on"]
+    exchange.note = fields.get("note") or ""
     screening = screen_texts(exchange.note)
     with transaction.atomic():
-        exchange.save(update_fields=EXCHANGE_FIELDS)
+        exchange.save(update_fields=update_fields)
         screening_record(user=exchange.user, screening=screening, source="circle.exchange")
     return exchange, screening
+
+
+def exchange_create(*, user: User, **fields: Unpack[ExchangeFields]) -> tuple[Exchange, Screening]:
+    return _exchange_save(Exchange(user=user), fields, update_fields=None)
+
+
+def exchange_update(
+    *, exchange: Exchange, **fields: Unpack[ExchangeFields]
+) -> tuple[Exchange, Screening]:
+    return _exchange_save(exchange, fields, update_fields=EXCHANGE_FIELDS)
 
 
 def exchange_delete(*, exchange: Exchange) -> None:
     exchange.delete()
 
 
-def exchanges_latest_first(user: User) -> QuerySet[Exchange]:
+def exchanges_for(user: User) -> QuerySet[Exchange]:
     """The user's exchanges, latest first (lazy: slice before reading, notes decrypt)."""
     return Exchange.objects.filter(user=user).order_by("-occurred_on", "-created_at", "-id")
 
 
-def exchange_facts(user: User, *, person: Person | None = None) -> list[ExchangeFact]:
+def exchange_facts_for(user: User, *, person: Person | None = None) -> list[ExchangeFact]:
     """The numbers behind the ledger, without decrypting any note. One query."""
     rows = Exchange.objects.filter(user=user)
     if person is not None:
@@ -222,7 +197,7 @@ def summary(people: list[Person]) -> CircleSummary:
 # --------------------------------------------------------------------------- for other apps
 
 
-def person_choices_for_step(user: User, step_kind: str | None) -> list[Any]:
+def person_choices_for(user: User, step_kind: str | None) -> list[Any]:
     """Choices for a "someone from my circle" select on a ladder step (one query).
 
     The people easiest to ask for this kind of step come first (``suggest.py``), then

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.fragments import cached_for_person
 from bridgework.core.http import AuthedRequest
 from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
@@ -140,15 +142,20 @@ def person_delete_view(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def ledger_view(request: AuthedRequest) -> HttpResponse:
-    people = people_for(request.user)
-    return render(
-        request,
-        "circle/ledger.html",
-        {
+    """The ledger: rendered from the history once, then from the per-person cache until
+    the person changes something (or the day changes)."""
+
+    def body() -> str:
+        people = people_for(request.user)
+        context = {
             **ledger.ledger_context(request.user, people),
             "exchange_rows": ledger.exchange_rows(ledger.recent_exchanges(request.user)),
             "people": people,
-        },
+        }
+        return render_to_string("circle/_ledger_body.html", context, request)
+
+    return render(
+        request, "circle/ledger.html", {"body": cached_for_person(request, "circle_ledger", body)}
     )
 
 

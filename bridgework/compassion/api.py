@@ -142,7 +142,7 @@ def kindness_update(
 ) -> dict[str, object]:
     kindness = get_kindness_for_user(request.user, kindness_id)
     form = bind(KindnessForm, payload, instance=kindness, partial=True, user=request.user)
-    screening = services.kindness_update(kindness=kindness, **form.cleaned_data)
+    kindness, screening = services.kindness_update(kindness=kindness, **form.cleaned_data)
     return {**KindnessOut.model_validate(kindness).model_dump(), "screening": ScreeningOut.of(screening)}
 
 

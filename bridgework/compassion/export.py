@@ -8,32 +8,55 @@ from .models import Kindness, PracticeSession
 
 
 def export_user_data(user: User) -> dict[str, Any]:
-    """All of the user's practice sessions and kindness entries, decrypted."""
+    """All of the user's practice sessions and kindness entries, decrypted; plain rows
+    (``values()``), no model instances."""
     return {
         "sessions": [
             {
-                "exercise": s.exercise,
-                "date": s.date.isoformat(),
-                "answer_1": s.answer_1,
-                "answer_2": s.answer_2,
-                "answer_3": s.answer_3,
-                "harsh_before": s.harsh_before,
-                "harsh_after": s.harsh_after,
-                "created_at": s.created_at.isoformat(),
+                "exercise": s["exercise"],
+                "date": s["date"].isoformat(),
+                "answer_1": s["answer_1"],
+                "answer_2": s["answer_2"],
+                "answer_3": s["answer_3"],
+                "harsh_before": s["harsh_before"],
+                "harsh_after": s["harsh_after"],
+                "created_at": s["created_at"].isoformat(),
             }
-            for s in PracticeSession.objects.filter(user=user).order_by("date", "created_at", "pk")
+            for s in PracticeSession.objects.filter(user=user)
+            .order_by("date", "created_at", "pk")
+            .values(
+                "exercise",
+                "date",
+                "answer_1",
+                "answer_2",
+                "answer_3",
+                "harsh_before",
+                "harsh_after",
+                "created_at",
+            )
         ],
         "kindness": [
             {
-                "date": k.date.isoformat(),
-                "kind": k.kind,
-                "what": k.what,
-                "person_id": k.person_id,
-                "from_name": k.from_name,
-                "response": k.response,
-                "created_at": k.created_at.isoformat(),
-                "updated_at": k.updated_at.isoformat(),
+                "date": k["date"].isoformat(),
+                "kind": k["kind"],
+                "what": k["what"],
+                "person_id": k["person_id"],
+                "from_name": k["from_name"],
+                "response": k["response"],
+                "created_at": k["created_at"].isoformat(),
+                "updated_at": k["updated_at"].isoformat(),
             }
-            for k in Kindness.objects.filter(user=user).order_by("date", "created_at", "pk")
+            for k in Kindness.objects.filter(user=user)
+            .order_by("date", "created_at", "pk")
+            .values(
+                "date",
+                "kind",
+                "what",
+                "person_id",
+                "from_name",
+                "response",
+                "created_at",
+                "updated_at",
+            )
         ],
     }

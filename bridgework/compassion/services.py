@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -46,60 +47,50 @@ def session_create(
     return session, screening
 
 
-def kindness_create(
-    *,
-    user: User,
-    date: dt.date,
-    kind: str,
-    what: str,
-    response: str,
-    person: Person | None = None,
-    from_name: str = "",
+class KindnessFields(TypedDict):
+    """One piece of kindness noted (``KindnessForm.cleaned_data``)."""
+
+    date: dt.date
+    kind: str
+    what: str
+    response: str
+    person: NotRequired[Person | None]
+    from_name: NotRequired[str]
+
+
+KINDNESS_FIELDS = ["date", "kind", "what", "response", "person", "from_name"]
+
+
+def _kindness_save(
+    kindness: Kindness, fields: KindnessFields, *, update_fields: list[str] | None
 ) -> tuple[Kindness, Screening]:
-    if person is not None and person.user_id != user.pk:
+    person = fields.get("person")
+    if person is not None and person.user_id != kindness.user_id:
         person = None  # never link someone else's circle person
-    screening = screen_texts(what, from_name)
+    kindness.date, kindness.kind = fields["date"], fields["kind"]
+    kindness.what, kindness.response = fields["what"], fields["response"]
+    kindness.person, kindness.from_name = person, fields.get("from_name", "")
+    screening = screen_texts(kindness.what, kindness.from_name)
     with transaction.atomic():
-        kindness = Kindness.objects.create(
-            user=user,
-            date=date,
-            kind=kind,
-            what=what,
-            response=response,
-            person=person,
-            from_name=from_name,
-        )
-        screening_record(user=user, screening=screening, source="compassion.kindness")
+        kindness.save(update_fields=update_fields)
+        screening_record(user=kindness.user, screening=screening, source="compassion.kindness")
     return kindness, screening
 
 
+def kindness_create(*, user: User, **fields: Unpack[KindnessFields]) -> tuple[Kindness, Screening]:
+    return _kindness_save(Kindness(user=user), fields, update_fields=None)
+
+
 def kindness_update(
-    *,
-    kindness: Kindness,
-    date: dt.date,
-    kind: str,
-    what: str,
-    response: str,
-    person: Person | None = None,
-    from_name: str = "",
-) -> Screening:
-    if person is not None and person.user_id != kindness.user_id:
-        person = None
-    screening = screen_texts(what, from_name)
-    with transaction.atomic():
-        kindness.date, kindness.kind, kindness.what = date, kind, what
-        kindness.response, kindness.person, kindness.from_name = response, person, from_name
-        kindness.save(
-            update_fields=["date", "kind", "what", "response", "person", "from_name", "updated_at"]
-        )
-        screening_record(user=kindness.user, screening=screening, source="compassion.kindness")
-    return screening
+    *, kindness: Kindness, **fields: Unpack[KindnessFields]
+) -> tuple[Kindness, Screening]:
+    return _kindness_save(kindness, fields, update_fields=[*KINDNESS_FIELDS, "updated_at"])
 
 
 # -- reads -----------------------------------------------------------------------------
 
 
-def acceptance_by_month_for(*, user: User, months: int = 6) -> list[MonthShare]:
+def acceptance_by_month_for(user: User, *, months: int = 6) -> list[MonthShare]:
     """Share of kindness accepted per calendar month over the last ``months`` (one query,
     an aggregate over the window: the cost does not grow with years of history)."""
     today = timezone.localdate()
@@ -116,7 +107,7 @@ def acceptance_by_month_for(*, user: User, months: int = 6) -> list[MonthShare]:
     return monthly_shares(rows, today=today, months=months)
 
 
-def acceptance_recent_for(*, user: User, days: int = 28) -> tuple[int, int]:
+def acceptance_recent_for(user: User, *, days: int = 28) -> tuple[int, int]:
     """(total, accepted) kindness entries of the last ``days`` days (one query)."""
     since = timezone.localdate() - dt.timedelta(days=days)
     counts = Kindness.objects.filter(user=user, date__gte=since).aggregate(
@@ -125,7 +116,7 @@ def acceptance_recent_for(*, user: User, days: int = 28) -> tuple[int, int]:
     return counts["total"] or 0, counts["accepted"] or 0
 
 
-def sessions_for(*, user: User, limit: int = 30) -> list[PracticeSession]:
+def sessions_for(user: User, *, limit: int = 30) -> list[PracticeSession]:
     """The latest sessions, newest first, without their answers (nothing is decrypted)."""
     return list(
         PracticeSession.objects.filter(user=user).only(

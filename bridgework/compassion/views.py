@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bridgework.core.charts import Point, bar_chart, line_chart
 from bridgework.core.http import AuthedRequest
+from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 
 from . import services
@@ -19,6 +20,7 @@ from .models import Kindness
 
 # The ladder step proposed when kindness keeps bouncing off (ladder/data/step_templates.yaml).
 NUDGE_STEP = "accept-compliment"
+# Kindness entries per page on the log (each shown entry is decrypted).
 KINDNESS_PAGE = 25
 
 
@@ -92,13 +94,10 @@ def session_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def kindness(request: AuthedRequest) -> HttpResponse:
     shares = services.acceptance_by_month_for(user=request.user)
     total, accepted = services.acceptance_recent_for(user=request.user)
-    try:
-        offset = max(int(request.GET.get("offset", 0)), 0)
-    except ValueError:
-        offset = 0
-    entries = list(
-        Kindness.objects.filter(user=request.user)
-        .select_related("person")[offset : offset + KINDNESS_PAGE + 1]
+    page = page_of(
+        Kindness.objects.filter(user=request.user).select_related("person"),
+        request.GET.get("page"),
+        KINDNESS_PAGE,
     )
     chart = None
     if any(share.total for share in shares):
@@ -112,10 +111,9 @@ def kindness(request: AuthedRequest) -> HttpResponse:
         request,
         "compassion/kindness.html",
         {
-            "entries": entries[:KINDNESS_PAGE],
-            "more": len(entries) > KINDNESS_PAGE,
-            "offset": offset,
-            "next_offset": offset + KINDNESS_PAGE,
+            "entries": page.object_list,
+            "page": page,
+            "page_numbers": page_numbers(page),
             "shares": shares,
             "chart": chart,
             "recent_total": total,
@@ -146,7 +144,7 @@ def kindness_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=entry, user=request.user
     )
     if request.method == "POST" and form.is_valid():
-        screening = services.kindness_update(kindness=entry, **form.cleaned_data)
+        _, screening = services.kindness_update(kindness=entry, **form.cleaned_data)
         screening_carry(request, screening)
         messages.success(request, "Saved your changes.")
         return redirect("compassion:kindness")

@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import crypto
+from . import encryption_keys
 
 DB_NAME = "bridgework.sqlite3"
 SECRET_NAME = "secret_key"
@@ -62,12 +62,12 @@ def copy_sqlite(source: sqlite3.Connection, target: Path) -> None:
     os.chmod(target, 0o600)
 
 
-def write_keys(folder: Path, keyring: crypto.Keyring, secret_key: str) -> None:
-    crypto.write_key_file(folder / crypto.KEY_FILE_NAME, keyring)
+def write_keys(folder: Path, keyring: encryption_keys.Keyring, secret_key: str) -> None:
+    encryption_keys.write_key_file(folder / encryption_keys.KEY_FILE_NAME, keyring)
     _private_file(folder / SECRET_NAME, (secret_key + "\n").encode("ascii"))
 
 
-def write_manifest(folder: Path, keyring: crypto.Keyring, now: dt.datetime, database: str) -> None:
+def write_manifest(folder: Path, keyring: encryption_keys.Keyring, now: dt.datetime, database: str) -> None:
     manifest = {
         "created_at": now.isoformat(),
         "database": database,
@@ -83,7 +83,7 @@ class EncryptedColumn:
     column: str
 
 
-def keys_read_database(db_path: Path, keyring: crypto.Keyring, columns: list[EncryptedColumn]) -> None:
+def keys_read_database(db_path: Path, keyring: encryption_keys.Keyring, columns: list[EncryptedColumn]) -> None:
     """Raise BackupError unless ``keyring`` decrypts a sample of every encrypted column."""
     connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
@@ -99,7 +99,7 @@ def keys_read_database(db_path: Path, keyring: crypto.Keyring, columns: list[Enc
                 continue
             try:
                 keyring.decrypt(row[0])
-            except crypto.DecryptionError as exc:
+            except encryption_keys.DecryptionError as exc:
                 raise BackupError(
                     f"the keys do not read this database ({each.table}.{each.column}): {exc}"
                 ) from None
@@ -125,7 +125,7 @@ def restore_sqlite(
     target_db: Path,
     target_keys: Path | None,
     target_secret: Path | None,
-    env_keyring: crypto.Keyring | None,
+    env_keyring: encryption_keys.Keyring | None,
     columns: list[EncryptedColumn],
     force: bool,
     now: dt.datetime,
@@ -138,17 +138,17 @@ def restore_sqlite(
     (``*.before-restore-<time>``), never deleted; a database without accounts is replaced.
     """
     backup_db = folder / DB_NAME
-    backup_keys = folder / crypto.KEY_FILE_NAME
+    backup_keys = folder / encryption_keys.KEY_FILE_NAME
     if not backup_db.is_file():
         raise BackupError(f"{folder} has no {DB_NAME}: is it a Bridgework backup folder?")
     if not backup_keys.is_file():
         raise BackupError(
-            f"{folder} has no {crypto.KEY_FILE_NAME}: without the keys the encrypted text "
+            f"{folder} has no {encryption_keys.KEY_FILE_NAME}: without the keys the encrypted text "
             "in the backup cannot be read"
         )
     try:
-        keyring = crypto.read_key_file(backup_keys)
-    except crypto.KeyConfigError as exc:
+        keyring = encryption_keys.read_key_file(backup_keys)
+    except encryption_keys.KeyConfigError as exc:
         raise BackupError(str(exc)) from None
     keys_read_database(backup_db, keyring, columns)
     if env_keyring is not None:

@@ -12,7 +12,7 @@ from typing import Any
 from django.core import checks
 from django.db import DatabaseError, connection
 
-from bridgework.core import crypto
+from bridgework.core import encryption_keys
 
 
 @checks.register()
@@ -39,7 +39,7 @@ def encryption_keys_match_database(
             continue
         try:
             keyring.decrypt(row[0])
-        except crypto.DecryptionError as exc:
+        except encryption_keys.DecryptionError as exc:
             return [
                 checks.Error(
                     f"The encryption keys do not match this database: {exc}.",

@@ -1,4 +1,8 @@
-"""Django glue for :mod:`bridgework.core.crypto`: one process-wide keyring from settings."""
+"""Encryption of stored text in this process: the keyring from settings, ``encrypt``/``decrypt``.
+
+``EncryptedTextField`` calls ``encrypt``/``decrypt`` here. The keys themselves, the key file
+and the token format are in :mod:`bridgework.core.encryption_keys` (pure, no Django).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,11 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from . import crypto
+from . import encryption_keys
 
 
 def key_file_path() -> Path:
-    return Path(settings.BRIDGEWORK_DATA_DIR) / crypto.KEY_FILE_NAME
+    return Path(settings.BRIDGEWORK_DATA_DIR) / encryption_keys.KEY_FILE_NAME
 
 
 def _database_has_data() -> bool:
@@ -42,7 +46,7 @@ class _KeyringCache:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._keyring: crypto.Keyring | None = None
+        self._keyring: encryption_keys.Keyring | None = None
         self._stamp: tuple[int, int] | None = None
         self._checked = 0.0
 
@@ -53,7 +57,7 @@ class _KeyringCache:
             return None
         return (stat.st_mtime_ns, stat.st_ino)
 
-    def get(self, *, recheck: bool = False) -> crypto.Keyring:
+    def get(self, *, recheck: bool = False) -> encryption_keys.Keyring:
         keyring = self._keyring
         if keyring is not None and settings.BRIDGEWORK_ENCRYPTION_KEYS:
             return keyring
@@ -75,7 +79,7 @@ class _KeyringCache:
             self._stamp = None
 
 
-    def __call__(self) -> crypto.Keyring:
+    def __call__(self) -> encryption_keys.Keyring:
         return self.get()
 
 
@@ -84,7 +88,7 @@ class _KeyringCache:
 get_keyring = _cache = _KeyringCache()
 
 
-def _load_keyring() -> crypto.Keyring:
+def _load_keyring() -> encryption_keys.Keyring:
     """Read the keys from the environment or the key file.
 
     A missing key file is created only when there is no database yet (first run); if
@@ -93,18 +97,18 @@ def _load_keyring() -> crypto.Keyring:
     """
     try:
         if settings.BRIDGEWORK_ENCRYPTION_KEYS:
-            return crypto.keyring_from_env(settings.BRIDGEWORK_ENCRYPTION_KEYS)
+            return encryption_keys.keyring_from_env(settings.BRIDGEWORK_ENCRYPTION_KEYS)
         path = key_file_path()
         if path.exists():
-            return crypto.read_key_file(path)
+            return encryption_keys.read_key_file(path)
         if _database_has_data():
             raise ImproperlyConfigured(
                 f"Encryption key file {path} is missing but the database already exists. "
                 "Restore the key file from your backup (or set BRIDGEWORK_ENCRYPTION_KEYS); "
                 "without it, encrypted text cannot be read."
             )
-        return crypto.create_key_file(path)
-    except crypto.KeyConfigError as exc:
+        return encryption_keys.create_key_file(path)
+    except encryption_keys.KeyConfigError as exc:
         raise ImproperlyConfigured(f"Encryption keys: {exc}") from None
 
 

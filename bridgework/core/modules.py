@@ -79,12 +79,19 @@ def best_next_step(panels: list[Panel]) -> NextStep | None:
 
 
 def export_all(user: Any) -> dict[str, Any]:
+    """The whole export: ``format``, ``exported_at`` and every module's ``export.py`` data.
+
+    ``import_all`` reads exactly this back. Reads the whole history (the export is the one
+    page that must).
+    """
+    from django.utils import timezone
+
     data: dict[str, Any] = {}
     for name in ["accounts", *MODULES]:
         module = module_hook(name, "export")
         if module is not None:
             data[name] = module.export_user_data(user)
-    return data
+    return {"format": EXPORT_FORMAT, "exported_at": timezone.now(), "data": data}
 
 
 def module_order() -> list[str]:
@@ -123,7 +130,7 @@ def has_user_data(user: Any) -> bool:
 
 
 def import_all(user: Any, payload: Any) -> int:
-    """Recreate an export's rows for ``user``; returns how many rows were created.
+    """Recreate the rows of an ``export_all`` payload for ``user``; returns how many.
 
     Raises ImportProblem naming the JSON path of the first bad value. Call it inside
     ``transaction.atomic`` so a problem half-way leaves nothing behind.

@@ -1,43 +1,42 @@
 from __future__ import annotations
 
-import hashlib
-import json
 from functools import cached_property
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
-from django.utils import timezone
+from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
-from .modules import EXPORT_FORMAT, NextStep, Panel, best_next_step, dashboard_panels, export_all
+from .fragments import cached_for_person
+from .modules import NextStep, Panel, best_next_step, dashboard_panels
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
-    # The panels are computed only when the template's per-person cache misses: the key
-    # is the person, their data version (bumped by every write of theirs), today's date in
-    # their time zone, and their CSRF secret (the panels hold forms).
-    get_token(request)
-    secret = request.META.get("CSRF_COOKIE", "")
+    # The panels are computed only when the per-person cache misses (core/fragments.py:
+    # keyed by person, data version, local day and CSRF secret; stored encrypted).
     home = HomePanels(request.user)
+
+    def part(name: str) -> SafeString:
+        def render_part() -> str:
+            return render_to_string(f"core/_home_{name}.html", {"home": home}, request)
+
+        return cached_for_person(request, f"home_{name}", render_part)
+
+    parts = {f"{name}_html": part(name) for name in ("next", "panels")}
     return render(
         request,
         "core/home.html",
         {
-            "home": home,
+            **parts,
             # For code and tests that look at the panels (computed only if they do).
             "panels": SimpleLazyObject(lambda: home.panels),
             "next_step": SimpleLazyObject(lambda: home.next_step),
-            "today": timezone.localdate().isoformat(),
-            "version": getattr(getattr(request.user, "profile", None), "data_version", None),
-            "csrf_key": hashlib.sha256(secret.encode()).hexdigest()[:16],
         },
     )
 
@@ -60,25 +59,6 @@ class HomePanels:
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
-
-
-@login_required
-@require_GET
-def export(request: HttpRequest) -> HttpResponse:
-    """All of the user's data as one JSON file (decrypted: it is theirs)."""
-    payload = {
-        "format": EXPORT_FORMAT,
-        "exported_at": timezone.now(),
-        "data": export_all(request.user),
-    }
-    response = HttpResponse(
-        # Compact: the indented encoder is pure Python and took 60 % longer at 5 years.
-        json.dumps(payload, cls=DjangoJSONEncoder, separators=(",", ":"), ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    stamp = timezone.now().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="bridgework-export-{stamp}.json"'
-    return response
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -3,23 +3,39 @@ from __future__ import annotations
 from typing import Any
 
 from .models import Entry
+from .prompts import prompts_by_id
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
-    """All of the user's journal entries, decrypted (the export is theirs)."""
+    """All of the user's journal entries, decrypted (the export is theirs).
+
+    One query of plain rows (``values()``: the body is decrypted by its field, but no
+    model instance is built; at five years that is a third of the export's time)."""
+    prompts = prompts_by_id()
     return {
         "entries": [
             {
-                "date": entry.date.isoformat(),
-                "mood": entry.mood,
-                "prompt_id": entry.prompt_id,
-                "prompt": entry.prompt_text,
-                "body": entry.body,
-                "dismissed_patterns": entry.dismissed_patterns,
-                "screening_level": entry.screening_level,
-                "created_at": entry.created_at.isoformat(),
-                "updated_at": entry.updated_at.isoformat(),
+                "date": row["date"].isoformat(),
+                "mood": row["mood"],
+                "prompt_id": row["prompt_id"],
+                "prompt": prompts[row["prompt_id"]].text if row["prompt_id"] in prompts else "",
+                "body": row["body"],
+                "dismissed_patterns": row["dismissed_patterns"],
+                "screening_level": row["screening_level"],
+                "created_at": row["created_at"].isoformat(),
+                "updated_at": row["updated_at"].isoformat(),
             }
-            for entry in Entry.objects.filter(user=user).order_by("date", "created_at")
+            for row in Entry.objects.filter(user=user)
+            .order_by("date", "created_at")
+            .values(
+                "date",
+                "mood",
+                "prompt_id",
+                "body",
+                "dismissed_patterns",
+                "screening_level",
+                "created_at",
+                "updated_at",
+            )
         ]
     }

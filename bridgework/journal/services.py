@@ -71,7 +71,7 @@ def entry_reflections(entry: Entry) -> list[PatternMatch]:
     return found[:MAX_REFLECTIONS]
 
 
-def entries_newest_first(*, user: User) -> QuerySet[Entry]:
+def entries_for(user: User) -> QuerySet[Entry]:
     """The user's entries, newest first, with the fields a list shows.
 
     Lazy on purpose: every body is decrypted as its row loads, so slice (or page) the
@@ -84,7 +84,7 @@ def entries_newest_first(*, user: User) -> QuerySet[Entry]:
     )
 
 
-def entries_search(*, user: User, query: str) -> list[Entry]:
+def matching_entries_for(user: User, *, query: str) -> list[Entry]:
     """The user's entries containing ``query`` (case-insensitive), newest first.
 
     The text is encrypted, so the database cannot search it: this decrypts every entry
@@ -92,7 +92,7 @@ def entries_search(*, user: User, query: str) -> list[Entry]:
     see bench/bench_journal_search.py).
     """
     needle = query.casefold().strip()
-    entries = entries_newest_first(user=user)
+    entries = entries_for(user=user)
     if not needle:
         return list(entries)
     return [entry for entry in entries if needle in entry.body.casefold()]

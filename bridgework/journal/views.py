@@ -3,6 +3,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,9 +11,11 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.fragments import cached_for_person
 from bridgework.core.http import AuthedRequest
 from bridgework.safety.services import screening_carry
 from bridgework.screening.patterns import PATTERN_IDS, pattern_info
@@ -45,21 +48,26 @@ def index(request: AuthedRequest) -> HttpResponse:
     entries: Sequence[Entry] | QuerySet[Entry]
     if query:
         # Search must decrypt everything; only the page it shows is rendered.
-        entries = services.entries_search(user=request.user, query=query)
+        entries = services.matching_entries_for(user=request.user, query=query)
     else:
         # Paging the lazy queryset loads (and decrypts) only this page's rows.
-        entries = services.entries_newest_first(user=request.user)
+        entries = services.entries_for(user=request.user)
     page = _page(Paginator(entries, PAGE_SIZE), request.GET.get("page"))
-    return render(
-        request,
-        "journal/index.html",
-        {
-            "page": page,
-            "page_numbers": page.paginator.get_elided_page_range(page.number),
-            "form": form,
-            "query": query,
-        },
-    )
+    context: dict[str, Any] = {
+        "page": page,
+        "page_numbers": page.paginator.get_elided_page_range(page.number),
+        "form": form,
+        "query": query,
+    }
+    if not query:
+        # A page of the list is rendered once, then served from the per-person cache
+        # until the person writes (core/fragments.py); searches are not cached.
+        context["list_html"] = cached_for_person(
+            request,
+            f"journal_page_{page.number}",
+            lambda: render_to_string("journal/_entry_list.html", context, request),
+        )
+    return render(request, "journal/index.html", context)
 
 
 def _month(value: str | None) -> dt.date:

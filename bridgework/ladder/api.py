@@ -104,7 +104,7 @@ def _step_out(row: services.StepRow) -> StepOut:
 
 def _step_written(request: AuthedRequest, step_id: int, screening: Screening) -> StepWriteOut:
     # is_next depends on the whole ladder, so the step is read back as part of it.
-    row = next(row for row in services.ladder_rows(request.user) if row.step.pk == step_id)
+    row = next(row for row in services.ladder_rows_for(request.user) if row.step.pk == step_id)
     return StepWriteOut(**_step_out(row).model_dump(), screening=ScreeningOut.of(screening))
 
 
@@ -112,7 +112,7 @@ def _step_written(request: AuthedRequest, step_id: int, screening: Screening) ->
 @paginate(Page)
 def list_steps(request: AuthedRequest) -> list[StepOut]:
     # The whole ladder is read: status and the next step depend on every step.
-    return [_step_out(row) for row in services.ladder_rows(request.user)]
+    return [_step_out(row) for row in services.ladder_rows_for(request.user)]
 
 
 @router.post("/steps", response={201: StepWriteOut, **ERRORS}, summary="Add a step")
@@ -125,7 +125,7 @@ def create_step(request: AuthedRequest, payload: StepIn) -> Status[StepWriteOut]
 @router.get("/steps/{step_id}", response={200: StepOut, **ERRORS}, summary="One step")
 def get_step(request: AuthedRequest, step_id: int) -> StepOut:
     step = get_step_for_user(request.user, step_id)
-    row = next(row for row in services.ladder_rows(request.user) if row.step.pk == step.pk)
+    row = next(row for row in services.ladder_rows_for(request.user) if row.step.pk == step.pk)
     return _step_out(row)
 
 

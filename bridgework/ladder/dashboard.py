@@ -7,7 +7,7 @@ from django.urls import reverse
 from bridgework.core.modules import NextStep, Panel
 
 from .models import Step
-from .services import last_attempt, next_suggested_row
+from .services import last_attempt_for, next_suggested_row_for
 
 
 def dashboard(user: Any) -> Panel:
@@ -16,7 +16,7 @@ def dashboard(user: Any) -> Panel:
 
     Only the text the panel shows is decrypted: the next step's ``what`` and the last
     attempt's step, not the whole ladder."""
-    next_row = next_suggested_row(user)
+    next_row = next_suggested_row_for(user)
     step_count = Step.objects.filter(user=user).count()
     next_step = None
     if next_row is not None:
@@ -35,6 +35,6 @@ def dashboard(user: Any) -> Panel:
         )
     return Panel(
         template="ladder/_dashboard.html",
-        context={"next_row": next_row, "step_count": step_count, "last": last_attempt(user)},
+        context={"next_row": next_row, "step_count": step_count, "last": last_attempt_for(user)},
         next_step=next_step,
     )

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from .models import Attempt
-from .services import ladder_rows
+from .services import ladder_rows_for
 
 
 def _iso(value: date | None) -> str | None:
@@ -15,10 +15,19 @@ def _iso(value: date | None) -> str | None:
 
 def export_user_data(user: Any) -> dict[str, Any]:
     """Every step and attempt of the user's ladder, decrypted, in ladder order."""
-    rows = ladder_rows(user)
-    attempts: dict[int, list[Attempt]] = defaultdict(list)
-    for attempt in Attempt.objects.filter(step__user=user):
-        attempts[attempt.step_id].append(attempt)
+    rows = ladder_rows_for(user)
+    # Plain rows (values()): no model instance per attempt.
+    attempts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for attempt in (
+        Attempt.objects.filter(step__user=user)
+        .order_by("happened_on", "created_at", "id")
+        .values(
+            "id", "step_id", "happened_on", "discomfort_before", "discomfort_peak",
+            "discomfort_after", "feared_happened", "response", "what_happened", "learned",
+            "created_at",
+        )
+    ):
+        attempts[attempt["step_id"]].append(dict(attempt))
     return {
         "steps": [
             {
@@ -39,16 +48,16 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "created_at": _iso(row.step.created_at),
                 "attempts": [
                     {
-                        "id": attempt.pk,
-                        "happened_on": _iso(attempt.happened_on),
-                        "discomfort_before": attempt.discomfort_before,
-                        "discomfort_peak": attempt.discomfort_peak,
-                        "discomfort_after": attempt.discomfort_after,
-                        "feared_happened": attempt.feared_happened,
-                        "response": attempt.response,
-                        "what_happened": attempt.what_happened,
-                        "learned": attempt.learned,
-                        "created_at": _iso(attempt.created_at),
+                        "id": attempt["id"],
+                        "happened_on": _iso(attempt["happened_on"]),
+                        "discomfort_before": attempt["discomfort_before"],
+                        "discomfort_peak": attempt["discomfort_peak"],
+                        "discomfort_after": attempt["discomfort_after"],
+                        "feared_happened": attempt["feared_happened"],
+                        "response": attempt["response"],
+                        "what_happened": attempt["what_happened"],
+                        "learned": attempt["learned"],
+                        "created_at": _iso(attempt["created_at"]),
                     }
                     for attempt in attempts.get(row.step.pk, [])
                 ],

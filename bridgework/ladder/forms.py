@@ -11,6 +11,7 @@ from bridgework.core.widgets import ChipRadioSelect, Slider
 
 from .library import STAKES
 from .models import Attempt, Kind, Override, Step
+from .services import ATTEMPT_FIELDS
 
 RATING_ERRORS = {
     code: "Use a whole number from 0 to 100." for code in ("invalid", "min_value", "max_value")
@@ -68,7 +69,7 @@ class StepForm(forms.ModelForm):
         _drop_blank_choice(self, "kind")
         # Only the user's own circle; the easiest people to ask for this kind of step first.
         from bridgework.circle.models import Person
-        from bridgework.circle.services import person_choices_for_step
+        from bridgework.circle.services import person_choices_for
 
         field = self.fields["person"]
         assert isinstance(field, forms.ModelChoiceField)
@@ -76,22 +77,13 @@ class StepForm(forms.ModelForm):
         field.error_messages["invalid_choice"] = "Choose someone from your circle."
         if user is not None:
             kind = self.data.get("kind") if self.is_bound else self.initial.get("kind", self.instance.kind)
-            field.choices = person_choices_for_step(user, kind or None)
+            field.choices = person_choices_for(user, kind or None)
 
 
 class AttemptForm(forms.ModelForm):
     class Meta:
         model = Attempt
-        fields = [
-            "happened_on",
-            "discomfort_before",
-            "discomfort_peak",
-            "discomfort_after",
-            "feared_happened",
-            "response",
-            "what_happened",
-            "learned",
-        ]
+        fields = list(ATTEMPT_FIELDS)
         widgets = {
             "happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "discomfort_before": _rating(),

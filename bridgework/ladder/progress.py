@@ -62,7 +62,7 @@ class Progress:
         return self.attempt_count < 5
 
 
-def build_progress(user: User) -> Progress:
+def progress_for(user: User) -> Progress:
     steps = {step.pk: step for step in Step.objects.filter(user=user).only(
         "id", "what", "kind", "expected_discomfort", "feared_likelihood", "override", "override_at"
     )}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -79,7 +79,7 @@ def _qualifying(prefix: str, expected: Any) -> Q:
     )
 
 
-def ladder_rows(user: User, *, with_text: bool = True) -> list[StepRow]:
+def ladder_rows_for(user: User, *, with_text: bool = True) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
     One query whatever the number of attempts: the database counts each step's attempts
@@ -96,7 +96,7 @@ def ladder_rows(user: User, *, with_text: bool = True) -> list[StepRow]:
     return rows
 
 
-def _counted_steps(user: User) -> QuerySet[Step]:
+def _counted_steps(user: User | int) -> QuerySet[Step]:
     """The user's steps in ladder order, each annotated with ``attempt_count``,
     ``qualifying`` and ``rule_mastered_on`` (the date mastery by the rule was reached)."""
     completing = (
@@ -119,7 +119,7 @@ def _counted_steps(user: User) -> QuerySet[Step]:
     )
 
 
-def next_suggested_row(user: User) -> StepRow | None:
+def next_suggested_row_for(user: User) -> StepRow | None:
     """The next suggested step (the first in ladder order not mastered), found in SQL:
     one query, only that step's ``what`` decrypted."""
     step = (
@@ -156,7 +156,25 @@ def _counted_row(step: Step) -> StepRow:
     )
 
 
+def step_row_counted(step: Step) -> StepRow:
+    """``step_row`` for a page: the database counts the attempts (one query, nothing read
+    or decrypted, whatever the history)."""
+    counted = _counted_steps(step.user_id).filter(pk=step.pk).defer(*STEP_TEXT_FIELDS).get()
+    row = _counted_row(counted)
+    row.step = step
+    return row
+
+
+def step_attempts(step: Step) -> QuerySet[Attempt]:
+    """A step's attempts, newest first, without their (encrypted) text: page it."""
+    return step.attempts.defer("what_happened", "learned").order_by(
+        "-happened_on", "-created_at", "-id"
+    )
+
+
 def step_row(step: Step) -> StepRow:
+    """The step's row from its attempts in Python (reads every attempt; see
+    ``step_row_counted`` for pages)."""
     facts = [attempt.facts() for attempt in step.attempts.all()]
     return StepRow(
         step=step,
@@ -167,8 +185,8 @@ def step_row(step: Step) -> StepRow:
     )
 
 
-def next_step_row(user: User) -> StepRow | None:
-    return next((row for row in ladder_rows(user) if row.is_next), None)
+def next_step_row_for(user: User) -> StepRow | None:
+    return next((row for row in ladder_rows_for(user) if row.is_next), None)
 
 
 # --------------------------------------------------------------------------- steps
@@ -321,61 +339,32 @@ def _screen_attempt(attempt: Attempt) -> Screening:
     return screen_texts(attempt.what_happened, attempt.learned)
 
 
-def attempt_log(
-    *,
-    step: Step,
-    happened_on: date,
-    discomfort_before: int,
-    discomfort_peak: int,
-    discomfort_after: int,
-    feared_happened: str,
-    response: str,
-    what_happened: str = "",
-    learned: str = "",
-) -> tuple[Attempt, Screening]:
-    """Log a try at ``step`` (from ``AttemptForm.cleaned_data``)."""
-    attempt = Attempt(step=step)
-    return _attempt_save(
-        attempt,
-        happened_on=happened_on,
-        discomfort_before=discomfort_before,
-        discomfort_peak=discomfort_peak,
-        discomfort_after=discomfort_after,
-        feared_happened=feared_happened,
-        response=response,
-        what_happened=what_happened,
-        learned=learned,
-    )
+class AttemptFields(TypedDict):
+    """What a person writes about one try (``AttemptForm.cleaned_data``)."""
+
+    happened_on: date
+    discomfort_before: int
+    discomfort_peak: int
+    discomfort_after: int
+    feared_happened: str
+    response: str
+    what_happened: NotRequired[str]
+    learned: NotRequired[str]
 
 
-def attempt_update(
-    *,
-    attempt: Attempt,
-    happened_on: date,
-    discomfort_before: int,
-    discomfort_peak: int,
-    discomfort_after: int,
-    feared_happened: str,
-    response: str,
-    what_happened: str = "",
-    learned: str = "",
-) -> tuple[Attempt, Screening]:
-    """Change an attempt (from ``AttemptForm.cleaned_data``)."""
-    return _attempt_save(
-        attempt,
-        happened_on=happened_on,
-        discomfort_before=discomfort_before,
-        discomfort_peak=discomfort_peak,
-        discomfort_after=discomfort_after,
-        feared_happened=feared_happened,
-        response=response,
-        what_happened=what_happened,
-        learned=learned,
-    )
+def attempt_log(*, step: Step, **fields: Unpack[AttemptFields]) -> tuple[Attempt, Screening]:
+    """Log a try at ``step``."""
+    return _attempt_save(Attempt(step=step), fields)
 
 
-def _attempt_save(attempt: Attempt, **values: date | int | str) -> tuple[Attempt, Screening]:
-    for name, value in values.items():
+def attempt_update(*, attempt: Attempt, **fields: Unpack[AttemptFields]) -> tuple[Attempt, Screening]:
+    """Change an attempt."""
+    return _attempt_save(attempt, fields)
+
+
+def _attempt_save(attempt: Attempt, fields: AttemptFields) -> tuple[Attempt, Screening]:
+    attempt.what_happened = attempt.learned = ""  # left out means empty
+    for name, value in fields.items():
         setattr(attempt, name, value)
     screening = _screen_attempt(attempt)
     with transaction.atomic():
@@ -425,12 +414,12 @@ class Reflection:
         return max(0, mastery.ATTEMPTS_NEEDED - self.row.qualifying)
 
 
-def reflection_for(attempt: Attempt) -> Reflection:
+def attempt_reflection(attempt: Attempt) -> Reflection:
     step = attempt.step
     row = step_row(step)
     next_row = None
     if row.status == "mastered":
-        next_row = next_step_row(step.user)
+        next_row = next_step_row_for(step.user)
     return Reflection(
         attempt=attempt,
         step=step,
@@ -444,7 +433,7 @@ def reflection_for(attempt: Attempt) -> Reflection:
     )
 
 
-def last_attempt(user: User) -> Attempt | None:
+def last_attempt_for(user: User) -> Attempt | None:
     """The latest attempt with its step's ``what``; the other free text is left encrypted
     (reading it costs a query)."""
     return (

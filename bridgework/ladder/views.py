@@ -7,11 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bridgework.core.fragments import cached_for_person
 from bridgework.core.http import AuthedRequest
 from bridgework.core.links import url_for_pk
+from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 
 from . import services
@@ -20,7 +23,10 @@ from .forms import AttemptForm, LibraryFilterForm, OverrideForm, StepForm
 from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
 from .models import Step
-from .progress import build_progress
+from .progress import progress_for
+
+# Attempts per page of a step (newest first); the mastery summary counts them all in SQL.
+ATTEMPTS_PER_PAGE = 20
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -37,10 +43,24 @@ def index(request: AuthedRequest) -> HttpResponse:
     """The ladder in the person's order: every step still to practise as a card, and the
     few most recently mastered on one line each (``?all=1`` shows every mastered step).
 
-    Two queries whatever the history (the counted steps, then the text of those shown);
-    links are built without a reverse() per row."""
+    Rendered from two queries whatever the history (the counted steps, then the text of
+    those shown; links without a reverse() per row), then served from the per-person
+    cache (core/fragments.py) until the person changes something."""
     show_all = request.GET.get("all") == "1"
-    rows = services.ladder_rows(request.user, with_text=False)
+
+    def body() -> str:
+        return render_to_string("ladder/_index_body.html", _index_context(request, show_all), request)
+
+    return _page(
+        request,
+        "ladder/index.html",
+        {"body": cached_for_person(request, f"ladder_index_{int(show_all)}", body)},
+    )
+
+
+def _index_context(request: AuthedRequest, show_all: bool) -> dict[str, Any]:
+    """What ``ladder/_index_body.html`` shows."""
+    rows = services.ladder_rows_for(request.user, with_text=False)
     shown = _shown(rows, show_all=show_all)
     texts = {
         pk: (what, who)
@@ -67,17 +87,15 @@ def index(request: AuthedRequest) -> HttpResponse:
         )
         for row in visible
     ]
-    return _page(
-        request,
-        "ladder/index.html",
-        {
-            "rows": rows,
-            "items": items,
-            "next_row": next_row,
-            "hidden_count": len(rows) - len(visible),
-            "show_all": show_all,
-        },
-    )
+    context: dict[str, Any] = {
+        "rows": rows,
+        "items": items,
+        "next_row": next_row,
+        "hidden_count": len(rows) - len(visible),
+        "show_all": show_all,
+    }
+    context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
+    return context
 
 
 # Mastered steps the ladder page lists by default (the latest ones; the rest on request).
@@ -137,7 +155,7 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("ladder:index")
     # One press moves the step one place on the page: past the mastered steps the page
     # does not list, to the next one it does.
-    rows = services.ladder_rows(request.user, with_text=False)
+    rows = services.ladder_rows_for(request.user, with_text=False)
     shown = _shown(rows)
     order = [row.step.pk for row in rows]
     here = order.index(step.pk)
@@ -176,11 +194,18 @@ def step_new(request: AuthedRequest) -> HttpResponse:
 @require_GET
 def step_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request.user, pk)
-    row = services.step_row(step)
+    page = page_of(services.step_attempts(step), request.GET.get("page"), ATTEMPTS_PER_PAGE)
+    link = url_for_pk("ladder:attempt_detail")
     return _page(
         request,
         "ladder/step_detail.html",
-        {"row": row, "step": step, "attempts": list(step.attempts.all())},
+        {
+            "row": services.step_row_counted(step),
+            "step": step,
+            "page": page,
+            "page_numbers": page_numbers(page),
+            "attempts": [(attempt, link(attempt.pk)) for attempt in page],
+        },
     )
 
 
@@ -254,7 +279,7 @@ def attempt_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     return _page(
         request,
         "ladder/attempt_detail.html",
-        {"attempt": attempt, "step": attempt.step, "reflection": services.reflection_for(attempt)},
+        {"attempt": attempt, "step": attempt.step, "reflection": services.attempt_reflection(attempt)},
     )
 
 
@@ -291,4 +316,4 @@ def attempt_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def progress(request: AuthedRequest) -> HttpResponse:
-    return _page(request, "ladder/progress.html", {"progress": build_progress(request.user)})
+    return _page(request, "ladder/progress.html", {"progress": progress_for(request.user)})

@@ -7,13 +7,13 @@ from django.urls import reverse
 from bridgework.core.modules import NextStep, Panel
 
 from .content import lessons, topics
-from .services import completed_slugs, marked_topics
+from .services import completed_slugs_for, marked_topics_for
 
 
 def dashboard(user: Any) -> Panel:
-    done = completed_slugs(user)
+    done = completed_slugs_for(user)
     unread = [lesson for lesson in lessons() if lesson.slug not in done]
-    marked = marked_topics(user)
+    marked = marked_topics_for(user)
     next_step = None
     if unread:
         lesson = unread[0]

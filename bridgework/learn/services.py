@@ -6,11 +6,11 @@ from django.db import transaction
 from .models import LessonProgress, SoundsLikeMe
 
 
-def completed_slugs(user: User) -> set[str]:
+def completed_slugs_for(user: User) -> set[str]:
     return set(LessonProgress.objects.filter(user=user).values_list("lesson_slug", flat=True))
 
 
-def marked_topics(user: User) -> set[str]:
+def marked_topics_for(user: User) -> set[str]:
     return set(SoundsLikeMe.objects.filter(user=user).values_list("topic_id", flat=True))
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from bridgework.core.http import AuthedRequest
 
 from .content import Lesson, lesson_by_slug, lessons, topics
-from .services import completed_slugs, lesson_complete, marked_topics, topic_toggle
+from .services import completed_slugs_for, lesson_complete, marked_topics_for, topic_toggle
 
 
 def _get_lesson(slug: str) -> Lesson:
@@ -22,7 +22,7 @@ def _get_lesson(slug: str) -> Lesson:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    done = completed_slugs(request.user) if request.user.is_authenticated else set()
+    done = completed_slugs_for(request.user) if request.user.is_authenticated else set()
     return render(request, "learn/index.html", {"lessons": lessons(), "done": done})
 
 
@@ -39,8 +39,8 @@ def lesson(request: HttpRequest, slug: str) -> HttpResponse:
             "lesson": current,
             "previous": all_lessons[position - 1] if position > 0 else None,
             "next": all_lessons[position + 1] if position + 1 < len(all_lessons) else None,
-            "done": user is not None and current.slug in completed_slugs(user),
-            "marked": marked_topics(user) if user is not None else set(),
+            "done": user is not None and current.slug in completed_slugs_for(user),
+            "marked": marked_topics_for(user) if user is not None else set(),
         },
     )
 
@@ -75,6 +75,6 @@ def toggle(request: AuthedRequest, topic_id: str) -> HttpResponse:
 @require_GET
 def mine(request: AuthedRequest) -> HttpResponse:
     """Everything the person has marked as sounding like them."""
-    marked = marked_topics(request.user)
+    marked = marked_topics_for(request.user)
     found = [(topic, lesson) for tid, (topic, lesson) in topics().items() if tid in marked]
     return render(request, "learn/mine.html", {"found": found})

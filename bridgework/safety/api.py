@@ -69,7 +69,7 @@ def _plan_out(plan: SafetyPlan) -> SafetyPlanOut:
 
 @router.get("/plan", response={200: SafetyPlanOut, **ERRORS}, summary="Your safety plan")
 def get_plan(request: AuthedRequest) -> SafetyPlanOut:
-    return _plan_out(services.safety_plan_or_blank(request.user))
+    return _plan_out(services.safety_plan_for(request.user))
 
 
 @router.patch(
@@ -78,7 +78,7 @@ def get_plan(request: AuthedRequest) -> SafetyPlanOut:
     summary="Change your safety plan (only the fields given)",
 )
 def update_plan(request: AuthedRequest, payload: SafetyPlanPatch) -> SafetyPlanWriteOut:
-    plan = services.safety_plan_or_blank(request.user)
+    plan = services.safety_plan_for(request.user)
     form = bind(
         SafetyPlanForm,
         payload,
@@ -88,5 +88,5 @@ def update_plan(request: AuthedRequest, payload: SafetyPlanPatch) -> SafetyPlanW
         user=request.user,
     )
     plan, screening = services.safety_plan_save(user=request.user, **form.cleaned_data)
-    plan = services.safety_plan_or_blank(request.user)  # with the chosen people prefetched
+    plan = services.safety_plan_for(request.user)  # with the chosen people prefetched
     return SafetyPlanWriteOut(**_plan_out(plan).model_dump(), screening=ScreeningOut.of(screening))

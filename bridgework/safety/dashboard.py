@@ -8,7 +8,7 @@ from django.utils import timezone
 from bridgework.core.modules import Panel
 
 from .forms import FollowUpForm
-from .services import recent_screening_events
+from .services import recent_screening_events_for
 
 
 def day_phrase(when: dt.date, today: dt.date) -> str:
@@ -31,7 +31,7 @@ def dashboard(user: Any) -> Panel | None:
     It names the real day of the most recent one ("On Tuesday you wrote…"), in the
     person's own time zone (the one activated for the request).
     """
-    events = recent_screening_events(user)
+    events = recent_screening_events_for(user)
     if not events:
         return None
     latest = max(event.created_at for event in events)

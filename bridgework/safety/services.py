@@ -69,7 +69,7 @@ def screening_carried(request: HttpRequest) -> Screening | None:
     return Screening(**{name: value for name, value in carried.items() if name in known})
 
 
-def safety_plan_or_blank(user: User) -> SafetyPlan:
+def safety_plan_for(user: User) -> SafetyPlan:
     """The user's plan with its chosen people, or a blank unsaved one (looking at the plan
     must not create a row)."""
     plans = SafetyPlan.objects.filter(user=user).prefetch_related("circle_helpers")
@@ -128,7 +128,7 @@ def safety_plan_save(
     return plan, screening
 
 
-def recent_screening_events(user: User, *, days: int = 7) -> list[ScreeningEvent]:
+def recent_screening_events_for(user: User, *, days: int = 7) -> list[ScreeningEvent]:
     """Unanswered screening events of the last ``days`` days, newest first (one query)."""
     since = timezone.now() - dt.timedelta(days=days)
     return list(

@@ -49,7 +49,7 @@ def help_now(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def plan(request: AuthedRequest) -> HttpResponse:
-    safety_plan = services.safety_plan_or_blank(request.user)
+    safety_plan = services.safety_plan_for(request.user)
     form = SafetyPlanForm(instance=safety_plan)  # only for the section labels
     sections = [
         (name, form[name].label, getattr(safety_plan, name)) for name in SafetyPlan.SECTION_FIELDS
@@ -60,7 +60,7 @@ def plan(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthedRequest) -> HttpResponse:
-    safety_plan = services.safety_plan_or_blank(request.user)
+    safety_plan = services.safety_plan_for(request.user)
     if request.method == "POST":
         form = SafetyPlanForm(request.POST, instance=safety_plan, user=request.user)
         if form.is_valid():

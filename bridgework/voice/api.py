@@ -24,23 +24,14 @@ from .feedback import Feedback, check
 from .forms import CheckForm, DebriefForm, DismissForm, MessageForm
 from .library import scripts
 from .models import Message
+from .schemas import MessageFields
 
 router = Router()
 
 
 
-class MessageIn(Schema):
-    title: str
-    to_name: str = ""
-    situation: str = ""
-    feeling: str = ""
-    need: str = ""
-    request: str = ""
-    offer: str = ""
-    draft: str = ""
-    send_to: str = ""
-    person_id: int | None = None
-    step_id: int | None = None
+class MessageIn(MessageFields, Schema):
+    pass
 
 
 class MessagePatch(Schema):

@@ -9,23 +9,13 @@ from bridgework.core.importing import IdMap, Row, new_id, parse, restore
 
 from .feedback import ISSUE_IDS
 from .models import Message
+from .schemas import MessageFields
 
 PATH = "data.voice"
 
 
-class MessageRow(Row):
+class MessageRow(MessageFields, Row):
     id: int | None = None
-    title: str
-    to_name: str = ""
-    situation: str = ""
-    feeling: str = ""
-    need: str = ""
-    request: str = ""
-    offer: str = ""
-    draft: str = ""
-    send_to: str = ""
-    person_id: int | None = None
-    step_id: int | None = None
     attempt_id: int | None = None
     script: str = ""
     dismissed: list[str] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 from datetime import date
+from typing import NotRequired, TypedDict, Unpack, cast
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -42,77 +43,51 @@ def _strip(text: str | None) -> str:
     return (text or "").strip()
 
 
-def message_create(
-    *,
-    user: User,
-    title: str,
-    to_name: str = "",
-    situation: str = "",
-    feeling: str = "",
-    need: str = "",
-    request: str = "",
-    offer: str = "",
-    draft: str = "",
-    send_to: str = "",
-    person: Person | None = None,
-    step: Step | None = None,
-    script_slug: str = "",
+class MessageWords(TypedDict):
+    """What a person writes in a message and whom it is for (``MessageForm.cleaned_data``)."""
+
+    title: str
+    to_name: NotRequired[str]
+    situation: NotRequired[str]
+    feeling: NotRequired[str]
+    need: NotRequired[str]
+    request: NotRequired[str]
+    offer: NotRequired[str]
+    draft: NotRequired[str]
+    send_to: NotRequired[str]
+    person: NotRequired[Person | None]
+    step: NotRequired[Step | None]
+
+
+def _message_save(
+    *, user: User, message: Message, words: MessageWords, update_fields: list[str] | None
 ) -> tuple[Message, Screening]:
+    person, step = words.get("person"), words.get("step")
     _check_owner(user, person, step)
-    message = Message(
-        user=user,
-        title=_strip(title),
-        to_name=_strip(to_name),
-        situation=_strip(situation),
-        feeling=_strip(feeling),
-        need=_strip(need),
-        request=_strip(request),
-        offer=_strip(offer),
-        draft=_strip(draft),
-        send_to=_strip(send_to),
-        person=person,
-        step=step,
-        script_slug=script_slug,
-    )
+    for name in TEXT_FIELDS:
+        setattr(message, name, _strip(cast(str | None, words.get(name))))
+    message.person, message.step = person, step
     message.full_clean()
     screening = screen_texts(*(getattr(message, name) for name in TEXT_FIELDS))
     with transaction.atomic():
-        message.save()
+        message.save(update_fields=update_fields)
         screening_record(user=user, screening=screening, source=SOURCE)
     return message, screening
+
+
+def message_create(
+    *, user: User, script_slug: str = "", **words: Unpack[MessageWords]
+) -> tuple[Message, Screening]:
+    message = Message(user=user, script_slug=script_slug)
+    return _message_save(user=user, message=message, words=words, update_fields=None)
 
 
 def message_update(
-    *,
-    user: User,
-    message: Message,
-    title: str,
-    to_name: str = "",
-    situation: str = "",
-    feeling: str = "",
-    need: str = "",
-    request: str = "",
-    offer: str = "",
-    draft: str = "",
-    send_to: str = "",
-    person: Person | None = None,
-    step: Step | None = None,
+    *, user: User, message: Message, **words: Unpack[MessageWords]
 ) -> tuple[Message, Screening]:
     """Change the message's own words and links. Dismissed notes stay dismissed."""
-    _check_owner(user, person, step)
-    for name, value in (
-        ("title", title), ("to_name", to_name), ("situation", situation), ("feeling", feeling),
-        ("need", need), ("request", request), ("offer", offer), ("draft", draft), ("send_to", send_to),
-    ):
-        setattr(message, name, _strip(value))
-    message.person = person
-    message.step = step
-    message.full_clean()
-    screening = screen_texts(*(getattr(message, name) for name in TEXT_FIELDS))
-    with transaction.atomic():
-        message.save(update_fields=[*TEXT_FIELDS, "person", "step", "updated_at"])
-        screening_record(user=user, screening=screening, source=SOURCE)
-    return message, screening
+    fields = [*TEXT_FIELDS, "person", "step", "updated_at"]
+    return _message_save(user=user, message=message, words=words, update_fields=fields)
 
 
 def message_delete(*, user: User, message: Message) -> None:

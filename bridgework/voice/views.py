@@ -225,7 +225,7 @@ def send(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "voice/send.html",
-        {"message": message, "form": form, "links": _send_links(message), "text": message.text},
+        {"message": message, "form": form, "send_links": _send_links(message), "text": message.text},
     )
 
 

@@ -34,7 +34,7 @@ def test_it_fills_every_area_that_has_a_demo_hook() -> None:
     for label in [
         "learn.LessonProgress",
         "learn.SoundsLikeMe",
-        "assess.Administration",
+        "assess.Sitting",
         "ladder.Step",
         "circle.Person",
         "circle.Exchange",

@@ -66,12 +66,25 @@ def test_it_restores_a_full_export_into_a_fresh_account(
     assert comparable(export_of(client)) == comparable(backup)
 
 
+def test_it_restores_an_older_export_that_calls_sittings_administrations(
+    backup: dict[str, Any], fresh: tuple[Any, Client]
+) -> None:
+    _, client = fresh
+    older = json.loads(json.dumps(backup))
+    older["data"]["assess"] = {"administrations": older["data"]["assess"].pop("sittings")}
+
+    response = post(client, older)
+
+    assert response.status_code == 302
+    assert comparable(export_of(client)) == comparable(backup)
+
+
 def test_the_message_counts_the_rows_restored(
     backup: dict[str, Any], fresh: tuple[Any, Client]
 ) -> None:
     _, client = fresh
     data = backup["data"]
-    sittings = data["assess"]["administrations"]
+    sittings = data["assess"]["sittings"]
     expected = (
         len(data["learn"]["lessons_completed"])
         + len(data["learn"]["sounds_like_me"])

@@ -36,13 +36,13 @@ def test_it_rejects_a_zone_that_does_not_exist_in_plain_words(client: Client) ->
 
 def test_scores_can_be_hidden_from_the_home_page(client: Client, user: Any) -> None:
     from bridgework.assess.instruments import get_instrument
-    from bridgework.assess.services import administration_save, administration_start
+    from bridgework.assess.services import sitting_save, sitting_start
 
     instrument = get_instrument("phq9")
     assert instrument is not None
-    sitting = administration_start(user=user, instrument=instrument)
-    administration_save(
-        administration=sitting, instrument=instrument,
+    sitting = sitting_start(user=user, instrument=instrument)
+    sitting_save(
+        sitting=sitting, instrument=instrument,
         responses={item.id: 2 for item in instrument.items}, submit=True,
     )
     shown = client.get("/").content.decode()

@@ -70,3 +70,16 @@ def test_screening_envelope_has_help_only_for_a_crisis() -> None:
     }
     crisis = ScreeningOut.of(Screening(level="urgent"))
     assert crisis.crisis and crisis.help_url == "/safety/help/"
+
+
+def test_every_router_has_its_tests_here() -> None:
+    from pathlib import Path
+
+    from bridgework import MODULES
+    from bridgework.core.modules import module_hook
+
+    here = Path(__file__).parent
+    routers = [name for name in MODULES if module_hook(name, "api") is not None]
+    assert routers, "no routers found"
+    missing = [name for name in routers if not (here / f"test_{name}.py").exists()]
+    assert not missing, f"add bridgework/api/tests/test_<app>.py for: {', '.join(missing)}"

@@ -8,24 +8,23 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 BFI = Path(__file__).resolve().parents[3] / "tests" / "data" / "bfi.csv"
+# The bfi agreeableness scale, A1 reverse-keyed, answers 1–6 (as in R psych's examples).
+AGREEABLENESS = (
+    "psychometrics", str(BFI), "--items", "A1,A2,A3,A4,A5", "--reverse", "A1", "--min", "1", "--max", "6"
+)
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    import sys
-
-    saved = sys.stderr
-    sys.stderr = err
+    """Exit code, stdout and the error line, as the command line would report them."""
+    out = StringIO()
     try:
         call_command(*args, stdout=out)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.stderr = saved
-    return code, out.getvalue(), err.getvalue()
+    except CommandError as exc:
+        return exc.returncode, out.getvalue(), f"CommandError: {exc}\n"
+    return 0, out.getvalue(), ""
 
 
 def test_score_prints_the_contract_json() -> None:
@@ -66,18 +65,7 @@ def test_score_bad_input_exits_2_with_one_line(args: tuple[str, ...], message: s
 
 
 def test_psychometrics_reproduces_psych_on_bfi() -> None:
-    code, out, _ = run(
-        "psychometrics",
-        str(BFI),
-        "--items",
-        "A1,A2,A3,A4,A5",
-        "--reverse",
-        "A1",
-        "--min",
-        "1",
-        "--max",
-        "6",
-    )
+    code, out, _ = run(*AGREEABLENESS)
     assert code == 0
     data = json.loads(out)
     assert data["alpha"] == pytest.approx(0.7030184, abs=1e-6)
@@ -90,19 +78,7 @@ def test_psychometrics_reproduces_psych_on_bfi() -> None:
 
 
 def test_psychometrics_listwise() -> None:
-    _, out, _ = run(
-        "psychometrics",
-        str(BFI),
-        "--items",
-        "A1,A2,A3,A4,A5",
-        "--reverse",
-        "A1",
-        "--min",
-        "1",
-        "--max",
-        "6",
-        "--listwise",
-    )
+    _, out, _ = run(*AGREEABLENESS, "--listwise")
     data = json.loads(out)
     assert data["n"] == 2709 and data["alpha"] == pytest.approx(0.7037559, abs=1e-6)
 

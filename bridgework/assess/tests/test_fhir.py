@@ -45,12 +45,12 @@ def test_a_partial_response_is_a_valid_in_progress_questionnaire_response() -> N
 @pytest.mark.django_db
 def test_download_of_a_submitted_sitting_validates(client: Any) -> None:
     client.post(reverse("assess:start", args=["gad7"]))
-    from bridgework.assess.models import Administration
+    from bridgework.assess.models import Sitting
 
-    sitting = Administration.objects.get()
+    sitting = Sitting.objects.get()
     data = {"action": "submit"} | {f"gad7_{n}": "1" for n in range(1, 8)}
     client.post(reverse("assess:take", args=[sitting.pk]), data)
-    response = client.get(reverse("assess:response_fhir", args=[sitting.pk]))
+    response = client.get(reverse("assess:sitting_fhir", args=[sitting.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/fhir+json"
     bundle = Bundle.model_validate(json.loads(response.content))
@@ -78,10 +78,10 @@ def test_questionnaire_endpoint_validates_and_rejects_post(client: Any) -> None:
 @pytest.mark.django_db
 def test_fhir_response_rejects_post(client: Any) -> None:
     client.post(reverse("assess:start", args=["gad7"]))
-    from bridgework.assess.models import Administration
+    from bridgework.assess.models import Sitting
 
-    sitting = Administration.objects.get()
-    assert client.post(reverse("assess:response_fhir", args=[sitting.pk])).status_code == 405
+    sitting = Sitting.objects.get()
+    assert client.post(reverse("assess:sitting_fhir", args=[sitting.pk])).status_code == 405
 
 
 def _sitting(instrument_id: str, total: float | None, *, completed: bool = True) -> fhir.Sitting:

@@ -8,15 +8,15 @@ from django.urls import reverse
 
 from bridgework.assess.forms import parts_of
 from bridgework.assess.instruments import all_instruments
-from bridgework.assess.models import Administration
+from bridgework.assess.models import Sitting
 
 BII = all_instruments()["bii"]
 PHQ9 = all_instruments()["phq9"]
 
 
-def start(client: Any, instrument_id: str) -> Administration:
+def start(client: Any, instrument_id: str) -> Sitting:
     client.post(reverse("assess:start", args=[instrument_id]))
-    return Administration.objects.latest("started_at")
+    return Sitting.objects.latest("started_at")
 
 
 def test_long_questionnaires_are_split_by_section_and_short_ones_are_not() -> None:
@@ -62,7 +62,7 @@ def test_a_submit_with_a_problem_earlier_shows_that_section(client: Any) -> None
     assert response.status_code == 400
     html = response.content.decode()
     assert "Part 2 of 6" in html and 'class="error-summary"' in html
-    assert Administration.objects.get(pk=sitting.pk).submitted_at is None
+    assert Sitting.objects.get(pk=sitting.pk).submitted_at is None
 
 
 def test_a_nonsense_part_number_falls_back_to_the_first(client: Any) -> None:

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from bridgework.assess.instruments import all_instruments
-from bridgework.assess.models import Administration
+from bridgework.assess.models import Sitting
 from bridgework.safety.models import ScreeningEvent
 
 pytestmark = pytest.mark.django_db
@@ -25,18 +25,18 @@ def post_answers(instrument: Any, values: list[Any], action: str = "submit") -> 
     return data
 
 
-def start(client: Any, instrument_id: str) -> Administration:
+def start(client: Any, instrument_id: str) -> Sitting:
     response = client.post(reverse("assess:start", args=[instrument_id]))
     assert response.status_code == 302
-    return Administration.objects.latest("started_at")
+    return Sitting.objects.latest("started_at")
 
 
 def submitted(
     user: Any, instrument_id: str, total: float, subscales: dict | None = None
-) -> Administration:
+) -> Sitting:
     from django.utils import timezone
 
-    return Administration.objects.create(
+    return Sitting.objects.create(
         user=user,
         instrument_id=instrument_id,
         instrument_version="1",
@@ -82,7 +82,7 @@ def test_start_creates_a_sitting_and_resumes_an_unfinished_one(client: Any, user
     assert first.user == user and not first.is_submitted
     again = client.post(reverse("assess:start", args=["gad7"]))
     assert again.url == reverse("assess:take", args=[first.pk])
-    assert Administration.objects.count() == 1
+    assert Sitting.objects.count() == 1
 
 
 def test_start_rejects_get_and_unknown_instruments(client: Any) -> None:
@@ -194,11 +194,11 @@ def test_take_rejects_wrong_method(client: Any) -> None:
 
 def test_another_persons_sitting_is_404(client: Any, other_client: Any) -> None:
     sitting = start(client, "gad7")
-    for name in ("take", "results", "response_fhir"):
+    for name in ("take", "results", "sitting_fhir"):
         assert other_client.get(reverse(f"assess:{name}", args=[sitting.pk])).status_code == 404
     assert other_client.post(reverse("assess:take", args=[sitting.pk]), {}).status_code == 404
     assert other_client.post(reverse("assess:delete", args=[sitting.pk])).status_code == 404
-    assert Administration.objects.filter(pk=sitting.pk).exists()
+    assert Sitting.objects.filter(pk=sitting.pk).exists()
 
 
 def test_a_double_clicked_submit_counts_once_and_goes_to_results(
@@ -206,17 +206,17 @@ def test_a_double_clicked_submit_counts_once_and_goes_to_results(
 ) -> None:
     from bridgework.assess import views
 
-    administration = start(client, "phq9")
-    stale = Administration.objects.get(pk=administration.pk)
-    url = reverse("assess:take", args=[administration.pk])
+    sitting = start(client, "phq9")
+    stale = Sitting.objects.get(pk=sitting.pk)
+    url = reverse("assess:take", args=[sitting.pk])
     assert client.post(url, post_answers(PHQ9, [1] * 9)).status_code == 302
-    first = Administration.objects.get(pk=administration.pk)
+    first = Sitting.objects.get(pk=sitting.pk)
     # The second request of a double click read the sitting before the first one saved.
-    monkeypatch.setattr(views, "get_administration_for_user", lambda *_: stale)
+    monkeypatch.setattr(views, "get_sitting_for_user", lambda *_: stale)
     response = client.post(url, post_answers(PHQ9, [3] * 9))
     assert response.status_code == 302
-    assert response["Location"] == reverse("assess:results", args=[administration.pk])
-    again = Administration.objects.get(pk=administration.pk)
+    assert response["Location"] == reverse("assess:results", args=[sitting.pk])
+    again = Sitting.objects.get(pk=sitting.pk)
     assert again.total == 9 and again.submitted_at == first.submitted_at
     assert again.responses.count() == 9
 
@@ -397,7 +397,7 @@ def test_delete_removes_a_sitting_and_its_answers(client: Any, user: Any) -> Non
     sitting = submitted(user, "gad7", 3)
     response = client.post(reverse("assess:delete", args=[sitting.pk]))
     assert response.url == reverse("assess:index")
-    assert not Administration.objects.filter(pk=sitting.pk).exists()
+    assert not Sitting.objects.filter(pk=sitting.pk).exists()
 
 
 def test_delete_rejects_get(client: Any, user: Any) -> None:
@@ -414,7 +414,7 @@ def test_csv_has_every_score_of_the_person_only(client: Any, user: Any, other_us
     response = client.get(reverse("assess:scores_csv"))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     lines = response.content.decode().strip().splitlines()
-    assert lines[0].startswith("administration,instrument")
+    assert lines[0].startswith("sitting,instrument")
     assert len(lines) == 4
     assert "gad7" not in response.content.decode()
 
@@ -448,7 +448,7 @@ def test_export_has_answers_and_scores(client: Any, user: Any) -> None:
         reverse("assess:take", args=[sitting.pk]), post_answers(all_instruments()["gad7"], [1] * 7)
     )
     data = export_user_data(user)
-    [row] = data["administrations"]
+    [row] = data["sittings"]
     assert row["total"] == 7 and row["responses"]["gad7_1"] == 1
     import json
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from bridgework.assess.instruments import get_instrument
-from bridgework.assess.models import Administration, Response
+from bridgework.assess.models import Response, Sitting
 from bridgework.assess.scoring import score
 from bridgework.checkin.models import CheckIn
 from bridgework.circle.models import Exchange
@@ -20,14 +20,14 @@ from bridgework.ladder.services import attempt_log, step_adopt
 from bridgework.safety.models import SafetyPlan
 
 
-def sitting(user: Any, instrument_id: str, value: int, *, days_ago: int = 0) -> Administration:
+def sitting(user: Any, instrument_id: str, value: int, *, days_ago: int = 0) -> Sitting:
     """A submitted sitting with every item answered ``value``."""
     instrument = get_instrument(instrument_id)
     assert instrument is not None
     answers = {item.id: value for item in instrument.items}
     result = score(instrument, answers)
     at = timezone.now() - timedelta(days=days_ago)
-    administration = Administration.objects.create(
+    made = Sitting.objects.create(
         user=user,
         instrument_id=instrument_id,
         instrument_version=instrument.version,
@@ -36,11 +36,11 @@ def sitting(user: Any, instrument_id: str, value: int, *, days_ago: int = 0) -> 
         band=result.band.label if result.band else "",
         subscales=result.subscales,
     )
-    Administration.objects.filter(pk=administration.pk).update(started_at=at)
+    Sitting.objects.filter(pk=made.pk).update(started_at=at)
     Response.objects.bulk_create(
-        Response(administration=administration, item_id=k, value=v) for k, v in answers.items()
+        Response(sitting=made, item_id=k, value=v) for k, v in answers.items()
     )
-    return administration
+    return made
 
 
 def fill(user: Any) -> dict[str, Any]:

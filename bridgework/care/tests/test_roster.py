@@ -16,7 +16,7 @@ from bridgework.ladder.library import templates
 from bridgework.ladder.models import Step
 from bridgework.ladder.services import attempt_log, step_adopt
 
-from ..roster import mastered_this_month, roster
+from ..roster import mastered_this_month, roster_for
 from .data import sitting
 from .helpers import link_between
 
@@ -38,7 +38,7 @@ def _client_with_history(n: int, clinician: Any) -> Any:
 
 def test_scores_change_and_mastery_per_client(clinician: Any) -> None:
     _client_with_history(1, clinician)
-    (row,) = roster(clinician)
+    (row,) = roster_for(clinician)
     phq9, gad7 = row.scores
     assert (phq9.instrument_id, phq9.latest) == ("phq9", 0)
     assert phq9.change is not None and phq9.change.verdict == "better"  # 18 → 0

@@ -4,7 +4,7 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
-from bridgework.circle.services import person_choices_for_step
+from bridgework.circle.services import person_choices_for
 from bridgework.circle.templatetags.circle_tags import ledger_offer
 
 from .helpers import make_person
@@ -15,7 +15,7 @@ def test_choices_put_the_easiest_people_for_the_step_first(user: Any, other_user
     ada = make_person(user, "Ada", "middle", helps_with=["practical"], comfort=30)
     lee = make_person(user, "Lee", "outer", helps_with=["information"], comfort=70)
     make_person(other_user, "Not mine")
-    choices = person_choices_for_step(user, "ask")
+    choices = person_choices_for(user, "ask")
     assert choices[0] == ("", "No one from my circle")
     group, suggested = choices[1]
     assert group == "Easiest to ask for this kind of step"
@@ -26,7 +26,7 @@ def test_choices_put_the_easiest_people_for_the_step_first(user: Any, other_user
 
 
 def test_with_an_empty_circle_the_choice_says_where_to_add_people(user: Any) -> None:
-    assert person_choices_for_step(user, "ask") == [("", "Nobody yet: add people on the Circle page")]
+    assert person_choices_for(user, "ask") == [("", "Nobody yet: add people on the Circle page")]
 
 
 def test_the_ledger_offer_prefills_a_received_exchange(user: Any) -> None:

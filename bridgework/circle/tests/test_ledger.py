@@ -214,6 +214,30 @@ def test_the_ledger_page_takes_a_fixed_number_of_queries(
         assert client.get("/circle/ledger/").status_code == 200
 
 
+def test_the_ledger_is_served_from_cache_until_the_person_changes_something(
+    client: Client, user: Any, django_assert_max_num_queries: Any
+) -> None:
+    sam = make_person(user, "Sam")
+    make_exchange(user, sam, note="Lent me a drill")
+    assert "Lent me a drill" in client.get("/circle/ledger/").content.decode()
+    # Again: only the session and the person (with their data version) are read.
+    with django_assert_max_num_queries(2):
+        assert "Lent me a drill" in client.get("/circle/ledger/").content.decode()
+    # A write of theirs (any POST) makes the cached page stale at once.
+    client.post("/circle/ledger/new/", valid(sam.pk, note="Walked the dog for me"))
+    body = client.get("/circle/ledger/").content.decode()
+    assert "Walked the dog for me" in body and "Lent me a drill" in body
+
+
+def test_a_cached_ledger_is_never_shown_to_someone_else(
+    client: Client, other_client: Client, user: Any, other_user: Any
+) -> None:
+    make_exchange(user, make_person(user, "Sam"), note="Only mine")
+    assert "Only mine" in client.get("/circle/ledger/").content.decode()
+    body = other_client.get("/circle/ledger/").content.decode()
+    assert "Only mine" not in body and "Nothing logged yet" in body
+
+
 def test_the_ledger_lists_the_latest_30_exchanges_and_points_to_the_export(
     client: Client, user: Any
 ) -> None:

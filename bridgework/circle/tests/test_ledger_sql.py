@@ -12,7 +12,7 @@ from django.utils import timezone
 from bridgework.circle import ledger
 from bridgework.circle.models import Exchange
 from bridgework.circle.observations import observations, tallies_by_person, tally, weekly_balance
-from bridgework.circle.services import exchange_facts, people_for, person_facts
+from bridgework.circle.services import exchange_facts_for, people_for, person_facts
 
 from .helpers import make_person
 
@@ -38,7 +38,7 @@ def random_history(user: Any, seed: int, days: int = 400) -> None:
 @pytest.mark.parametrize("seed", range(8))
 def test_the_ledger_numbers_match_the_pure_functions(user: Any, seed: int) -> None:
     random_history(user, seed, days=[20, 60, 400][seed % 3])
-    facts = exchange_facts(user)
+    facts = exchange_facts_for(user)
     people = people_for(user)
     today = timezone.localdate()
     context = ledger.ledger_context(user, people)
@@ -54,5 +54,5 @@ def test_the_home_panel_observations_match_the_pure_functions(user: Any, seed: i
     random_history(user, seed + 100, days=[30, 90][seed % 2])
     today = timezone.localdate()
     close, last = ledger.close_people(user, today)
-    expected = observations(person_facts(people_for(user)), exchange_facts(user), today)
+    expected = observations(person_facts(people_for(user)), exchange_facts_for(user), today)
     assert ledger.observations_sql(user, close, last, today) == expected

@@ -188,6 +188,19 @@ def test_another_users_kindness_is_a_404(client: Client, others_kindness: Kindne
     assert "Bob's secret help" not in client.get("/compassion/kindness/").content.decode()
 
 
-def test_the_log_refuses_post_and_survives_a_junk_offset(client: Client) -> None:
+def test_the_log_refuses_post_and_survives_a_junk_page(client: Client) -> None:
     assert client.post("/compassion/kindness/").status_code == 405
-    assert client.get("/compassion/kindness/?offset=abc").status_code == 200
+    assert client.get("/compassion/kindness/?page=abc").status_code == 200
+
+
+def test_the_log_shows_older_kindness_a_page_at_a_time(client: Client, user: Any) -> None:
+    today = timezone.localdate()
+    for days in range(30):
+        Kindness.objects.create(
+            user=user, date=today - dt.timedelta(days=days), kind="help", what=f"Help {days}",
+            response="accepted",
+        )
+    first = client.get("/compassion/kindness/").content.decode()
+    second = client.get("/compassion/kindness/?page=2").content.decode()
+    assert "Help 0<" in first and "Help 29<" not in first and 'rel="next"' in first
+    assert "Help 29<" in second and "Help 0<" not in second

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 def fill_user(user: Any) -> None:
     from bridgework.assess.instruments import get_instrument
-    from bridgework.assess.services import administration_save, administration_start
+    from bridgework.assess.services import sitting_save, sitting_start
     from bridgework.circle.services import exchange_create, observation_dismiss, person_create
     from bridgework.journal.services import entry_create
     from bridgework.ladder.services import attempt_log, step_create, step_override_set
@@ -21,9 +21,9 @@ def fill_user(user: Any) -> None:
     topic_toggle(user=user, topic_id="help_aversion", marked=True)
     instrument = get_instrument("phq9")
     assert instrument is not None
-    sitting = administration_start(user=user, instrument=instrument)
-    administration_save(
-        administration=sitting,
+    sitting = sitting_start(user=user, instrument=instrument)
+    sitting_save(
+        sitting=sitting,
         instrument=instrument,
         responses={item.id: 1 for item in instrument.items},
         submit=True,

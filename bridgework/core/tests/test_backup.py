@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from bridgework.core import backup, crypto
+from bridgework.core import backup, encryption_keys
 
 REPO = Path(__file__).resolve().parents[3]
 NOW = dt.datetime(2026, 11, 29, 20, 0, tzinfo=dt.UTC)
@@ -26,7 +26,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def _make_backup(folder: Path, keyring: crypto.Keyring, body: str = "hello") -> Path:
+def _make_backup(folder: Path, keyring: encryption_keys.Keyring, body: str = "hello") -> Path:
     folder.mkdir(mode=0o700)
     db = sqlite3.connect(folder / backup.DB_NAME)
     db.execute("CREATE TABLE auth_user (id INTEGER PRIMARY KEY)")
@@ -43,7 +43,7 @@ def _restore(folder: Path, target: Path, *, force: bool = False) -> list[Path]:
     return backup.restore_sqlite(
         folder,
         target_db=target / backup.DB_NAME,
-        target_keys=target / crypto.KEY_FILE_NAME,
+        target_keys=target / encryption_keys.KEY_FILE_NAME,
         target_secret=target / backup.SECRET_NAME,
         env_keyring=None,
         columns=COLUMNS,
@@ -63,32 +63,32 @@ def test_backup_writes_a_private_dated_folder_with_database_and_keys(
     (folder,) = (tmp_path / "backups").iterdir()
     assert folder.name.startswith("bridgework-backup-2")
     assert _mode(folder) == 0o700
-    for name in (backup.DB_NAME, crypto.KEY_FILE_NAME, backup.SECRET_NAME, backup.MANIFEST_NAME):
+    for name in (backup.DB_NAME, encryption_keys.KEY_FILE_NAME, backup.SECRET_NAME, backup.MANIFEST_NAME):
         assert _mode(folder / name) == 0o600, name
     copy = sqlite3.connect(folder / backup.DB_NAME)
     assert copy.execute("SELECT email FROM auth_user").fetchall() == [(user.email,)]
     raw_name = copy.execute("SELECT display_name FROM accounts_profile").fetchone()[0]
     copy.close()
-    assert crypto.read_key_file(folder / crypto.KEY_FILE_NAME).decrypt(raw_name) == "Alice"
+    assert encryption_keys.read_key_file(folder / encryption_keys.KEY_FILE_NAME).decrypt(raw_name) == "Alice"
     assert "Backup written to" in out.getvalue()
 
 
 def test_restore_into_an_empty_data_directory(tmp_path: Path) -> None:
-    keyring = crypto.create_key_file(tmp_path / "k")
+    keyring = encryption_keys.create_key_file(tmp_path / "k")
     folder = _make_backup(tmp_path / "b", keyring)
     target = tmp_path / "data"
     target.mkdir()
     assert _restore(folder, target) == []
     restored = sqlite3.connect(target / backup.DB_NAME)
     token = restored.execute("SELECT body FROM journal_entry").fetchone()[0]
-    assert crypto.read_key_file(target / crypto.KEY_FILE_NAME).decrypt(token) == "hello"
-    assert _mode(target / backup.DB_NAME) == 0o600 and _mode(target / crypto.KEY_FILE_NAME) == 0o600
+    assert encryption_keys.read_key_file(target / encryption_keys.KEY_FILE_NAME).decrypt(token) == "hello"
+    assert _mode(target / backup.DB_NAME) == 0o600 and _mode(target / encryption_keys.KEY_FILE_NAME) == 0o600
 
 
 def test_restore_refuses_a_database_with_accounts_without_force(tmp_path: Path) -> None:
-    keyring = crypto.create_key_file(tmp_path / "k")
+    keyring = encryption_keys.create_key_file(tmp_path / "k")
     folder = _make_backup(tmp_path / "b", keyring, "from the backup")
-    target = _make_backup(tmp_path / "data", crypto.create_key_file(tmp_path / "k2"), "current")
+    target = _make_backup(tmp_path / "data", encryption_keys.create_key_file(tmp_path / "k2"), "current")
     with pytest.raises(backup.BackupError, match="already holds accounts"):
         _restore(folder, target)
     moved = _restore(folder, target, force=True)
@@ -97,14 +97,14 @@ def test_restore_refuses_a_database_with_accounts_without_force(tmp_path: Path) 
         "encryption.keys.before-restore-20261129-200000",
     }
     token = sqlite3.connect(target / backup.DB_NAME).execute("SELECT body FROM journal_entry").fetchone()[0]
-    assert crypto.read_key_file(target / crypto.KEY_FILE_NAME).decrypt(token) == "from the backup"
+    assert encryption_keys.read_key_file(target / encryption_keys.KEY_FILE_NAME).decrypt(token) == "from the backup"
 
 
 def test_restore_refuses_keys_that_do_not_read_the_backup(tmp_path: Path) -> None:
-    folder = _make_backup(tmp_path / "b", crypto.create_key_file(tmp_path / "k"))
-    wrong = crypto.Keyring(keys={crypto.read_key_file(folder / crypto.KEY_FILE_NAME).current: os.urandom(32)},
-                           current=crypto.read_key_file(folder / crypto.KEY_FILE_NAME).current)
-    crypto.write_key_file(folder / crypto.KEY_FILE_NAME, wrong)
+    folder = _make_backup(tmp_path / "b", encryption_keys.create_key_file(tmp_path / "k"))
+    kid = encryption_keys.read_key_file(folder / encryption_keys.KEY_FILE_NAME).current
+    wrong = encryption_keys.Keyring(keys={kid: os.urandom(32)}, current=kid)
+    encryption_keys.write_key_file(folder / encryption_keys.KEY_FILE_NAME, wrong)
     target = tmp_path / "data"
     target.mkdir()
     with pytest.raises(backup.BackupError, match="do not read this database"):
@@ -113,8 +113,8 @@ def test_restore_refuses_keys_that_do_not_read_the_backup(tmp_path: Path) -> Non
 
 
 def test_restore_refuses_a_folder_without_keys(tmp_path: Path) -> None:
-    folder = _make_backup(tmp_path / "b", crypto.create_key_file(tmp_path / "k"))
-    (folder / crypto.KEY_FILE_NAME).unlink()
+    folder = _make_backup(tmp_path / "b", encryption_keys.create_key_file(tmp_path / "k"))
+    (folder / encryption_keys.KEY_FILE_NAME).unlink()
     with pytest.raises(backup.BackupError, match="no encryption.keys"):
         _restore(folder, tmp_path)
 

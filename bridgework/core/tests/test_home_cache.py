@@ -6,6 +6,7 @@ from typing import Any
 
 from django.test import Client
 
+from bridgework.core.fragments import person_key
 from bridgework.journal.models import Entry
 
 
@@ -34,5 +35,19 @@ def test_each_browser_gets_its_own_cached_copy(user: Any) -> None:
         browser = Client()
         browser.force_login(user)
         browser.get("/")
-        keys.append(browser.get("/").context["csrf_key"])
+        keys.append(person_key(browser.get("/").wsgi_request))
     assert keys[0] != keys[1]
+
+
+def test_the_cached_copy_is_stored_encrypted(client: Client, user: Any) -> None:
+    import pickle
+
+    from django.core.cache import cache
+
+    Entry.objects.create(user=user, body="x", date="2026-01-01")
+    client.get("/")
+    # The in-memory cache holds pickled values (tests run with it, like a laptop install).
+    stored = [pickle.loads(value) for value in cache._cache.values()]  # type: ignore[attr-defined]
+    sealed = [value for value in stored if isinstance(value, str) and value.startswith("bw1:")]
+    assert sealed, "the home page's HTML is cached, sealed"
+    assert not any("1 entry" in value for value in stored if isinstance(value, str))

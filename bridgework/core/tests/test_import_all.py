@@ -6,8 +6,9 @@ from typing import Any
 import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
+from bridgework import MODULES
 from bridgework.core.importing import ImportProblem
-from bridgework.core.modules import has_user_data, import_all
+from bridgework.core.modules import has_user_data, import_all, module_hook
 
 from .fill import fill_user, without_ids
 
@@ -17,8 +18,7 @@ pytestmark = pytest.mark.django_db
 def exported(user: Any) -> dict[str, Any]:
     from bridgework.core.modules import export_all
 
-    payload = {"format": "bridgework-export/1", "data": export_all(user)}
-    loaded: dict[str, Any] = json.loads(json.dumps(payload, cls=DjangoJSONEncoder))
+    loaded: dict[str, Any] = json.loads(json.dumps(export_all(user), cls=DjangoJSONEncoder))
     return loaded
 
 
@@ -125,3 +125,10 @@ def test_a_dismissal_about_someone_no_longer_in_the_file_is_dropped(user: Any, o
     )
     import_all(other_user, payload)
     assert not DismissedObservation.objects.filter(user=other_user, key="drifting:999999").exists()
+
+
+@pytest.mark.parametrize("name", ["accounts", *MODULES])
+def test_an_app_that_exports_also_imports_beside_it(name: str) -> None:
+    # export.py and importer.py side by side in every app, or neither.
+    exports, imports = module_hook(name, "export"), module_hook(name, "importer")
+    assert (exports is None) == (imports is None), f"{name} has only one of export.py, importer.py"

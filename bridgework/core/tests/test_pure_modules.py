@@ -28,6 +28,7 @@ PURE_MODULES = [
     "bridgework.circle.circlemap",
     "bridgework.voice.feedback",
     "bridgework.core.content",
+    "bridgework.core.encryption_keys",
 ]
 SCREENING = sorted(
     f"bridgework.screening.{info.name}"

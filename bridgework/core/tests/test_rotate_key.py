@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from bridgework.core import crypto, encryption
+from bridgework.core import encryption, encryption_keys
 from bridgework.core.checks import encryption_keys_match_database
 from bridgework.journal.models import Entry
 from bridgework.safety.management.commands.screen import screen_line
@@ -25,9 +25,9 @@ def key_file(tmp_path: Path, settings: Any) -> Any:
     settings.BRIDGEWORK_DATA_DIR = tmp_path
     settings.BRIDGEWORK_ENCRYPTION_KEYS = ""
     encryption.get_keyring.cache_clear()
-    crypto.create_key_file(tmp_path / crypto.KEY_FILE_NAME)
+    encryption_keys.create_key_file(tmp_path / encryption_keys.KEY_FILE_NAME)
     encryption.get_keyring.cache_clear()
-    yield tmp_path / crypto.KEY_FILE_NAME
+    yield tmp_path / encryption_keys.KEY_FILE_NAME
     encryption.get_keyring.cache_clear()
 
 
@@ -42,7 +42,7 @@ def test_rotate_key_reencrypts_every_row_and_keeps_old_keys(key_file: Path, user
     old_kid = encryption.get_keyring().current
     out = io.StringIO()
     call_command("rotate_key", stdout=out)
-    ring = crypto.read_key_file(key_file)
+    ring = encryption_keys.read_key_file(key_file)
     assert ring.current != old_kid and old_kid in ring.keys
     assert _raw_body(entry.pk).startswith(f"bw1:{ring.current}:")
     assert Entry.objects.get(pk=entry.pk).body == "under the old key"
@@ -54,7 +54,7 @@ def test_a_wrong_key_file_is_reported_at_startup(key_file: Path, user: Any) -> N
     Entry.objects.create(user=user, body="written with the right key")
     assert encryption_keys_match_database() == []
     key_file.unlink()
-    ring = crypto.create_key_file(key_file)
+    ring = encryption_keys.create_key_file(key_file)
     # Same id, different key: the worst case, caught by the authentication tag.
     encryption.get_keyring.cache_clear()
     assert ring.current
@@ -96,9 +96,9 @@ def test_a_running_process_reads_rows_rotated_by_another_process(
     entry = Entry.objects.create(user=user, body="written before rotation", date=dt.date(2026, 1, 1))
     served_ring = encryption.get_keyring()  # this process: "the server", keys loaded
     # Another process: `bridgework rotate-key` writes the new key file, then re-encrypts.
-    new_kid = crypto.new_key_id()
-    rotated = crypto.Keyring(keys={new_kid: crypto.new_key(), **served_ring.keys}, current=new_kid)
-    crypto.write_key_file(key_file, rotated)
+    new_kid = encryption_keys.new_key_id()
+    rotated = encryption_keys.Keyring(keys={new_kid: encryption_keys.new_key(), **served_ring.keys}, current=new_kid)
+    encryption_keys.write_key_file(key_file, rotated)
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE journal_entry SET body = %s WHERE id = %s",
@@ -116,10 +116,10 @@ def test_a_running_process_encrypts_with_the_new_key_soon_after_rotation(
 ) -> None:
     monkeypatch.setattr(encryption, "RELOAD_CHECK_SECONDS", 0.0)
     old_kid = encryption.get_keyring().current
-    new_kid = crypto.new_key_id()
-    crypto.write_key_file(
+    new_kid = encryption_keys.new_key_id()
+    encryption_keys.write_key_file(
         key_file,
-        crypto.Keyring(keys={new_kid: crypto.new_key(), **encryption.get_keyring().keys}, current=new_kid),
+        encryption_keys.Keyring(keys={new_kid: encryption_keys.new_key(), **encryption.get_keyring().keys}, current=new_kid),
     )
     entry = Entry.objects.create(user=user, body="after", date=dt.date(2026, 1, 2))
     assert _raw_body(entry.pk).startswith(f"bw1:{new_kid}:")

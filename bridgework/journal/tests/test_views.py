@@ -365,3 +365,20 @@ def test_a_multi_megabyte_paste_gets_the_clear_message_and_keeps_the_text(client
     assert response.status_code == 200
     assert "100,000" in response.text
     assert body[:200] in response.text
+
+
+def test_the_list_is_cached_until_a_write_and_searches_are_not(
+    client: Any, user: Any, django_assert_max_num_queries: Any
+) -> None:
+    _days(user, 3, text="Asked for a lift")
+    assert _index(client).count("note-") == 3
+    # Cached: the session, the person and the page count; no entry is read.
+    with django_assert_max_num_queries(3):
+        assert _index(client).count("note-") == 3
+    # A write of the person's own makes the cached page stale at once.
+    client.post(
+        reverse("journal:new"),
+        {"date": timezone.localdate().isoformat(), "body": "note-new", "mood": ""},
+    )
+    assert "note-new" in _index(client)
+    assert "30 entries" not in _index(client, q="lift") and "3 entries containing" in _index(client, q="lift")

@@ -150,17 +150,6 @@ def test_it_rejects_a_date_before_1900_and_keeps_the_text(client: Client, step: 
     assert not Attempt.objects.exists()
 
 
-def test_the_api_rejects_a_date_before_1900(client: Client, step: Step) -> None:
-    from .test_api import attempt_json
-
-    response = client.post(
-        f"/api/v1/ladder/steps/{step.pk}/attempts",
-        attempt_json(happened_on="1899-12-31"),
-        content_type="application/json",
-    )
-    assert response.status_code == 422 and "1900" in response.json()["errors"]["happened_on"][0]
-
-
 def test_the_reflection_never_says_zero_more_to_go_when_i_chose_to_keep_practising(
     client: Client, step: Step
 ) -> None:

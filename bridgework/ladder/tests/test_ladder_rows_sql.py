@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from bridgework.ladder import mastery
 from bridgework.ladder.models import Attempt
-from bridgework.ladder.services import ladder_rows, next_suggested_row, step_row
+from bridgework.ladder.services import ladder_rows_for, next_suggested_row_for, step_row
 
 from .conftest import make_step
 
@@ -39,7 +39,7 @@ def test_rows_match_the_rule_applied_in_python(user: Any, seed: int) -> None:
                 feared_happened=rng.choice(["no", "no", "partly", "yes"]),
                 response="same",
             )
-    rows = ladder_rows(user)
+    rows = ladder_rows_for(user)
     for row in rows:
         expected = step_row(row.step)  # the rule over the step's attempts, in Python
         assert (row.status, row.attempt_count, row.qualifying, row.mastered_on) == (
@@ -49,7 +49,7 @@ def test_rows_match_the_rule_applied_in_python(user: Any, seed: int) -> None:
             expected.mastered_on,
         ), row.step.what
     index = mastery.next_suggested([row.status for row in rows])
-    suggested = next_suggested_row(user)
+    suggested = next_suggested_row_for(user)
     if index is None:
         assert suggested is None
     else:

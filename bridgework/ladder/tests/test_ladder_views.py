@@ -136,3 +136,15 @@ def test_the_ladder_page_needs_the_same_few_queries_for_a_long_ladder(
         assert client.get("/ladder/").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/ladder/progress/").status_code == 200
+
+
+def test_the_ladder_is_cached_until_the_person_changes_it(
+    client: Client, user: Any, django_assert_max_num_queries: Any
+) -> None:
+    make_step(user, what="Ask Sam for a lift")
+    assert "Ask Sam for a lift" in client.get("/ladder/").content.decode()
+    with django_assert_max_num_queries(2):  # the session and the person
+        assert "Ask Sam for a lift" in client.get("/ladder/").content.decode()
+    client.post("/ladder/steps/new/", step_post(what="Ask Priya to water the plants"))
+    body = client.get("/ladder/").content.decode()
+    assert "Ask Priya to water the plants" in body and "Ask Sam for a lift" in body

@@ -86,9 +86,7 @@ def test_export_then_import_round_trips_with_links(user: Any, other_user: Any) -
         script_slug="work-extra-project",
     )
     make_message(user, title="Second", draft="Could you call me on Friday?")
-    payload = json.loads(
-        json.dumps({"format": "bridgework-export/1", "data": export_all(user)}, cls=DjangoJSONEncoder)
-    )
+    payload = json.loads(json.dumps(export_all(user), cls=DjangoJSONEncoder))
     import_all(other_user, payload)
     before = payload["data"]["voice"]["messages"]
     after = export_user_data(other_user)["messages"]

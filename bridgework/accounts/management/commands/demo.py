@@ -13,10 +13,11 @@ import time
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from bridgework.core.management.base import BridgeworkCommand
 from bridgework.core.modules import demo_all
 
 MAX_YEARS = 20
@@ -51,7 +52,7 @@ def create_demo_person(
     return user
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Create (or reset) a demo person with realistic data in every area, "
         "ending today: bridgework demo --email sam@example.org --password '…' --years 1"

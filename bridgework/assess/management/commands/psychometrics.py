@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from bridgework.assess.psychometrics import PsychometricsError, read_items_csv, reliability
+from bridgework.core.management.base import BridgeworkCommand
 
 
 def _names(text: str) -> list[str]:
     return [name.strip() for name in text.split(",") if name.strip()]
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Reliability of a scale from a CSV with a header row: Cronbach's alpha (raw and "
         "standardised, 95%% Feldt interval), average inter-item r, McDonald's omega total, "
         "alpha if an item is dropped and corrected item-total r, computed as R psych does. "
         "Pairwise-complete by default. Prints one JSON object; exit code 2 on bad input."
     )
-
-    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.error = lambda message: _fail(message)  # type: ignore[method-assign]
-        return parser
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="CSV file; empty cells and NA are missing")
@@ -52,11 +47,12 @@ class Command(BaseCommand):
                 listwise=options["listwise"],
             )
         except PsychometricsError as exc:
-            _fail(str(exc))
-            return
+            raise CommandError(str(exc), returncode=2) from None
         headline = (result.alpha, result.std_alpha, result.average_r, result.omega_total)
         if not all(math.isfinite(v) for v in (*headline, *result.alpha_ci)):
-            _fail("the items do not vary together enough to estimate reliability")
+            raise CommandError(
+                "the items do not vary together enough to estimate reliability", returncode=2
+            )
         # JSON has no NaN: a per-item figure that is undefined (an item whose removal
         # leaves items that cancel out) is null, so the output stays parseable.
         payload = result.as_dict()
@@ -67,8 +63,3 @@ class Command(BaseCommand):
                 for name, value in per_item.items()
             }
         self.stdout.write(json.dumps(payload, allow_nan=False))
-
-
-def _fail(message: str) -> None:
-    sys.stderr.write(f"bridgework psychometrics: {message}\n")
-    sys.exit(2)

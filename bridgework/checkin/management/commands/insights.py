@@ -5,12 +5,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from bridgework.checkin.insights import MIN_N, CsvProblem, correlations, read_csv
+from bridgework.core.management.base import BridgeworkCommand
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Spearman correlations of every pair of columns of a daily CSV, same day (lag 0) "
         "and next day (lag 1), with 95% intervals and Benjamini-Hochberg q: one JSON "

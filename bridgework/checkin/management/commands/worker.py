@@ -5,15 +5,16 @@ import threading
 from types import FrameType
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils.crypto import get_random_string
 
 from bridgework.checkin.reminders import TICK_SECONDS, make_worker, scheduler_loop
+from bridgework.core.management.base import BridgeworkCommand
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Run background work: the reminder schedule (every minute) and the task worker "
         "that sends reminder e-mails. A clinic runs one or more beside gunicorn; "

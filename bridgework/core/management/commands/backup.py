@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
 from bridgework.core import backup, encryption
+from bridgework.core.management.base import BridgeworkCommand
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Copy the database (SQLite online backup, safe while serving), encryption.keys and "
         "the secret key into a new dated folder (mode 0700)."
@@ -30,7 +31,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         now = timezone.now()
         parent = options["to"] or Path(settings.BRIDGEWORK_DATA_DIR) / "backups"
-        folder = backup.new_backup_folder(Path(parent).expanduser().resolve(), now)
+        try:
+            folder = backup.new_backup_folder(Path(parent).expanduser().resolve(), now)
+        except OSError as exc:
+            raise CommandError(f"cannot create a backup folder in {parent}: {exc.strerror or exc}") from None
         keyring = encryption.get_keyring()
         backup.write_keys(folder, keyring, settings.SECRET_KEY)
         if connection.vendor == "sqlite":

@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.db import connections
 from django.utils import timezone
 
-from bridgework.core import backup, crypto, encryption
+from bridgework.core import backup, encryption, encryption_keys
+from bridgework.core.management.base import BridgeworkCommand
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = "Restore a folder made by `bridgework backup` into the data directory (SQLite)."
     requires_system_checks: list[str] = []  # the current keys may not match: that is the point
 
@@ -38,7 +39,7 @@ class Command(BaseCommand):
                 "encryption.keys in the data directory (or BRIDGEWORK_ENCRYPTION_KEYS)."
             )
         env_keyring = (
-            crypto.keyring_from_env(settings.BRIDGEWORK_ENCRYPTION_KEYS)
+            encryption_keys.keyring_from_env(settings.BRIDGEWORK_ENCRYPTION_KEYS)
             if settings.BRIDGEWORK_ENCRYPTION_KEYS
             else None
         )
@@ -53,7 +54,7 @@ class Command(BaseCommand):
             moved = backup.restore_sqlite(
                 Path(options["folder"]).expanduser().resolve(),
                 target_db=Path(db["NAME"]),
-                target_keys=None if env_keyring else data_dir / crypto.KEY_FILE_NAME,
+                target_keys=None if env_keyring else data_dir / encryption_keys.KEY_FILE_NAME,
                 target_secret=None if settings.SECRET_KEY_FROM_ENV else data_dir / backup.SECRET_NAME,
                 env_keyring=env_keyring,
                 columns=columns,

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 
-from bridgework.core import crypto, encryption
+from bridgework.core import encryption, encryption_keys
+from bridgework.core.management.base import BridgeworkCommand
 
 BATCH = 500
 
@@ -43,7 +44,7 @@ def reencrypt_mfa_secrets() -> int:
     from allauth.mfa.models import Authenticator
 
     rows = 0
-    prefix = f"{crypto.PREFIX}:"
+    prefix = f"{encryption_keys.PREFIX}:"
     with transaction.atomic():
         for authenticator in Authenticator.objects.select_for_update():
             data = dict(authenticator.data or {})
@@ -61,7 +62,7 @@ def reencrypt_mfa_secrets() -> int:
     return rows
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Add a new current encryption key to the key file and re-encrypt all stored text with it."
     )
@@ -74,9 +75,9 @@ class Command(BaseCommand):
             )
         path = encryption.key_file_path()
         old = encryption.get_keyring()
-        kid = crypto.new_key_id()
-        keyring = crypto.Keyring(keys={kid: crypto.new_key(), **old.keys}, current=kid)
-        crypto.write_key_file(path, keyring)
+        kid = encryption_keys.new_key_id()
+        keyring = encryption_keys.Keyring(keys={kid: encryption_keys.new_key(), **old.keys}, current=kid)
+        encryption_keys.write_key_file(path, keyring)
         encryption.get_keyring.cache_clear()
         rows = reencrypt_all()
         self.stdout.write(f"New current key {kid} written to {path}; {rows} rows re-encrypted.")

@@ -12,10 +12,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from bridgework import MODULES
 from bridgework.core import server
+from bridgework.core.management.base import BridgeworkCommand
 from bridgework.core.modules import module_hook
 
 DEFAULT_HOST = "127.0.0.1"
@@ -41,7 +42,7 @@ def browser_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Apply migrations and serve Bridgework with waitress on http://127.0.0.1:8000 "
         "(Ctrl-C stops it)."

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from bridgework.core.management.base import BridgeworkCommand
 from bridgework.screening.evaluation import (
     evaluate_file,
     evaluate_held_out,
@@ -19,7 +20,7 @@ from bridgework.screening.evaluation import (
 )
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Measure crisis screening and pattern recognition: per category, urgent recall, "
         "in-progress, about someone else, false alarms and a confusion matrix."

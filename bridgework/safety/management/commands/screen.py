@@ -13,8 +13,7 @@ import json
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand
-
+from bridgework.core.management.base import BridgeworkCommand
 from bridgework.screening.crisis import screen
 from bridgework.screening.patterns import recognise
 
@@ -32,7 +31,7 @@ def screen_line(text: str) -> dict[str, Any]:
     }
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Screen text read from standard input, one text per line; print one JSON object per line."
     )

@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from bridgework.core.management.base import BridgeworkCommand
 from bridgework.voice.evaluation import evaluate, read_rows
 from bridgework.voice.feedback import check
 
 
-class Command(BaseCommand):
+class Command(BridgeworkCommand):
     help = (
         "Read one message per line on stdin and print one JSON line each: "
         '{"has_feeling", "has_need", "has_request", "issues": [{"id", "evidence"}]}. '

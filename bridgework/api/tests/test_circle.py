@@ -8,8 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from bridgework.circle.models import Exchange, Person
-
-from .helpers import make_exchange, make_person, tomorrow
+from bridgework.circle.tests.helpers import make_exchange, make_person, tomorrow
 
 API = "/api/v1/circle"
 PERSON = {"name": "Sam", "ring": "close", "helps_with": ["practical"], "comfort": 40}

@@ -12,8 +12,7 @@ from django.utils import timezone
 from bridgework.ladder.models import Attempt
 from bridgework.ladder.tests.conftest import make_step
 from bridgework.voice.models import Message
-
-from .helpers import BUILDER, make_message
+from bridgework.voice.tests.helpers import BUILDER, make_message
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/voice"

@@ -9,8 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from bridgework.ladder.models import Attempt, Step
-
-from .conftest import make_attempt, make_step
+from bridgework.ladder.tests.conftest import make_attempt, make_step
 
 BASE = "/api/v1/ladder"
 
@@ -207,3 +206,12 @@ def test_it_rejects_a_blank_what_like_the_form(client: Client, user: Any) -> Non
     patched = client.patch(f"{BASE}/steps/{step.pk}", {"what": " \n "}, content_type="application/json")
     assert patched.status_code == 422
     assert Step.objects.get(pk=step.pk).what == step.what
+
+
+def test_the_api_rejects_a_date_before_1900(client: Client, step: Step) -> None:
+    response = client.post(
+        f"/api/v1/ladder/steps/{step.pk}/attempts",
+        attempt_json(happened_on="1899-12-31"),
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and "1900" in response.json()["errors"]["happened_on"][0]

@@ -1,11 +1,12 @@
-"""Field-level encryption at rest: AES-256-GCM with key ids.
+"""Encryption keys: the keyring (AES-256-GCM keys by id), the key file and the token format.
 
 A token looks like ``bw1:<key id>:<base64(nonce || ciphertext+tag)>``. The key id lets old
 rows stay readable after ``bridgework rotate-key`` adds a new current key and re-encrypts.
 
 Keys come from ``BRIDGEWORK_ENCRYPTION_KEYS`` (``id:base64key,id:base64key``, the first is
 current) or from the key file ``encryption.keys`` in the data directory: one ``id base64key``
-per line, the first line current, mode 0600. Pure module: no Django import.
+per line, the first line current, mode 0600. Pure module: no Django import; the process's
+keyring and the ``encrypt``/``decrypt`` that fields use are in :mod:`bridgework.core.encryption`.
 """
 
 from __future__ import annotations

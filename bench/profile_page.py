@@ -1,0 +1,87 @@
+"""Where one page's server time goes: cProfile over many requests through the WSGI handler.
+
+Run: ``.venv/bin/python bench/profile_page.py /privacy/ [/circle/ledger/ ...]``
+(not part of the test suite). ``PROFILE_YEARS`` (default 5) years of demo data for one
+person in a throwaway data directory; ``PROFILE_REPEAT`` (default 200) requests per page;
+``PROFILE_TOP`` (default 35) rows of the cumulative and own-time tables;
+``PROFILE_ANON=1`` requests the pages logged out.
+
+Requests go straight to Django's WSGI handler (no test client, no network), carrying the
+session cookie of a real login, so the profile is what gunicorn's worker runs per request.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import os
+import pstats
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEAT = int(os.environ.get("PROFILE_REPEAT", "200"))
+YEARS = float(os.environ.get("PROFILE_YEARS", "5"))
+TOP = int(os.environ.get("PROFILE_TOP", "35"))
+
+
+def setup() -> Path:
+    data_dir = Path(tempfile.mkdtemp(prefix="bridgework-profile-"))
+    os.environ["BRIDGEWORK_DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("BRIDGEWORK_DEBUG", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgework.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    from _wsgi import add_bare_url
+
+    add_bare_url()  # /bench-bare/: a view that returns "ok", through every middleware
+    return data_dir
+
+
+def main(paths: list[str]) -> None:
+    data_dir = setup()
+    try:
+        from bridgework.accounts.management.commands.demo import create_demo_person
+
+        user = create_demo_person(email="profile@example.org", password="profile-pass-1", years=YEARS)
+        from _wsgi import caller, session_cookie
+        from django.core.wsgi import get_wsgi_application
+
+        cookie = "" if os.environ.get("PROFILE_ANON") else session_cookie(user)
+        call = caller(get_wsgi_application(), cookie)
+
+        def get(path: str) -> str:
+            return call(path)[0]
+
+        for path in paths:
+            status = get(path)
+            assert status.startswith("200"), f"{path}: {status}"
+            for _ in range(5):
+                get(path)
+            start = time.process_time()
+            for _ in range(REPEAT):
+                get(path)
+            plain = (time.process_time() - start) * 1000 / REPEAT
+            profile = cProfile.Profile()
+            profile.enable()
+            for _ in range(REPEAT):
+                get(path)
+            profile.disable()
+            print(f"\n=== {path}: {plain:.2f} ms CPU per request unprofiled ({REPEAT} requests)")
+            stats = pstats.Stats(profile)
+            stats.sort_stats("cumulative").print_stats(TOP)
+            stats.sort_stats("tottime").print_stats(TOP)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["/privacy/"])
