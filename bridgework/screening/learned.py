@@ -22,9 +22,8 @@ test checks the two agree.
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -57,8 +56,10 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
 # The model reads windows of about this many characters; a long text is read window by
 # window (each overlapping the last by a sentence) and the most worrying window counts.
-WINDOW_CHARS = 700
+WINDOW_CHARS = 1000
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+# Distinct words whose character features are remembered (about 100 bytes each).
+_CACHE_WORDS = 200_000
 
 
 def word_features(text: str) -> list[str]:
@@ -97,32 +98,46 @@ class CrisisModel:
     combiner_coef: np.ndarray  # (2, len(COMBINER_INPUTS))
     combiner_intercept: np.ndarray  # (2,)
     thresholds: dict[str, float]
+    # Word -> its character features' indexes, filled as texts are read.
+    char_cache: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
 
-    def _block(self, grams: list[str], vocabulary: dict[str, int], idf: np.ndarray) -> tuple[list[int], np.ndarray]:
-        counts: dict[int, int] = {}
-        for gram in grams:
-            index = vocabulary.get(gram)
-            if index is not None:
-                counts[index] = counts.get(index, 0) + 1
-        if not counts:
-            return [], np.zeros(0)
-        indexes = list(counts)
-        values = np.fromiter(
-            ((1.0 + math.log(counts[i])) * idf[i] for i in indexes), dtype=float, count=len(indexes)
-        )
+    def _word_indexes(self, text: str) -> list[int]:
+        vocabulary = self.word_vocabulary
+        return [i for g in word_features(text) if (i := vocabulary.get(g, -1)) >= 0]
+
+    def _char_indexes(self, text: str) -> list[int]:
+        """Character features by word, each word's looked up once per process."""
+        cache = self.char_cache
+        found: list[int] = []
+        for word in _SPACES.sub(" ", text.lower()).split():
+            indexes = cache.get(word)
+            if indexes is None:
+                vocabulary = self.char_vocabulary
+                indexes = [i for g in char_features(word) if (i := vocabulary.get(g, -1)) >= 0]
+                if len(cache) < _CACHE_WORDS:
+                    cache[word] = indexes
+            found += indexes
+        return found
+
+    @staticmethod
+    def _tfidf(indexes: list[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Unique feature indexes and their l2-normalised sublinear tf-idf values."""
+        unique, counts = np.unique(np.array(indexes, dtype=np.int64), return_counts=True)
+        values = (1.0 + np.log(counts)) * idf[unique]
         norm = float(np.sqrt(values @ values))
-        return indexes, values / norm if norm else values
+        return unique, values / norm if norm else values
 
     def scores(self, text: str) -> np.ndarray:
         """The four heads' probabilities for one window of text."""
-        words, word_values = self._block(word_features(text), self.word_vocabulary, self.word_idf)
-        chars, char_values = self._block(char_features(text), self.char_vocabulary, self.char_idf)
-        offset = len(self.word_vocabulary)
         logits = self.intercept.copy()
+        words = self._word_indexes(text)
         if words:
-            logits += word_values @ self.coef[words]
+            unique, values = self._tfidf(words, self.word_idf)
+            logits += values @ self.coef[unique]
+        chars = self._char_indexes(text)
         if chars:
-            logits += char_values @ self.coef[[offset + i for i in chars]]
+            unique, values = self._tfidf(chars, self.char_idf)
+            logits += values @ self.coef[unique + len(self.word_vocabulary)]
         # Level is one three-way choice (none / concern / urgent); the rest are yes/no.
         level = np.exp(np.array([0.0, logits[0], logits[1]]) - max(0.0, logits[0], logits[1]))
         level /= level.sum()
