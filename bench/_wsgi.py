@@ -8,9 +8,29 @@ with the session cookie of a real login, calls the application and drains the bo
 from __future__ import annotations
 
 import io
+import os
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+
+def setup_django(prefix: str = "bridgework-bench-") -> Path:
+    """A fresh SQLite data directory, Django set up and migrated; returns the directory."""
+    data_dir = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ["BRIDGEWORK_DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("BRIDGEWORK_DEBUG", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgework.settings"
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    return data_dir
 
 
 def bare_application() -> Any:

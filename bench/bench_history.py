@@ -27,7 +27,6 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -68,18 +67,9 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
 
 
 def setup() -> Path:
-    data_dir = Path(tempfile.mkdtemp(prefix="bridgework-bench-"))
-    os.environ["BRIDGEWORK_DATA_DIR"] = str(data_dir)
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("BRIDGEWORK_DEBUG", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgework.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
+    from _wsgi import setup_django
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    data_dir = setup_django("bridgework-bench-")
     from _wsgi import add_bare_url
 
     add_bare_url()

@@ -26,7 +26,6 @@ import random
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -84,18 +83,9 @@ def body_text(rng: random.Random, low: int = 100, high: int = 200) -> str:
 
 
 def setup_environment() -> Path:
-    data_dir = Path(tempfile.mkdtemp(prefix="bridgework-bench-"))
-    os.environ["BRIDGEWORK_DATA_DIR"] = str(data_dir)
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("BRIDGEWORK_DEBUG", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgework.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
+    from _wsgi import setup_django
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    data_dir = setup_django("bridgework-bench-")
     return data_dir
 
 

@@ -17,7 +17,6 @@ import os
 import pstats
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,18 +27,9 @@ TOP = int(os.environ.get("PROFILE_TOP", "35"))
 
 
 def setup() -> Path:
-    data_dir = Path(tempfile.mkdtemp(prefix="bridgework-profile-"))
-    os.environ["BRIDGEWORK_DATA_DIR"] = str(data_dir)
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("BRIDGEWORK_DEBUG", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bridgework.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
+    from _wsgi import setup_django
 
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
+    data_dir = setup_django("bridgework-profile-")
     from _wsgi import add_bare_url
 
     add_bare_url()  # /bench-bare/: a view that returns "ok", through every middleware
