@@ -145,7 +145,20 @@ class LinearModel:
         return matrix
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
-        logits = self.transform(texts) @ self.coef.T + self.intercept
+        """Like ``transform(texts) @ coef.T``, touching only the features each text has."""
+        logits = np.tile(self.intercept, (len(texts), 1))
+        for row, text in enumerate(texts):
+            counts: dict[int, int] = {}
+            for feature in analyse(text):
+                index = self.vocabulary.get(feature)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[indexes]
+            norm = float(np.sqrt(values @ values))
+            logits[row] += self.coef[:, indexes] @ (values / norm)
         return 1.0 / (1.0 + np.exp(-logits))
 
 

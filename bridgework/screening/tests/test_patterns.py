@@ -80,3 +80,10 @@ def test_numpy_inference_matches_scikit_learn() -> None:
     np.testing.assert_allclose(
         model.transform(sample), vectorizer.transform(sample).toarray(), atol=1e-5
     )
+
+
+def test_the_sparse_scoring_equals_the_dense_tf_idf_product() -> None:
+    model = load_model()
+    texts = ["I never ask anyone for help.", "", "日本語", "Redid the slides Priya made, again."]
+    dense = 1.0 / (1.0 + np.exp(-(model.transform(texts) @ model.coef.T + model.intercept)))
+    np.testing.assert_allclose(model.predict_proba(texts), dense, atol=1e-12)
