@@ -20,9 +20,11 @@ emergency under way (then the help leads with the emergency number).
 
 How: the text is normalised (:mod:`.normalise`), read into a frame of concepts per
 clause (:mod:`.frame`, the concepts are data in ``data/crisis_frame.yaml``), and
-:func:`decide` turns each clause's harm and the plan around it into a level. Cost is
-linear in the text: no pattern has nested quantifiers, and each looks back a bounded
-number of characters.
+:func:`decide` turns each clause's harm and the plan around it into the frame's level.
+A learned reader (:mod:`.learned`) rates the same text, and its combiner weighs both
+readings into the level, whose risk it is and whether it is under way. Cost is linear in
+the text: no pattern has nested quantifiers, each looks back a bounded number of
+characters, and the learned reader reads windows of bounded size.
 """
 
 from __future__ import annotations
@@ -290,10 +292,10 @@ def _screen_cached(text: str) -> Screening:
     prepared = prepare(text)
     verdict = _verdict(prepared)
     frame = verdict.screening
-    model = load_model()
-    scores = model.read(prepared)
     if len(text) <= _SHORT and (verdict.explicit or (verdict.set_aside and not verdict.kept_harm)):
         return frame
+    model = load_model()
+    scores = model.read(prepared)
     crisis, urgent = model.combine(combiner_features(scores, verdict, len(text)))
     limit = model.thresholds
     if crisis >= limit["crisis"]:
@@ -301,7 +303,7 @@ def _screen_cached(text: str) -> Screening:
         # Whose risk: the learned reader tells a friend's "she has pills" from the
         # writer's own far better than the frame's nearest-subject rule.
         about: About = "other" if scores[2] >= limit["other"] else "self"
-        in_progress = scores[3] >= limit["in_progress"] or frame.in_progress
+        in_progress = bool(scores[3] >= limit["in_progress"]) or frame.in_progress
         return Screening(
             level="urgent" if in_progress else level,
             matches=frame.matches if about == frame.about else (),

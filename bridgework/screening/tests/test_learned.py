@@ -81,3 +81,16 @@ def test_a_model_file_from_other_code_is_refused() -> None:
     }
     with pytest.raises(ValueError, match="retrain"):
         learned.model_from_arrays(arrays)
+
+
+def test_every_field_of_a_learned_verdict_is_plain_python_for_json() -> None:
+    import json
+
+    text = (
+        "I just swallowed every pill in the cabinet and I feel really strange now, my head "
+        "is spinning and I wanted to write it down here before anything else happens."
+    )
+    result = screen(text)
+    assert result.level == "urgent"
+    assert type(result.in_progress) is bool
+    json.dumps({"level": result.level, "in_progress": result.in_progress, "about": result.about})
