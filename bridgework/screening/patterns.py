@@ -20,7 +20,6 @@ which a pattern scored highest. Cost is linear in the text length.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -128,37 +127,33 @@ class LinearModel:
     intercept: np.ndarray
     thresholds: np.ndarray
 
+    def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """One text's feature indexes and TF-IDF values like scikit-learn's (sublinear tf,
+        l2 norm), for the features it has."""
+        counts: dict[int, int] = {}
+        for feature in analyse(text):
+            index = self.vocabulary.get(feature)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[indexes]
+        norm = float(np.sqrt(values @ values))
+        return indexes, values / norm if norm else values
+
     def transform(self, texts: list[str]) -> np.ndarray:
-        """TF-IDF rows like scikit-learn's (sublinear tf, l2 norm)."""
+        """Dense TF-IDF rows (for tests against scikit-learn)."""
         matrix = np.zeros((len(texts), len(self.idf)))
         for row, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for feature in analyse(text):
-                index = self.vocabulary.get(feature)
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-            for index, count in counts.items():
-                matrix[row, index] = (1.0 + math.log(count)) * self.idf[index]
-            norm = np.linalg.norm(matrix[row])
-            if norm:
-                matrix[row] /= norm
+            indexes, values = self._row(text)
+            matrix[row, indexes] = values
         return matrix
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:
         """Like ``transform(texts) @ coef.T``, touching only the features each text has."""
         logits = np.tile(self.intercept, (len(texts), 1))
         for row, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for feature in analyse(text):
-                index = self.vocabulary.get(feature)
-                if index is not None:
-                    counts[index] = counts.get(index, 0) + 1
-            if not counts:
-                continue
-            indexes = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            values = (1.0 + np.log(np.fromiter(counts.values(), dtype=float))) * self.idf[indexes]
-            norm = float(np.sqrt(values @ values))
-            logits[row] += self.coef[:, indexes] @ (values / norm)
+            indexes, values = self._row(text)
+            logits[row] += self.coef[:, indexes] @ values
         return 1.0 / (1.0 + np.exp(-logits))
 
 
