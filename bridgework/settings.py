@@ -277,6 +277,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # answers with a clear message and keeps the text); bodies beyond this get the 400 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 
+# Django's database sessions, loaded with one hand-written query (accounts/sessions.py).
+SESSION_ENGINE = "bridgework.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
