@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from bridgework.core.validators import validate_lived_date
+from bridgework.core.widgets import CheckboxSelectMultiple, RadioSelect
 
 from .models import (
     DIRECTION_CHOICES,
@@ -45,7 +46,7 @@ class PersonForm(forms.ModelForm):
     )
     ring = forms.ChoiceField(
         choices=RING_CHOICES,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         label="Which ring are they in?",
         help_text="Close: people you would call in a hard week. Middle: friends, family or "
         "colleagues you see now and then. Outer: people you know a little. Rings can change.",
@@ -56,7 +57,7 @@ class PersonForm(forms.ModelForm):
     )
     helps_with = forms.MultipleChoiceField(
         choices=KIND_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         required=False,
         label="What could they help with?",
         help_text="Tick any that might fit, or none if you are not sure yet.",
@@ -93,7 +94,7 @@ class ExchangeForm(forms.ModelForm):
     )
     direction = forms.ChoiceField(
         choices=DIRECTION_CHOICES,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         label="Which way did it go?",
         error_messages={
             "required": "Say whether you gave or received.",
@@ -102,7 +103,7 @@ class ExchangeForm(forms.ModelForm):
     )
     kind = forms.ChoiceField(
         choices=KIND_CHOICES,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         label="What kind of help?",
         error_messages={
             "required": "Choose the kind of help.",
@@ -111,7 +112,7 @@ class ExchangeForm(forms.ModelForm):
     )
     size = forms.ChoiceField(
         choices=SIZE_CHOICES,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         initial="small",
         label="How big was it?",
         help_text="Small: a quick favour or chat. Medium: an hour or two. Large: a day, or a "

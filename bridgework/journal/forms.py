@@ -5,7 +5,7 @@ import datetime as dt
 from django import forms
 
 from bridgework.core.validators import validate_lived_date
-from bridgework.core.widgets import ChipRadioSelect
+from bridgework.core.widgets import ChipRadioSelect, RadioSelect
 
 from .models import MAX_BODY_CHARS, Entry
 from .prompts import prompt_choices
@@ -15,7 +15,7 @@ class EntryForm(forms.ModelForm):
     prompt_id = forms.ChoiceField(
         label="Guided prompt",
         required=False,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         help_text="Optional. A question to write about, if it helps to have one.",
     )
     body = forms.CharField(

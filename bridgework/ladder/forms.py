@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bridgework.core.forms import ModelChoiceField
-from bridgework.core.widgets import ChipRadioSelect, Slider
+from bridgework.core.widgets import ChipRadioSelect, RadioSelect, Slider
 
 from .library import STAKES
 from .models import Attempt, Kind, Override, Step
@@ -89,8 +89,8 @@ class AttemptForm(forms.ModelForm):
             "discomfort_before": _rating(),
             "discomfort_peak": _rating(),
             "discomfort_after": _rating(),
-            "feared_happened": forms.RadioSelect,
-            "response": forms.RadioSelect,
+            "feared_happened": RadioSelect,
+            "response": RadioSelect,
             "what_happened": forms.Textarea(attrs={"rows": 4, "maxlength": 5000}),
             "learned": forms.Textarea(attrs={"rows": 3, "maxlength": 5000}),
         }
