@@ -332,7 +332,7 @@ def read(text: str) -> Frame:
                 hits.add((index, match.group(0)))
         else:
             found.append((kind, match))
-    words = _Words.of(lex, text)
+    words: _Words | None = None  # read only if some harm phrase stands
     counts: dict[str, int] = {}
     for kind, match in found:
         if counts.get(kind, 0) >= _MAX_MATCHES:
@@ -348,6 +348,8 @@ def read(text: str) -> Frame:
         harm = kind
         if kind == "act" and lex.wish.search(" ".join(before.split()[-_WISH_WORDS:])):
             harm = "ideation"  # "I want to kill myself": a wish, not yet intent
+        if words is None:
+            words = _Words.of(lex, text)
         subject = _subject(lex, text, words, match, low)
         frame.harms.append(Harm(harm, subject, index, phrase.strip()))
     return frame

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from bridgework.core.content import load_yaml
 
-from .wordscan import WordScanner, first_words
+from .wordscan import WordScanner
 
 NORMALISE_FILE = Path(__file__).parent / "data" / "normalise.yaml"
 
@@ -65,7 +65,8 @@ class NormaliseFile(BaseModel):
 @dataclass(frozen=True)
 class _Tables:
     words: dict[str, str]
-    phrases: list[tuple[re.Pattern[str], str, set[tuple[str, bool]] | None]]
+    # (pattern, replacement, quick test: where it finds nothing, the pattern cannot match)
+    phrases: list[tuple[re.Pattern[str], str, re.Pattern[str]]]
     fuzzy: dict[str, str]
     keywords: frozenset[str]
     idioms: WordScanner
@@ -108,7 +109,7 @@ def tables() -> _Tables:
     return _Tables(
         words=dict(data.words),
         phrases=[
-            (re.compile(p.pattern), p.replace, first_words(p.pattern)) for p in data.phrases
+            (re.compile(p.pattern), p.replace, _quick_test(p.pattern)) for p in data.phrases
         ],
         fuzzy=_fuzzy_index(data.fuzzy_targets, data.protected),
         keywords=frozenset([*data.keywords, *data.fuzzy_targets]),
@@ -168,14 +169,17 @@ def _without_expanding(text: str) -> str:
     return text.translate(expanding) if expanding else text
 
 
+def _quick_test(pattern: str) -> re.Pattern[str]:
+    """The pattern without its leading word boundary: it matches wherever the pattern
+    does, and, starting with letters, is found by ``re``'s fast literal search, some
+    twenty times quicker on a text where it is absent (most phrases, most texts)."""
+    return re.compile(pattern.removeprefix(r"\b"))
+
+
 def _apply_phrases(joined: str) -> str:
-    """The phrase replacements, each tried only if a word it starts with is present."""
-    present = set(joined.split())
-    for pattern, replacement, starts in tables().phrases:
-        if starts is None or any(
-            (word in present) if complete else any(w.startswith(word) for w in present)
-            for word, complete in starts
-        ):
+    """The phrase replacements, each only where its quick test finds something."""
+    for pattern, replacement, quick in tables().phrases:
+        if quick.search(joined):
             joined = pattern.sub(replacement, joined)
     return joined
 

@@ -72,7 +72,8 @@ class WordScanner:
         self._words: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._stems: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._full: list[tuple[str, re.Pattern[str]]] = []
-        self._cache: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._cache: dict[str, tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]] = {}
+        self._gates: dict[tuple[str, ...], re.Pattern[str] | None] = {}
 
     def add(self, name: str, pattern: str) -> None:
         compiled = re.compile(pattern)
@@ -83,16 +84,31 @@ class WordScanner:
         for word, complete in starts:
             (self._words if complete else self._stems)[word].append((name, compiled))
         self._cache.clear()
+        self._gates.clear()
 
-    def _candidates(self, word: str) -> list[tuple[str, re.Pattern[str]]]:
-        found = self._cache.get(word)
-        if found is None:
+    def _gate(self, found: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
+        """One alternation of the patterns that can start at a word: where it does not
+        match, none of them does, and one try in C replaces many in Python ("i" can begin
+        dozens of phrases and begins most sentences)."""
+        key = tuple(name for name, _ in found)
+        if key not in self._gates:
+            try:
+                gate = re.compile("|".join(f"(?:{compiled.pattern})" for _, compiled in found))
+            except re.error:  # e.g. a global flag inside one pattern: try each alone
+                gate = None
+            self._gates[key] = gate if len(found) > 1 else None
+        return self._gates[key]
+
+    def _candidates(self, word: str) -> tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]:
+        cached = self._cache.get(word)
+        if cached is None:
             found = list(self._words.get(word, []))
             for length in range(1, len(word) + 1):
                 found += self._stems.get(word[:length], [])
+            cached = (self._gate(found) if found else None, found)
             if len(self._cache) < 50_000:
-                self._cache[word] = found
-        return found
+                self._cache[word] = cached
+        return cached
 
     def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) for every pattern; a pattern may match overlapping spans."""
@@ -101,10 +117,12 @@ class WordScanner:
                 yield name, match
         candidates = self._candidates
         for token in _WORD.finditer(text):
-            found = candidates(token.group(0))
+            gate, found = candidates(token.group(0))
             if not found:
                 continue
             start = token.start()
+            if gate is not None and gate.match(text, start) is None:
+                continue
             for name, compiled in found:
                 hit = compiled.match(text, start)
                 if hit:
