@@ -11,7 +11,9 @@ directory, gunicorn on 127.0.0.1, locust headless against it, both stopped at th
    back to back for ``BENCH_WRITE_SECONDS`` (30) on SQLite. Target: 0 errors, and every
    save the server acknowledged is in the database afterwards (decrypted and found).
 
-gunicorn runs ``BENCH_WORKERS`` (3) sync workers. Figures go to stdout and
+gunicorn runs ``BENCH_WORKERS`` (3) sync workers sharing the database cache
+(``BRIDGEWORK_SHARED_CACHE=1``, the README's setting for several workers; ``=0`` gives
+each worker its own memory cache). Figures go to stdout and
 ``bench/results/load.txt``.
 """
 
@@ -148,9 +150,15 @@ def main() -> None:
         "BRIDGEWORK_ALLOWED_HOSTS": "127.0.0.1",
         "BENCH_SESSIONS": str(data_dir / "sessions.json"),
         "BENCH_ACKS": str(data_dir / "acks.txt"),
+        # Several workers share one cache, as the README's server setup says they must
+        # (login rate limits; the per-person page cache): the database cache. With each
+        # worker's own memory cache a page cached by one worker missed in the other two.
+        "BRIDGEWORK_SHARED_CACHE": os.environ.get("BRIDGEWORK_SHARED_CACHE", "1"),
     }
     env.pop("DATABASE_URL", None)
-    os.environ.update({k: env[k] for k in ("BRIDGEWORK_DATA_DIR", "DJANGO_SETTINGS_MODULE")})
+    os.environ.update(
+        {k: env[k] for k in ("BRIDGEWORK_DATA_DIR", "DJANGO_SETTINGS_MODULE", "BRIDGEWORK_SHARED_CACHE")}
+    )
     os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(ROOT))
     import django
@@ -264,7 +272,8 @@ def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
     lines = [
         "Bridgework load benchmark (gunicorn + locust on 127.0.0.1, SQLite)",
         f"{time.strftime('%Y-%m-%d %H:%M')}  Python {platform.python_version()}  "
-        f"{os.cpu_count()} CPUs  gunicorn {WORKERS} sync workers  load average (1 min) "
+        f"{os.cpu_count()} CPUs  gunicorn {WORKERS} sync workers  shared cache "
+        f"{os.environ.get('BRIDGEWORK_SHARED_CACHE')}  load average (1 min) "
         f"before/after people/after writers: {' / '.join(f'{x:.1f}' for x in loads)}",
         f"{PEOPLE} simulated people on {min(PEOPLE, ACCOUNTS)} demo accounts with {YEARS:g} year(s) "
         f"of data each (built in {built:.0f} s)",

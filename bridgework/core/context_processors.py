@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from functools import cache
+from html import escape
 
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from bridgework import MODULES
 
@@ -58,12 +60,34 @@ def _base_links(prefix: str, static_url: str | None) -> dict[str, str]:
     return links | {key: static(path) for key, path in BASE_STATIC.items()}
 
 
+CURRENT = ' aria-current="page"'
+
+
+def nav_items(path: str, links: dict[str, str]) -> SafeString:
+    """The logged-in main navigation's links as ``<li>`` items, the current one marked.
+
+    Written in Python, not in base.html: a loop with a condition per link was a third of
+    a static page's template time."""
+    items = [(links["home"], "Home", path == links["home"], "")]
+    items += [(url, label, path.startswith(url), "") for _name, label, url in _nav_links()]
+    items += [
+        (links["plan"], "Safety plan", path.startswith(links["plan"]), ""),
+        (links["profile"], "Account", path == links["profile"], ' class="nav-end"'),
+    ]
+    # Plain strings (format_html per link cost more than the template loop did); every
+    # URL and label is escaped.
+    return mark_safe(  # noqa: S308
+        "\n        ".join(
+            f'<li{css}><a href="{escape(url)}"{CURRENT if current else ""}>{escape(label)}</a></li>'
+            for url, label, current, css in items
+        )
+    )
+
+
 def navigation(request: HttpRequest) -> dict[str, object]:
-    path = request.path
-    return {
-        "nav_links": [
-            {"name": name, "label": label, "url": url, "current": path.startswith(url)}
-            for name, label, url in _nav_links()
-        ],
-        "links": _base_links(get_script_prefix(), settings.STATIC_URL),
-    }
+    links = _base_links(get_script_prefix(), settings.STATIC_URL)
+
+    def nav() -> SafeString:  # a callable: rendered only by a page that shows it
+        return nav_items(request.path, links)
+
+    return {"nav_items": nav, "links": links}
