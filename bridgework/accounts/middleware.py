@@ -6,6 +6,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from bridgework import MODULES
+
 from .models import data_changed
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
@@ -32,6 +34,9 @@ class UserTimezoneMiddleware:
         user_id = request.user.pk if request.user.is_authenticated else None
         response = self.get_response(request)
         if user_id is not None and request.method not in SAFE_METHODS and response.status_code < 500:
-            # Whatever the person changed, pages cached for the old version are stale now.
-            data_changed(user_id)
+            # Pages cached for the old version of what the person changed are stale now:
+            # those of the module written to (by its URL namespace), or all of them.
+            match = request.resolver_match
+            area = match.app_name if match is not None and match.app_name in MODULES else None
+            data_changed(user_id, area)
         return response

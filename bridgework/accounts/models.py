@@ -5,9 +5,10 @@ from functools import cache
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 from bridgework.core.fields import EncryptedTextField
+from bridgework.core.fragments import EVERYTHING
 
 
 @cache
@@ -42,6 +43,11 @@ class Profile(models.Model):
     # of theirs: accounts.middleware), so fixed-size pages can cache what they show per
     # person and version (the home page does). Read with the user at no extra query.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    # The same, per area of the person's data (a module, by the URL namespace of the
+    # request that wrote; core.fragments.EVERYTHING for writes that could touch any): a
+    # page that shows one area (the ledger, the ladder, the journal list) stays cached
+    # through writes to the others. Also read with the user at no extra query.
+    area_versions = models.JSONField(default=dict, editable=False)
 
     def __str__(self) -> str:
         return self.display_name or f"profile {self.pk}"
@@ -59,9 +65,22 @@ def profile_for(user: Any) -> Profile:
         return profile
 
 
-def data_changed(user_id: int) -> None:
-    """Mark the person's data as changed (one UPDATE): caches keyed on ``data_version``
-    stop matching. The middleware calls it after each of the person's own writes; code
-    that changes someone else's data (a clinician's note, a background task) calls it too.
+def data_changed(user_id: int, area: str | None = None) -> None:
+    """Mark the person's data as changed: caches keyed on ``data_version`` (the home
+    page) stop matching, and so do those keyed on ``area``'s version (with no area: on
+    every area's, through ``EVERYTHING``). The middleware calls it after each of the
+    person's own writes, naming the module written to; code that changes someone else's
+    data (a clinician's note, a background task) calls it with no area.
+
+    Two queries in one short transaction: the row is locked while it is read (SQLite's
+    ``BEGIN IMMEDIATE``, PostgreSQL's ``SELECT … FOR UPDATE``), so two writes at once
+    cannot both count from the same version.
     """
-    Profile.objects.filter(user_id=user_id).update(data_version=models.F("data_version") + 1)
+    rows = Profile.objects.filter(user_id=user_id)
+    with transaction.atomic():
+        versions = rows.select_for_update().values_list("area_versions", flat=True).first()
+        if versions is None:
+            return  # no profile (yet), or the account was just deleted
+        name = area or EVERYTHING
+        versions = {**versions, name: versions.get(name, 0) + 1}
+        rows.update(data_version=models.F("data_version") + 1, area_versions=versions)

@@ -143,7 +143,7 @@ def person_delete_view(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_GET
 def ledger_view(request: AuthedRequest) -> HttpResponse:
     """The ledger: rendered from the history once, then from the per-person cache until
-    the person changes something (or the day changes)."""
+    the person changes something in their circle (or the day changes)."""
 
     def body() -> str:
         people = people_for(request.user)
@@ -155,7 +155,7 @@ def ledger_view(request: AuthedRequest) -> HttpResponse:
         return render_to_string("circle/_ledger_body.html", context, request)
 
     return render(
-        request, "circle/ledger.html", {"body": cached_for_person(request, "circle_ledger", body)}
+        request, "circle/ledger.html", {"body": cached_for_person(request, "circle_ledger", body, areas=["circle"])}
     )
 
 

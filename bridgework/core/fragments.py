@@ -2,7 +2,8 @@
 panels, the ledger): rendered once, then served until the person changes something.
 
 The key is the person, their data version (``accounts.models.data_changed``: bumped by
-every write of theirs), today's date in their time zone (windows such as "the last 12
+every write of theirs; or, for a page that shows one area, that area's version, bumped
+only by writes to it), today's date in their time zone (windows such as "the last 12
 weeks" move at midnight) and a hash of their CSRF secret (the HTML holds forms). The
 cache is per worker in memory on a laptop and shared in the database with a server
 database (settings ``CACHES``); a stale entry can never match a newer version.
@@ -15,7 +16,7 @@ the database cache table never holds it in the clear.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -26,24 +27,42 @@ from django.utils.safestring import SafeString, mark_safe
 from . import encryption
 from .encryption_keys import DecryptionError
 
+# The area a write could have touched anything in (the API, an import, someone else's or
+# a background task's change): every per-area key includes its version.
+EVERYTHING = "*"
+
 # A day at most: the key changes at midnight anyway.
 TIMEOUT = 86_400
 
 
-def person_key(request: HttpRequest) -> str:
+def person_key(request: HttpRequest, areas: Sequence[str] = ()) -> str:
     """The part of a fragment's key that says whose data, which version, which day, which
-    CSRF secret. Call it before rendering: it makes sure the CSRF cookie is set."""
+    CSRF secret. Call it before rendering: it makes sure the CSRF cookie is set.
+
+    Without ``areas`` the version is the person's ``data_version`` (any change of theirs
+    makes it stale; read with the user, no query). With ``areas`` (module names) it is
+    those areas' versions and the "could be anything" one (read with the user too): a
+    write elsewhere leaves the fragment valid."""
     get_token(request)
     secret = request.META.get("CSRF_COOKIE", "")
     profile = getattr(request.user, "profile", None)
-    version = getattr(profile, "data_version", None)
+    if areas and profile is not None:
+        known = profile.area_versions
+        version = ",".join(str(known.get(area, 0)) for area in (EVERYTHING, *areas))
+    else:
+        version = str(getattr(profile, "data_version", None))
     csrf = hashlib.sha256(secret.encode()).hexdigest()[:16]
     return f"{request.user.pk}:{version}:{timezone.localdate().isoformat()}:{csrf}"
 
 
-def cached_for_person(request: HttpRequest, name: str, render: Callable[[], str]) -> SafeString:
-    """``render()``'s HTML from the cache, or rendered now and cached (see the module)."""
-    key = f"fragment:{name}:{person_key(request)}"
+def cached_for_person(
+    request: HttpRequest, name: str, render: Callable[[], str], *, areas: Sequence[str] = ()
+) -> SafeString:
+    """``render()``'s HTML from the cache, or rendered now and cached (see the module).
+
+    ``areas``: the modules whose data the fragment shows, when that is not everything
+    (``person_key``). Name every module it reads: a module left out means a stale page."""
+    key = f"fragment:{name}:{person_key(request, areas)}"
     sealed = cache.get(key)
     if sealed is not None:
         try:

@@ -61,11 +61,12 @@ def index(request: AuthedRequest) -> HttpResponse:
     }
     if not query:
         # A page of the list is rendered once, then served from the per-person cache
-        # until the person writes (core/fragments.py); searches are not cached.
+        # until the person writes to their journal (core/fragments.py); searches are not cached.
         context["list_html"] = cached_for_person(
             request,
             f"journal_page_{page.number}",
             lambda: render_to_string("journal/_entry_list.html", context, request),
+            areas=["journal"],
         )
     return render(request, "journal/index.html", context)
 

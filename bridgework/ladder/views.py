@@ -45,7 +45,8 @@ def index(request: AuthedRequest) -> HttpResponse:
 
     Rendered from two queries whatever the history (the counted steps, then the text of
     those shown; links without a reverse() per row), then served from the per-person
-    cache (core/fragments.py) until the person changes something."""
+    cache (core/fragments.py) until the person changes something in the ladder (it shows
+    nothing from other modules: a step's person is not on this page)."""
     show_all = request.GET.get("all") == "1"
 
     def body() -> str:
@@ -54,7 +55,7 @@ def index(request: AuthedRequest) -> HttpResponse:
     return _page(
         request,
         "ladder/index.html",
-        {"body": cached_for_person(request, f"ladder_index_{int(show_all)}", body)},
+        {"body": cached_for_person(request, f"ladder_index_{int(show_all)}", body, areas=["ladder"])},
     )
 
 
