@@ -73,12 +73,12 @@ class Screening:
 
 
 _SUICIDAL = frozenset({"act", "finality"})
-# Said outright: never silenced by the learned reader.
+# Harm said outright ("I want to die", "I took the pills"): the combiner weighs it.
 _EXPLICIT = frozenset({"act", "ideation", "self_harm", "in_progress"})
-# The learned reader has little to go on in a line or two; there the frame's reading of
-# an outright statement stands, said ("ill kys tonight", "I wanted to die all week") or
-# denied ("I would never kill myself").
+# A line or two: the learned reader has little to go on there.
 _SHORT = 100
+# Below this combined probability of crisis the frame's reading is set aside.
+_UNLIKELY = 0.15
 _IDEATION = frozenset({"ideation", "burden"})
 _WEAK = frozenset({"act_weak", "finality_weak", "distress"})
 _MEANS_OR_PLACE = frozenset({"means", "place"})
@@ -265,6 +265,7 @@ def combiner_features(scores: np.ndarray, verdict: FrameVerdict, length: int) ->
             own and frame.level == "urgent",
             not own and frame.level != "none",
             own and frame.in_progress,
+            verdict.explicit,
             verdict.set_aside,
             verdict.kept_harm,
             "resolved" in verdict.stances,
@@ -292,12 +293,27 @@ def _screen_cached(text: str) -> Screening:
     prepared = prepare(text)
     verdict = _verdict(prepared)
     frame = verdict.screening
-    if len(text) <= _SHORT and (verdict.explicit or (verdict.set_aside and not verdict.kept_harm)):
-        return frame
+    short = len(text) <= _SHORT
+    if short and verdict.set_aside and not verdict.kept_harm:
+        return frame  # a line that only denies or looks back: "I would never kill myself"
     model = load_model()
     scores = model.read(prepared)
     crisis, urgent = model.combine(combiner_features(scores, verdict, len(text)))
-    limit = model.thresholds
+    combined = _combined(text, frame, scores, crisis, urgent, model.thresholds)
+    # The frame's reading stands, where it is more serious, for harm said outright in a
+    # line or two (little for the learned reader to go on), an emergency under way and
+    # someone else's risk: unless the combined reading finds a crisis most unlikely
+    # (a game character who "jumped off a cliff", "five years ago I took an overdose").
+    stands = (short and verdict.explicit) or frame.in_progress or frame.about == "other"
+    if stands and crisis >= _UNLIKELY and _RANK[frame.level] > _RANK[combined.level]:
+        return frame
+    return combined
+
+
+def _combined(
+    text: str, frame: Screening, scores: np.ndarray, crisis: float, urgent: float, limit: dict[str, float]
+) -> Screening:
+    """The combiner's decision; the learned heads say whose risk and whether it is under way."""
     if crisis >= limit["crisis"]:
         level: Level = "urgent" if urgent >= limit["urgent"] else "concern"
         # Whose risk: the learned reader tells a friend's "she has pills" from the
@@ -310,8 +326,6 @@ def _screen_cached(text: str) -> Screening:
             in_progress=in_progress,
             about=about,
         )
-    if frame.in_progress or (frame.about == "other" and frame.level != "none"):
-        return frame
     other_script = lexicon().other_language.search(unicodedata.normalize("NFKC", text).lower())
     if other_script:
         return Screening(level="concern", matches=(other_script.group(0),))

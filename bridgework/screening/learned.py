@@ -43,6 +43,7 @@ COMBINER_INPUTS = (
     "frame_urgent",
     "frame_other",
     "frame_in_progress",
+    "frame_explicit",
     "frame_set_aside",
     "frame_kept_harm",
     "stance_resolved",

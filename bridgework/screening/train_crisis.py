@@ -84,7 +84,6 @@ def read_sets(data_dir: Path = DATA_DIR) -> dict[str, list[Row]]:
     return sets
 
 
-PATTERN_FILES = ("pattern_sentences.csv", "train/patterns_*.csv", "fresh/patterns_*.csv")
 # Everyday entries made from pattern sentences: how many, and how many sentences each.
 EVERYDAY_ENTRIES = 1500
 EVERYDAY_WEIGHT = 0.5
@@ -120,11 +119,9 @@ def everyday_rows(data_dir: Path = DATA_DIR) -> list[Row]:
     wrote about asking for help, pushing people away and feeling numb, never crisis.)"""
     import random
 
-    sentences: list[str] = []
-    for pattern in PATTERN_FILES:
-        for path in sorted(data_dir.glob(pattern)):
-            with path.open(encoding="utf-8", newline="") as handle:
-                sentences += [r["text"] for r in csv.DictReader(handle) if r.get("split", "train") == "train"]
+    from .train_patterns import read_train
+
+    sentences, _ = read_train(data_dir / "pattern_sentences.csv")
     sentences += app_sentences()
     rng = random.Random(11)
     entries = [" ".join(rng.sample(sentences, rng.randint(2, 5))) for _ in range(EVERYDAY_ENTRIES)]
