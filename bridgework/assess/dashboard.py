@@ -9,6 +9,9 @@ from bridgework.core.modules import NextStep, Panel
 from .instruments import get_instrument
 from .services import latest_submitted_for
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["assess"]
+
 
 def dashboard(user: Any) -> Panel:
     """One query whatever the history: each questionnaire's latest sitting, newest first."""

@@ -11,6 +11,9 @@ from bridgework.core.modules import NextStep, Panel
 
 from .models import CheckIn
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["checkin"]
+
 
 def dashboard(user: User) -> Panel:
     """One query, whatever the history: today's check-in and the last 7 days' count."""

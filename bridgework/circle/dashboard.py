@@ -11,6 +11,9 @@ from bridgework.core.modules import NextStep, Panel
 from . import ledger
 from .models import Person
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["circle"]
+
 
 def dashboard(user: Any) -> Panel:
     """Fixed cost whatever the history: people per ring, the close ring with each one's

@@ -8,6 +8,9 @@ from bridgework.core.modules import NextStep, Panel
 from .acceptance import needs_gentle_nudge
 from .services import acceptance_recent_for
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["compassion"]
+
 
 def dashboard(user: User) -> Panel:
     """One aggregate query over the last four weeks, whatever the history."""

@@ -16,7 +16,7 @@ the database cache table never holds it in the clear.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -72,3 +72,28 @@ def cached_for_person(
     html = render()
     cache.set(key, encryption.encrypt(html), TIMEOUT)
     return mark_safe(html)  # our own template, rendered with autoescaping
+
+
+def cached_texts_for_person(
+    request: HttpRequest, parts: Mapping[str, tuple[Sequence[str], Callable[[], str]]]
+) -> dict[str, str]:
+    """Several texts at once: ``{name: (areas, produce)}`` → ``{name: text}``, each from
+    the cache under its own key (``cached_for_person``) or produced now and cached; one
+    cache read and at most one write for them all (the home page's panels, one a module)."""
+    keys = {name: f"fragment:{name}:{person_key(request, areas)}" for name, (areas, _) in parts.items()}
+    found = cache.get_many(list(keys.values()))
+    texts: dict[str, str] = {}
+    fresh: dict[str, str] = {}
+    for name, key in keys.items():
+        sealed = found.get(key)
+        if sealed is not None:
+            try:
+                texts[name] = encryption.decrypt(sealed)
+                continue
+            except DecryptionError:
+                pass  # sealed with a key that is gone (rotation): produce it again
+        texts[name] = parts[name][1]()
+        fresh[key] = encryption.encrypt(texts[name])
+    if fresh:
+        cache.set_many(fresh, TIMEOUT)
+    return texts

@@ -3,7 +3,9 @@
 Each module ``bridgework.<name>`` (listed in ``bridgework.MODULES``) may offer:
 
 - ``dashboard.py`` with ``dashboard(user) -> Panel | None``: a panel on the home page,
-  optionally proposing the user's next small step;
+  optionally proposing the user's next small step; and, when the panel shows only the
+  module's own rows, ``AREAS = ["<name>"]``: the panel then stays cached through the
+  person's writes to other modules (``core.fragments``; without it any write refreshes it);
 - ``export.py`` with ``export_user_data(user) -> dict``: all of the user's rows in that
   module as plain JSON-ready data (used by the account export);
 - ``importer.py`` with ``import_user_data(user, data, *, ids) -> int``: recreate those
@@ -62,19 +64,27 @@ def module_hook(name: str, hook: str) -> ModuleType | None:
         raise
 
 
-def dashboard_panels(user: Any) -> list[Panel]:
-    panels = []
+def dashboard_modules() -> list[tuple[str, ModuleType]]:
+    """``(name, dashboard module)`` of every module that has a home panel, in order."""
+    found = []
     for name in MODULES:
         module = module_hook(name, "dashboard")
         if module is not None:
-            panel = module.dashboard(user)
-            if panel is not None:
-                panels.append(panel)
+            found.append((name, module))
+    return found
+
+
+def dashboard_panels(user: Any) -> list[Panel]:
+    panels = []
+    for _name, module in dashboard_modules():
+        panel = module.dashboard(user)
+        if panel is not None:
+            panels.append(panel)
     return panels
 
 
-def best_next_step(panels: list[Panel]) -> NextStep | None:
-    steps = [panel.next_step for panel in panels if panel.next_step is not None]
+def best_next_step(steps: list[NextStep]) -> NextStep | None:
+    """The proposed step with the highest priority (the first of equals), or None."""
     return max(steps, key=lambda step: step.priority, default=None)
 
 

@@ -1,59 +1,57 @@
 from __future__ import annotations
 
-from functools import cached_property
-from typing import Any
+import json
+from dataclasses import asdict
+from functools import partial
+from types import ModuleType
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import SafeString
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from .fragments import cached_for_person
-from .modules import NextStep, Panel, best_next_step, dashboard_panels
+from .fragments import cached_texts_for_person
+from .modules import NextStep, best_next_step, dashboard_modules, dashboard_panels
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
-    # The panels are computed only when the per-person cache misses (core/fragments.py:
-    # keyed by person, data version, local day and CSRF secret; stored encrypted).
-    home = HomePanels(request.user)
-
-    def part(name: str) -> SafeString:
-        def render_part() -> str:
-            return render_to_string(f"core/_home_{name}.html", {"home": home}, request)
-
-        return cached_for_person(request, f"home_{name}", render_part)
-
-    parts = {f"{name}_html": part(name) for name in ("next", "panels")}
+    # Each module's panel and proposed next step come from the per-person cache
+    # (core/fragments.py: keyed by person, version, local day and CSRF secret; stored
+    # encrypted), one entry a module, computed only when it misses. A module whose
+    # dashboard.py declares AREAS is keyed by its own area's version, so a journal entry
+    # recomputes the journal's panel, not the ladder's; the others by any change.
+    parts = {
+        f"home_panel_{name}": (getattr(module, "AREAS", ()), partial(_panel_json, request, module))
+        for name, module in dashboard_modules()
+    }
+    shown = [json.loads(text) for text in cached_texts_for_person(request, parts).values()]
+    next_step = best_next_step([NextStep(**part["next"]) for part in shown if part["next"]])
     return render(
         request,
         "core/home.html",
         {
-            **parts,
+            "home_next_step": next_step,
+            "panels_html": [mark_safe(part["html"]) for part in shown],  # our templates, autoescaped
             # For code and tests that look at the panels (computed only if they do).
-            "panels": SimpleLazyObject(lambda: home.panels),
-            "next_step": SimpleLazyObject(lambda: home.next_step),
+            "panels": SimpleLazyObject(lambda: dashboard_panels(request.user)),
+            "next_step": next_step,
         },
     )
 
 
-class HomePanels:
-    """The home page's panels and next step, computed on first use (a cache hit never is)."""
-
-    def __init__(self, user: Any) -> None:
-        self.user = user
-
-    @cached_property
-    def panels(self) -> list[Panel]:
-        return dashboard_panels(self.user)
-
-    @cached_property
-    def next_step(self) -> NextStep | None:
-        return best_next_step(self.panels)
+def _panel_json(request: HttpRequest, module: ModuleType) -> str:
+    """One module's home panel as JSON: its HTML and the next step it proposes."""
+    panel = module.dashboard(request.user)
+    if panel is None:
+        return json.dumps({"html": "", "next": None})
+    html = render_to_string(panel.template, {"panel": panel.context}, request)
+    step = asdict(panel.next_step) if panel.next_step is not None else None
+    return json.dumps({"html": html, "next": step})
 
 
 @require_GET

@@ -10,6 +10,9 @@ from bridgework.core.modules import NextStep, Panel
 
 from .models import Entry
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["journal"]
+
 
 def dashboard(user: Any) -> Panel:
     """Two queries: the latest entry date and the count."""

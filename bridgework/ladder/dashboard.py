@@ -9,6 +9,9 @@ from bridgework.core.modules import NextStep, Panel
 from .models import Step
 from .services import last_attempt_for, next_suggested_row_for
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["ladder"]
+
 
 def dashboard(user: Any) -> Panel:
     """The ladder's home panel: next step and last reflection. Three queries whatever the

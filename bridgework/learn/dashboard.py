@@ -9,6 +9,9 @@ from bridgework.core.modules import NextStep, Panel
 from .content import lessons, topics
 from .services import completed_slugs_for, marked_topics_for
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["learn"]
+
 
 def dashboard(user: Any) -> Panel:
     done = completed_slugs_for(user)

@@ -8,6 +8,9 @@ from bridgework.core.modules import NextStep, Panel
 
 from .models import Message
 
+# The panel shows only this module's rows: cached until the person writes here (core.views.home).
+AREAS = ["voice"]
+
 
 def dashboard(user: User) -> Panel | None:
     """The voice panel: a sent message waiting for its debrief, else the latest draft.

@@ -83,3 +83,30 @@ def test_deleting_the_account_records_nothing(client: Client, user: Any) -> None
     response = client.post("/account/delete/", {"password": PASSWORD, "confirm": "DELETE"})
     assert response.status_code == 302
     assert area_versions(user.pk) == {}
+
+
+def test_a_journal_entry_recomputes_the_journal_panel_not_the_circle_panel(
+    client: Client, user: Any
+) -> None:
+    client.get("/")
+    Person.objects.create(user=user, name="Behind the app's back", ring="close", comfort=50)
+    _journal_entry(client, "A quiet day.")
+    body = client.get("/").content.decode()
+    assert "1 entry; the latest on 1 January 2026" in body  # the journal's panel: fresh
+    assert "1 person" not in body  # the circle's: still the cached one
+
+
+def test_a_change_to_everything_recomputes_every_panel(client: Client, user: Any) -> None:
+    client.get("/")
+    Person.objects.create(user=user, name="Sam", ring="close", comfort=50)
+    data_changed(user.pk)
+    assert "1 person" in client.get("/").content.decode()
+
+
+def test_the_home_page_reads_the_cache_once(
+    client: Client, user: Any, django_assert_max_num_queries: Any
+) -> None:
+    client.get("/")
+    # Session and user (with the profile and its versions): the panels come from the cache.
+    with django_assert_max_num_queries(2):
+        client.get("/")
