@@ -41,6 +41,8 @@ BASE_LINKS = {
     "learn": "learn:index",
     "login": "account_login",
     "signup": "account_signup",
+    "export": "accounts:export",
+    "delete_account": "accounts:delete",
 }
 
 

@@ -53,8 +53,9 @@ def convert(row: Sequence[Any], converters: list[tuple[Any, list[Converter]]], u
     connection = connections[using]
     values = list(row)
     for position, (col, convs) in enumerate(converters):
-        value = values[position]
-        for converter in convs:
-            value = converter(value, col, connection)
-        values[position] = value
+        if convs:
+            value = values[position]
+            for converter in convs:
+                value = converter(value, col, connection)
+            values[position] = value
     return values
