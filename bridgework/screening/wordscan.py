@@ -73,7 +73,7 @@ class WordScanner:
         self._stems: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._full: list[tuple[str, re.Pattern[str]]] = []
         self._cache: dict[str, tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]] = {}
-        self._gates: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
     def add(self, name: str, pattern: str) -> None:
         compiled = re.compile(pattern)
@@ -90,7 +90,7 @@ class WordScanner:
         """One alternation of the patterns that can start at a word: where it does not
         match, none of them does, and one try in C replaces many in Python ("i" can begin
         dozens of phrases and begins most sentences)."""
-        key = tuple(name for name, _ in found)
+        key = tuple(id(compiled) for _, compiled in found)  # names repeat; patterns do not
         if key not in self._gates:
             try:
                 gate = re.compile("|".join(f"(?:{compiled.pattern})" for _, compiled in found))
