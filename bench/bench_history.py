@@ -53,6 +53,7 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
     ("journal", "/journal/", 3, True),
     ("journal, after a change", "!/journal/", None, True),
     ("circle", "/circle/", 3, True),
+    ("circle, after a change", "!/circle/", None, True),
     ("latest results", "results", 3, True),
     ("assess", "/assess/", None, True),
     ("learn", "/learn/", None, True),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bridgework.core.fragments import cached_for_person
 from bridgework.core.http import AuthedRequest
+from bridgework.core.links import url_for_pk
 from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
 from bridgework.screening.crisis import Screening
@@ -51,25 +52,33 @@ def _saved(request: AuthedRequest, screening: Screening, message: str, next_url:
 @login_required
 @require_GET
 def index(request: AuthedRequest) -> HttpResponse:
-    people = people_for(request.user)
-    placed = layout(
-        MapPerson(
-            id=person.pk,
-            name=person.name,
-            ring=person.ring,
-            helps_with=tuple(person.helps_with),
-            url=reverse("circle:person", args=[person.pk]),
+    """The circle map and list: rendered once, then from the per-person cache until the
+    person changes something in their circle (core/fragments.py)."""
+
+    def body() -> str:
+        people = people_for(request.user)
+        person_url = url_for_pk("circle:person")
+        placed = layout(
+            MapPerson(
+                id=person.pk,
+                name=person.name,
+                ring=person.ring,
+                helps_with=tuple(person.helps_with),
+                url=person_url(person.pk),
+            )
+            for person in people
         )
-        for person in people
-    )
-    return render(
-        request,
-        "circle/index.html",
-        {
+        context = {
             "circle": summary(people),
             # render_svg escapes every name and URL it interpolates.
             "map_svg": mark_safe(render_svg(placed)) if people else "",  # noqa: S308
-        },
+        }
+        return render_to_string("circle/_index_body.html", context, request)
+
+    return render(
+        request,
+        "circle/index.html",
+        {"body": cached_for_person(request, "circle_index", body, areas=["circle"])},
     )
 
 

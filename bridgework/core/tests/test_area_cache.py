@@ -110,3 +110,12 @@ def test_the_home_page_reads_the_cache_once(
     # Session and user (with the profile and its versions): the panels come from the cache.
     with django_assert_max_num_queries(2):
         client.get("/")
+
+
+def test_the_circle_page_is_refreshed_by_a_circle_write_only(client: Client, user: Any) -> None:
+    client.get("/circle/")
+    client.post("/circle/people/new/", {"name": "Samira", "ring": "close", "comfort": "60"})
+    assert "Samira" in client.get("/circle/").content.decode()
+    Person.objects.create(user=user, name="Behind the app's back", ring="close", comfort=50)
+    _journal_entry(client, "A quiet day.")
+    assert "Behind the app" not in client.get("/circle/").content.decode()
