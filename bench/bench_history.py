@@ -12,8 +12,10 @@ are interleaved round by round so a noisy neighbour affects them all alike.
 
 The report gives each page's median CPU as a ratio to the privacy page (a static page)
 measured in the same run, and the long/short ratio. Pages cached per person (home,
-ledger, ladder, journal) are also measured as a cache miss ("after a change": what the first view after
-a write costs, rendered from the database). Two reference rows: a view that
+ledger, ladder, journal, circle, results) are also measured as a cache miss ("after a
+change": what the first view after a write to that page's module costs, rendered from the
+database); the home page also right after a write in Learn (only Learn's panel is computed
+again: a write in one module touches no other cached page here) and cold (every panel). Two reference rows: a view that
 returns "ok" through the whole middleware stack (what every request pays), and the same
 view through Django with no middleware at all ("bare Django"). Targets (issue 12): home, ladder,
 ledger, journal, circle and the latest results page ≤ 3× privacy at 5 years; fixed-size
@@ -45,7 +47,8 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
     ("privacy (baseline)", "/privacy/", None, True),
     ("privacy, logged out", "anon:/privacy/", None, True),
     ("home", "/", 3, True),
-    ("home, after a change", "!/", None, True),
+    ("home, after a lesson done", "~/", None, True),
+    ("home, cold (all panels)", "!/", None, True),
     ("ladder", "/ladder/", 3, True),
     ("ladder, after a change", "!/ladder/", None, True),
     ("ledger", "/circle/ledger/", 3, True),
@@ -53,8 +56,9 @@ PAGES: list[tuple[str, Any, float | None, bool]] = [
     ("journal", "/journal/", 3, True),
     ("journal, after a change", "!/journal/", None, True),
     ("circle", "/circle/", 3, True),
-    ("circle, after a change", "!/circle/", None, True),
+    ("circle, after a change", "!/circle/", None, False),
     ("latest results", "results", 3, True),
+    ("latest results, after a change", "!results", None, True),
     ("assess", "/assess/", None, True),
     ("learn", "/learn/", None, True),
     ("ladder progress", "/ladder/progress/", None, False),
@@ -84,6 +88,8 @@ def resolve(path: Any, user: Any) -> str:
     from bridgework.circle.models import Person
     from bridgework.ladder.models import Step
 
+    if isinstance(path, str) and path.startswith("!") and path != "!" and not path.startswith("!/"):
+        return "!" + resolve(path[1:], user)
     if path == "results":
         latest = Sitting.objects.filter(user=user, submitted_at__isnull=False).order_by("-submitted_at").first()
         assert latest is not None
@@ -99,10 +105,14 @@ def resolve(path: Any, user: Any) -> str:
     return str(path)
 
 
-def cpu_ms(get: Any, url: str) -> float:
+def cpu_ms(get: Any, url: str, bump: Any = None) -> float:
     """CPU of one GET. A URL starting with "!" is requested without the CSRF cookie the
     others carry, so the per-person caches (keyed by it) miss: what the first view after a
-    write costs, without making the other pages' caches miss too."""
+    write to that page's module costs, without making the other pages' caches miss too.
+    "~": first ``bump()`` (untimed), what a write in Learn does to the caches, then the GET."""
+    if url.startswith("~"):
+        bump()
+        url = url[1:]
     start = time.process_time()
     status, _ = get(url)
     elapsed = (time.process_time() - start) * 1000
@@ -146,19 +156,26 @@ def run() -> None:
                 return anonymous(url[5:])
             return bare("/bench-bare/") if url == "bare" else full(url)
 
-        clients[years] = (get, {label: resolve(path, user) for label, path, _, _ in PAGES})
+        def bump(user_id: int = user.pk) -> None:
+            from bridgework.accounts.models import data_changed
+
+            data_changed(user_id, "learn")  # what marking a lesson done does to the caches
+
+        clients[years] = (get, {label: resolve(path, user) for label, path, _, _ in PAGES}, bump)
 
     timings: dict[tuple[str, float], list[float]] = {}
     queries: dict[tuple[str, float], int] = {}
-    for years, (client, urls) in clients.items():
+    for years, (client, urls, bump) in clients.items():
         for label, url in urls.items():
+            if url.startswith("~"):
+                bump()
             with CaptureQueriesContext(connection) as captured:
-                cpu_ms(client, url)
+                cpu_ms(client, url.lstrip("~"))
             queries[label, years] = len(captured.captured_queries)
     for _ in range(REPEAT):
-        for years, (client, urls) in clients.items():
+        for years, (client, urls, bump) in clients.items():
             for label, url in urls.items():
-                timings.setdefault((label, years), []).append(cpu_ms(client, url))
+                timings.setdefault((label, years), []).append(cpu_ms(client, url, bump))
 
     median = {key: statistics.median(values) for key, values in timings.items()}
     base = median["privacy (baseline)", LONG]

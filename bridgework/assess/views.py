@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.access import parse_pk
+from bridgework.core.fragments import cached_for_person
 from bridgework.core.http import AuthedRequest
 from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
@@ -159,20 +161,19 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
     if not sitting.is_submitted:
         return redirect("assess:take", pk=sitting.pk)
     instrument = get_instrument_or_404(sitting.instrument_id)
-    rows = subscale_rows(instrument, sitting)
-    earlier = (
-        Sitting.objects.filter(
-            user=request.user,
-            instrument_id=instrument.id,
-            submitted_at__lt=sitting.submitted_at,
+
+    def body() -> str:
+        rows = subscale_rows(instrument, sitting)
+        earlier = (
+            Sitting.objects.filter(
+                user=request.user,
+                instrument_id=instrument.id,
+                submitted_at__lt=sitting.submitted_at,
+            )
+            .order_by("-submitted_at")
+            .first()
         )
-        .order_by("-submitted_at")
-        .first()
-    )
-    return render(
-        request,
-        "assess/results.html",
-        {
+        context = {
             "instrument": instrument,
             "sitting": sitting,
             "band": band_for(instrument, sitting.total),
@@ -182,8 +183,13 @@ def results(request: AuthedRequest, pk: int) -> HttpResponse:
             "practice": practice_for(instrument, rows),
             "change": change_between(instrument, earlier, sitting) if earlier else None,
             "earlier": earlier,
-        },
-    )
+        }
+        return render_to_string("assess/_results_body.html", context, request)
+
+    # A submitted sitting does not change; what sits beside it (the earlier sitting) can
+    # only change through Recognise: served from the per-person cache until then.
+    html = cached_for_person(request, f"assess_results_{sitting.pk}", body, areas=["assess"])
+    return render(request, "assess/results.html", {"instrument": instrument, "body": html})
 
 
 @login_required

@@ -119,3 +119,18 @@ def test_the_circle_page_is_refreshed_by_a_circle_write_only(client: Client, use
     Person.objects.create(user=user, name="Behind the app's back", ring="close", comfort=50)
     _journal_entry(client, "A quiet day.")
     assert "Behind the app" not in client.get("/circle/").content.decode()
+
+
+def test_a_results_page_is_refreshed_by_a_write_in_recognise(client: Client, user: Any) -> None:
+    from django.urls import reverse
+
+    from bridgework.assess.tests.test_views import submitted
+
+    sitting = submitted(user, "phq9", 7)
+    url = reverse("assess:results", args=[sitting.pk])
+    assert "<strong>7</strong>" in client.get(url).content.decode()
+    type(sitting).objects.filter(pk=sitting.pk).update(total=9)
+    _journal_entry(client, "A quiet day.")
+    assert "<strong>7</strong>" in client.get(url).content.decode()  # cached: not Recognise
+    data_changed(user.pk, "assess")  # what a write under /assess/ does
+    assert "<strong>9</strong>" in client.get(url).content.decode()
