@@ -11,7 +11,7 @@ directory, gunicorn on 127.0.0.1, locust headless against it, both stopped at th
    back to back for ``BENCH_WRITE_SECONDS`` (30) on SQLite. Target: 0 errors, and every
    save the server acknowledged is in the database afterwards (decrypted and found).
 
-gunicorn runs ``BENCH_WORKERS`` (3) sync workers sharing the database cache
+gunicorn runs ``BENCH_WORKERS`` (4, as ``bridgework/gunicorn_conf.py``) sync workers sharing the database cache
 (``BRIDGEWORK_SHARED_CACHE=1``, the README's setting for several workers; ``=0`` gives
 each worker its own memory cache). Figures go to stdout and
 ``bench/results/load.txt``.
@@ -41,7 +41,8 @@ YEARS = float(os.environ.get("BENCH_YEARS", "1"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "60"))
 WRITERS = int(os.environ.get("BENCH_WRITERS", "16"))
 WRITE_SECONDS = int(os.environ.get("BENCH_WRITE_SECONDS", "30"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+# As many sync workers as the shipped server settings start (bridgework/gunicorn_conf.py).
+WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
 PYTHON = sys.executable
 
 
@@ -184,6 +185,7 @@ def main() -> None:
         cpu_used = server_cpu(server.pid) - cpu_before
         loads.append(os.getloadavg()[0])
         served = server_times(access, cpu_used)
+        shutil.copy(access, data_dir / "access_people.log")  # kept with BENCH_KEEP=1
         access.write_text("", encoding="utf-8")
         writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
         loads.append(os.getloadavg()[0])
