@@ -3,6 +3,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 
+from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -11,6 +12,18 @@ from bridgework import MODULES
 from .models import data_changed
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+def written_areas(request: HttpRequest) -> tuple[str, ...]:
+    """The areas a write may have changed: its module (by the URL namespace), plus what
+    the module's AppConfig lists in ``writes_areas`` (voice also logs ladder attempts);
+    none (that is, everything) outside the modules' own URLs (the API, the account)."""
+    match = request.resolver_match
+    if match is None or match.app_name not in MODULES:
+        return ()
+    config = apps.get_app_config(match.app_name)
+    areas: tuple[str, ...] = getattr(config, "writes_areas", (match.app_name,))
+    return areas
 
 
 class UserTimezoneMiddleware:
@@ -36,7 +49,5 @@ class UserTimezoneMiddleware:
         if user_id is not None and request.method not in SAFE_METHODS and response.status_code < 500:
             # Pages cached for the old version of what the person changed are stale now:
             # those of the module written to (by its URL namespace), or all of them.
-            match = request.resolver_match
-            area = match.app_name if match is not None and match.app_name in MODULES else None
-            data_changed(user_id, area)
+            data_changed(user_id, *written_areas(request))
         return response

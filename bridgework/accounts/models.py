@@ -65,11 +65,11 @@ def profile_for(user: Any) -> Profile:
         return profile
 
 
-def data_changed(user_id: int, area: str | None = None) -> None:
+def data_changed(user_id: int, *areas: str) -> None:
     """Mark the person's data as changed: caches keyed on ``data_version`` (the home
-    page) stop matching, and so do those keyed on ``area``'s version (with no area: on
-    every area's, through ``EVERYTHING``). The middleware calls it after each of the
-    person's own writes, naming the module written to; code that changes someone else's
+    page) stop matching, and so do those keyed on the versions of ``areas`` (with no area:
+    on every area's, through ``EVERYTHING``). The middleware calls it after each of the
+    person's own writes, naming the modules written to; code that changes someone else's
     data (a clinician's note, a background task) calls it with no area.
 
     Two queries in one short transaction: the row is locked while it is read (SQLite's
@@ -81,6 +81,7 @@ def data_changed(user_id: int, area: str | None = None) -> None:
         versions = rows.select_for_update().values_list("area_versions", flat=True).first()
         if versions is None:
             return  # no profile (yet), or the account was just deleted
-        name = area or EVERYTHING
-        versions = {**versions, name: versions.get(name, 0) + 1}
+        versions = dict(versions)
+        for name in areas or (EVERYTHING,):
+            versions[name] = versions.get(name, 0) + 1
         rows.update(data_version=models.F("data_version") + 1, area_versions=versions)

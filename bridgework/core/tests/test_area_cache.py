@@ -134,3 +134,14 @@ def test_a_results_page_is_refreshed_by_a_write_in_recognise(client: Client, use
     assert "<strong>7</strong>" in client.get(url).content.decode()  # cached: not Recognise
     data_changed(user.pk, "assess")  # what a write under /assess/ does
     assert "<strong>9</strong>" in client.get(url).content.decode()
+
+
+def test_a_write_under_voice_counts_for_the_ladder_too(client: Client, user: Any) -> None:
+    # Sending or debriefing a message logs a ladder attempt (VoiceConfig.writes_areas).
+    client.post("/voice/new/", {})
+    assert area_versions(user.pk) == {"voice": 1, "ladder": 1}
+
+
+def test_a_write_outside_the_modules_counts_for_everything(client: Client, user: Any) -> None:
+    client.post("/account/profile/", {})
+    assert area_versions(user.pk) == {EVERYTHING: 1}
