@@ -39,20 +39,7 @@ class SafetyPlanForm(forms.ModelForm):
             "contact_email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "contact_message": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {
-            "warning_signs": "1. My warning signs",
-            "coping_alone": "2. Things I can do on my own to feel a little better",
-            "distractions": "3. People and places that take my mind off things",
-            "helpers": "4. People I can ask for help",
-            "circle_helpers": "People from my circle I can ask for help",
-            "professionals": "5. Professionals and crisis lines I can contact",
-            "environment": "6. Making my surroundings safer",
-            "reasons": "7. My reasons to keep going",
-            "contact_name": "A person I would message when things get hard",
-            "contact_phone": "Their phone number",
-            "contact_email": "Their email address",
-            "contact_message": "The message I would send them",
-        }
+        labels = SafetyPlan.LABELS
         help_texts = {
             "warning_signs": "Thoughts, feelings, situations that tell you a crisis might be building.",
             "coping_alone": "Small things: a walk, a shower, music, breathing, a pet.",

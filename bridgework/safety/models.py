@@ -84,6 +84,21 @@ class SafetyPlan(models.Model):
         "contact_email",
         "contact_message",
     ]
+    # The form's headings; screening reads each answer under its heading (see services).
+    LABELS = {
+        "warning_signs": "1. My warning signs",
+        "coping_alone": "2. Things I can do on my own to feel a little better",
+        "distractions": "3. People and places that take my mind off things",
+        "helpers": "4. People I can ask for help",
+        "circle_helpers": "People from my circle I can ask for help",
+        "professionals": "5. Professionals and crisis lines I can contact",
+        "environment": "6. Making my surroundings safer",
+        "reasons": "7. My reasons to keep going",
+        "contact_name": "A person I would message when things get hard",
+        "contact_phone": "Their phone number",
+        "contact_email": "Their email address",
+        "contact_message": "The message I would send them",
+    }
     # Everything the person writes in words (not the phone number or e-mail address).
     SCREENED_FIELDS = [*SECTION_FIELDS, "contact_name", "contact_message"]
 

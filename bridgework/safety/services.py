@@ -30,6 +30,13 @@ def screen_texts(*texts: str | None) -> Screening:
     return max(readings, key=lambda s: (LEVELS.index(s.level), s.in_progress), default=screen(""))
 
 
+def _under_heading(name: str, text: str | None) -> str | None:
+    if not text or not text.strip():
+        return text
+    heading = str(SafetyPlan.LABELS[name]).lstrip("0123456789. ")
+    return f"{heading}: {text}"
+
+
 def screening_record(*, user: User, screening: Screening, source: str) -> ScreeningEvent | None:
     """Record that crisis language was seen (the level and where, never the text).
 
@@ -112,8 +119,12 @@ def safety_plan_save(
         "contact_message": contact_message,
     }
     changed = {name: value for name, value in texts.items() if value is not None}
-    # The contact's name and the pre-written message are the person's own words too.
-    screening = screen_texts(*(changed.get(name) for name in SafetyPlan.SCREENED_FIELDS))
+    # The contact's name and the pre-written message are the person's own words too. Each
+    # answer is read under its heading, as a person reading the plan would: "Not sleeping,
+    # skipping meals" is a calm list of warning signs here, not a crisis now.
+    screening = screen_texts(
+        *(_under_heading(name, changed.get(name)) for name in SafetyPlan.SCREENED_FIELDS)
+    )
     with transaction.atomic():
         plan, _ = SafetyPlan.objects.get_or_create(user=user)
         for name, value in changed.items():

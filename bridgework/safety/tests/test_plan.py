@@ -143,3 +143,12 @@ def test_a_20_digit_circle_helper_id_is_refused_not_a_server_error(client: Any, 
     assert response.status_code == 200
     assert "Choose only people from your own circle." in response.text
     assert not SafetyPlan.objects.filter(user=user).exists()
+
+
+def test_a_crisis_written_in_a_section_still_shows_help(client: Any, user: Any) -> None:
+    # Each answer is read under its heading; the heading never hides what is said now.
+    warning = "I've got the pills counted out and I'm doing it tonight"
+    response = client.post(reverse("safety:plan_edit"), {**PLAN, "warning_signs": warning}, follow=True)
+    assert 'id="crisis-help"' in response.text
+    assert SafetyPlan.objects.get(user=user).warning_signs == warning
+    assert ScreeningEvent.objects.filter(user=user, source="safety.plan", level="urgent").exists()
