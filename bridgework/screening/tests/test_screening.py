@@ -42,6 +42,7 @@ def test_it_flags_crisis_language(text: str) -> None:
         "I wrote my suicide note.",
         "I took an overdose",
         "gonna kms tonight",
+        "I didn't. It doesn't matter now, I'll be dead by Sunday.",
     ],
 )
 def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
@@ -60,6 +61,7 @@ def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
         "She killed it at the presentation.",
         "Suicide rates rose last year, the report says.",
         "My phone died.",
+        "My phone will be dead by tonight, forgot the charger.",
         "I'm dead tired.",
         "I want to end this meeting early.",
     ],
