@@ -105,6 +105,7 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
         "I just swallowed everything in the medicine cabinet.",
         "cutting right now and it won't stop bleeding",
         "I'm standing on the ledge.",
+        "Just emptied the medicine cabinet into myself.",
     ],
 )
 def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
