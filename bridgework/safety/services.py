@@ -33,7 +33,7 @@ def screen_texts(*texts: str | None) -> Screening:
 def _under_heading(name: str, text: str | None) -> str | None:
     if not text or not text.strip():
         return text
-    heading = str(SafetyPlan.LABELS[name]).lstrip("0123456789. ")
+    heading = SafetyPlan.LABELS[name].lstrip("0123456789. ")  # "1. My warning signs"
     return f"{heading}: {text}"
 
 

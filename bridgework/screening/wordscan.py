@@ -90,13 +90,14 @@ class WordScanner:
         """One alternation of the patterns that can start at a word: where it does not
         match, none of them does, and one try in C replaces many in Python ("i" can begin
         dozens of phrases and begins most sentences)."""
+        if len(found) < 2:
+            return None  # one pattern is its own gate
         key = tuple(id(compiled) for _, compiled in found)  # names repeat; patterns do not
         if key not in self._gates:
             try:
-                gate = re.compile("|".join(f"(?:{compiled.pattern})" for _, compiled in found))
+                self._gates[key] = re.compile("|".join(f"(?:{c.pattern})" for _, c in found))
             except re.error:  # e.g. a global flag inside one pattern: try each alone
-                gate = None
-            self._gates[key] = gate if len(found) > 1 else None
+                self._gates[key] = None
         return self._gates[key]
 
     def _candidates(self, word: str) -> tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]:

@@ -44,35 +44,25 @@ def _figures(path: Path) -> dict[str, float]:
 
 
 # Every set written by people who never saw the rules, now all training data for the
-# learned reader (the honest, out-of-sample figures are in the README). These floors
-# only keep the shipped model from slipping on what it was trained on.
+# learned reader (the honest, out-of-sample figures are in the README): floors that only
+# keep the shipped model from slipping on what it was trained on.
 TRAINED_ON = [
     *sorted((DATA_DIR / "fresh").glob("screening_*.csv")),
     DATA_DIR / "sealed" / "screening_c.csv",
     DATA_DIR / "screening_own.csv",
 ]
+# Sets never trained on (each was sealed, then measured once): the same floors but a
+# little lower recall, so a retrain or a code change that loses ground is noticed.
+MEASURED = sorted((DATA_DIR / "measured").glob("screening_*.csv"))
+FLOORS = [(path, 0.97) for path in TRAINED_ON] + [(path, 0.96) for path in MEASURED]
 
 
-@pytest.mark.parametrize("path", TRAINED_ON, ids=lambda p: p.stem)
-def test_the_shipped_screener_keeps_its_figures_on_the_sets_it_learned(path: Path) -> None:
+@pytest.mark.parametrize(("path", "recall"), FLOORS, ids=lambda p: getattr(p, "stem", str(p)))
+def test_the_shipped_screener_keeps_its_figures(path: Path, recall: float) -> None:
     figures = _figures(path)
-    assert figures["crisis_recall"] >= 0.97, figures
+    assert figures["crisis_recall"] >= recall, figures
     assert figures["urgent_recall"] >= 0.90, figures
     assert figures["in_progress_urgent"] >= 0.90, figures
-    assert figures["hard_negative_false_alarms"] <= 0.10, figures
-    assert figures["everyday_false_alarms"] <= 0.05, figures
-
-
-# Sets never trained on (each was sealed, then measured once): floors a little below the
-# shipped figures, so a retrain or a code change that loses ground is noticed.
-MEASURED = sorted((DATA_DIR / "measured").glob("screening_*.csv"))
-
-
-@pytest.mark.parametrize("path", MEASURED, ids=lambda p: p.stem)
-def test_the_shipped_screener_keeps_its_figures_on_sets_it_never_learned(path: Path) -> None:
-    figures = _figures(path)
-    assert figures["crisis_recall"] >= 0.96, figures
-    assert figures["urgent_recall"] >= 0.90, figures
     assert figures["hard_negative_false_alarms"] <= 0.10, figures
     assert figures["everyday_false_alarms"] <= 0.05, figures
 
