@@ -125,6 +125,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bridgework.core.context_processors.navigation",
                 "bridgework.safety.context_processors.crisis_help",
+                # Last: while a cached fragment renders, its CSRF token is a placeholder.
+                "bridgework.core.fragments.csrf_placeholder",
             ],
         },
     }
