@@ -39,6 +39,8 @@ COMBINER_INPUTS = (
     "model_urgent",
     "model_other",
     "model_in_progress",
+    "span_crisis",
+    "span_urgent",
     "frame_concern",
     "frame_urgent",
     "frame_other",
@@ -58,6 +60,9 @@ _SPACES = re.compile(r"\s\s+")
 # The model reads windows of about this many characters; a long text is read window by
 # window (each overlapping the last by a sentence) and the most worrying window counts.
 WINDOW_CHARS = 1000
+# A long entry's risk often sits in one sentence among ordinary ones, where a whole
+# window's words outweigh it; the model also reads spans of a few sentences.
+SPAN_CHARS = 280
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 # Distinct words whose character features are remembered (about 100 bytes each).
 _CACHE_WORDS = 200_000
@@ -147,8 +152,18 @@ class CrisisModel:
 
     def read(self, text: str) -> np.ndarray:
         """The heads for the most worrying window of ``text``."""
+        return self._most_worrying(windows(text))
+
+    def read_spans(self, text: str, whole: np.ndarray) -> np.ndarray:
+        """The heads for the most worrying span of a few sentences; ``whole`` is
+        :meth:`read`'s answer, which stands for a text no longer than one span."""
+        if len(text) <= SPAN_CHARS:
+            return whole
+        return self._most_worrying(windows(text, SPAN_CHARS))
+
+    def _most_worrying(self, pieces: list[str]) -> np.ndarray:
         best: np.ndarray | None = None
-        for window in windows(text):
+        for window in pieces:
             found = self.scores(window)
             if best is None or found[0] + found[1] > best[0] + best[1]:
                 best = found
@@ -161,29 +176,27 @@ class CrisisModel:
         return float(crisis), float(urgent)
 
 
-def windows(text: str) -> list[str]:
-    """Windows of about ``WINDOW_CHARS`` characters, each overlapping the last by a sentence."""
-    if len(text) <= WINDOW_CHARS:
+def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
+    """Windows of about ``size`` characters, each overlapping the last by a sentence."""
+    if len(text) <= size:
         return [text]
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     out: list[str] = []
     current: list[str] = []
-    size = 0
+    used = 0
     for sentence in sentences:
-        if len(sentence) > WINDOW_CHARS:
+        if len(sentence) > size:
             # One huge "sentence": cut it into pieces of the window's length.
             if current:
                 out.append(" ".join(current))
-            out.extend(
-                sentence[i : i + WINDOW_CHARS] for i in range(0, len(sentence), WINDOW_CHARS // 2)
-            )
-            current, size = [], 0
+            out.extend(sentence[i : i + size] for i in range(0, len(sentence), size // 2))
+            current, used = [], 0
             continue
-        if current and size + len(sentence) > WINDOW_CHARS:
+        if current and used + len(sentence) > size:
             out.append(" ".join(current))
-            current, size = current[-1:], len(current[-1])
+            current, used = current[-1:], len(current[-1])
         current.append(sentence)
-        size += len(sentence) + 1
+        used += len(sentence) + 1
     if current:
         out.append(" ".join(current))
     return out

@@ -211,7 +211,13 @@ def train(
         for name in fold:
             for row in sets[name]:
                 text = str(row["text"])
-                inputs.append(combiner_features(model.read(prepare(text)), screen_frame(text), len(text)))
+                prepared = prepare(text)
+                scores = model.read(prepared)
+                inputs.append(
+                    combiner_features(
+                        scores, model.read_spans(prepared, scores), screen_frame(text), len(text)
+                    )
+                )
                 crisis.append(row["level"] != "none")
                 urgent.append(row["level"] == "urgent")
         if log:
