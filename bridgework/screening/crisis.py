@@ -302,8 +302,7 @@ def _screen_cached(text: str) -> Screening:
     if short and verdict.set_aside and not verdict.kept_harm:
         return frame  # a line that only denies or looks back: "I would never kill myself"
     model = load_model()
-    scores = model.read(prepared)
-    spans = model.read_spans(prepared, scores)
+    scores, spans = model.read_both(prepared)
     crisis, urgent = model.combine(combiner_features(scores, spans, verdict, len(text)))
     combined = _combined(text, frame, scores, crisis, urgent, model.thresholds)
     # The frame's reading stands, where it is more serious, for harm said outright in a

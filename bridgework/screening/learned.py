@@ -63,6 +63,8 @@ WINDOW_CHARS = 1000
 # A long entry's risk often sits in one sentence among ordinary ones, where a whole
 # window's words outweigh it; the model also reads spans of a few sentences.
 SPAN_CHARS = 280
+# Spans are read inside this many of a long text's most worrying windows.
+SPAN_WINDOWS = 8
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 # Distinct words whose character features are remembered (about 100 bytes each).
 _CACHE_WORDS = 200_000
@@ -154,17 +156,28 @@ class CrisisModel:
         """The heads for the most worrying window of ``text``."""
         return self._most_worrying(windows(text))
 
-    def read_spans(self, text: str, whole: np.ndarray) -> np.ndarray:
-        """The heads for the most worrying span of a few sentences; ``whole`` is
-        :meth:`read`'s answer, which stands for a text no longer than one span."""
+    def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The heads for the most worrying window of ``text``, and for its most worrying
+        span of a few sentences. A very long text's spans are read only inside its
+        ``SPAN_WINDOWS`` most worrying windows, which bounds the cost."""
+        scored = sorted(
+            ((self.scores(window), window) for window in windows(text)),
+            key=lambda pair: float(pair[0][0] + pair[0][1]),
+            reverse=True,
+        )
+        if not scored:
+            empty = np.zeros(len(HEADS))
+            return empty, empty
+        whole = scored[0][0]
         if len(text) <= SPAN_CHARS:
-            return whole
-        return self._most_worrying(windows(text, SPAN_CHARS))
+            return whole, whole
+        spans = [span for _, window in scored[:SPAN_WINDOWS] for span in windows(window, SPAN_CHARS)]
+        return whole, self._most_worrying(spans)
 
     def _most_worrying(self, pieces: list[str]) -> np.ndarray:
         best: np.ndarray | None = None
-        for window in pieces:
-            found = self.scores(window)
+        for piece in pieces:
+            found = self.scores(piece)
             if best is None or found[0] + found[1] > best[0] + best[1]:
                 best = found
         return best if best is not None else np.zeros(len(HEADS))

@@ -211,13 +211,8 @@ def train(
         for name in fold:
             for row in sets[name]:
                 text = str(row["text"])
-                prepared = prepare(text)
-                scores = model.read(prepared)
-                inputs.append(
-                    combiner_features(
-                        scores, model.read_spans(prepared, scores), screen_frame(text), len(text)
-                    )
-                )
+                scores, spans = model.read_both(prepare(text))
+                inputs.append(combiner_features(scores, spans, screen_frame(text), len(text)))
                 crisis.append(row["level"] != "none")
                 urgent.append(row["level"] == "urgent")
         if log:
