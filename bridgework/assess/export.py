@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from bridgework.core.rawrows import plain_rows
+
 from .models import Response, Sitting
 
 
@@ -22,8 +24,8 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "id": a["id"],
                 "instrument": a["instrument_id"],
                 "instrument_version": a["instrument_version"],
-                "started_at": a["started_at"].isoformat(),
-                "submitted_at": a["submitted_at"].isoformat() if a["submitted_at"] else None,
+                "started_at": a["started_at"],
+                "submitted_at": a["submitted_at"],
                 "total": a["total"],
                 "band": a["band"] or None,
                 "subscales": a["subscales"],
@@ -31,9 +33,8 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "safety_flag": a["flagged"],
                 "responses": answers.get(a["id"], {}),
             }
-            for a in Sitting.objects.filter(user=user)
-            .order_by("started_at")
-            .values(
+            for a in plain_rows(
+                Sitting.objects.filter(user=user).order_by("started_at"),
                 "id",
                 "instrument_id",
                 "instrument_version",

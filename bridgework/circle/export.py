@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from bridgework.core.rawrows import plain_rows
+
 from .models import DismissedObservation, Exchange, Person
 
 
@@ -35,14 +37,14 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "kind": exchange["kind"],
                 "size": exchange["size"],
                 "discomfort": exchange["discomfort"],
-                "occurred_on": _iso(exchange["occurred_on"]),
+                "occurred_on": exchange["occurred_on"],
                 "note": exchange["note"],
-                "created_at": _iso(exchange["created_at"]),
+                "created_at": exchange["created_at"],
             }
-            # Plain rows (values()): no model instance per exchange, the bulk of the app.
-            for exchange in Exchange.objects.filter(user=user)
-            .order_by("occurred_on", "pk")
-            .values(
+            # Plain rows (core.rawrows.plain_rows): no model instance per exchange, the
+            # bulk of the app.
+            for exchange in plain_rows(
+                Exchange.objects.filter(user=user).order_by("occurred_on", "pk"),
                 "id", "person_id", "direction", "kind", "size", "discomfort", "occurred_on",
                 "note", "created_at",
             )

@@ -1,5 +1,6 @@
-"""Hand-written SELECTs for the two queries every logged-in request runs (the session and
-the user with their profile), turned into the same Python values the ORM would give.
+"""Rows read without the ORM's per-row machinery: hand-written SELECTs for the two queries
+every logged-in request runs (the session and the user with their profile), turned into
+the same Python values the ORM would give; and ``plain_rows`` for the export (below).
 
 Building such a query through the ORM costs about 1 ms of CPU each time (cloning the
 query, resolving the lookups, compiling the SQL); running it costs a tenth of that. Here
@@ -11,11 +12,20 @@ text).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import connections
-from django.db.models import Field, Model
+from django.db.models import DateField, DateTimeField, Field, JSONField, Model, QuerySet, TextField
+from django.db.models.functions import Cast
+from django.utils.dateparse import parse_datetime
+
+from . import encryption
+from .encryption_keys import DecryptionError
+from .fields import EncryptedTextField
 
 Converter = Callable[[Any, Any, Any], Any]
 
@@ -59,3 +69,125 @@ def convert(row: Sequence[Any], converters: list[tuple[Any, list[Converter]]], u
                 value = converter(value, col, connection)
             values[position] = value
     return values
+
+
+# --- Plain rows for the export -------------------------------------------------------
+#
+# The export reads every row a person has (~4,600 rows, ~6,700 encrypted values and
+# ~12,000 dates at five years). Through values() each value passes the ORM's converter
+# chain (the backend's, then the field's) and each date is parsed into a datetime, made
+# aware and formatted again. ``plain_rows`` keeps the ORM for the query (filters,
+# ordering, the person's scope) but reads the cursor itself, turning each column into
+# the export's value with one function: encrypted text decrypted with the process's
+# keyring, JSON decoded, dates and datetimes straight to the ISO text ``isoformat()``
+# gives for the ORM's value (on SQLite from the stored text, never parsed by the
+# driver). Other columns go through the ORM's own converters.
+
+
+def _iso_datetime(value: Any) -> str | None:
+    """The ISO text of a datetime the ORM would give (aware, UTC)."""
+    if value is None:
+        return None
+    parsed: datetime | None = value
+    if isinstance(value, str):  # SQLite's stored text: naive UTC
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            parsed = parse_datetime(value)
+            if parsed is None:
+                raise
+    assert parsed is not None
+    if parsed.tzinfo is None:
+        return parsed.isoformat() + "+00:00"
+    return parsed.astimezone(UTC).isoformat()
+
+
+def _iso_date(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite's stored text
+        return date.fromisoformat(value).isoformat()
+    return str(value.isoformat())
+
+
+def _json(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # None, or a backend that decodes JSON itself
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value  # as JSONField.from_db_value
+
+
+def _decrypter() -> Callable[[Any], str | None]:
+    keyring = encryption.get_keyring()
+
+    def decrypt(token: Any) -> str | None:
+        if token is None:
+            return None
+        try:
+            return keyring.decrypt(token)
+        except DecryptionError:
+            return encryption.decrypt(token)  # a key written since (rotation): reload, or raise
+
+    return decrypt
+
+
+def _text_dates(connection: Any) -> bool:
+    """Whether the backend keeps dates as ISO text in UTC (SQLite with USE_TZ)."""
+    return bool(connection.vendor == "sqlite" and settings.USE_TZ and connection.timezone_name == "UTC")
+
+
+def plain_rows(queryset: QuerySet[Any], *names: str) -> list[dict[str, Any]]:
+    """``queryset.values(*names)`` for an export (see above): dicts of plain values with
+    every date and datetime already as its ISO text (``value.isoformat()``, datetimes
+    aware in UTC), encrypted text decrypted, JSON decoded. ``names`` are the model's own
+    concrete fields (``"step_id"`` for a foreign key's id)."""
+    model = queryset.model
+    by_name: dict[str, Field[Any, Any]] = {}
+    for f in model._meta.concrete_fields:
+        by_name[f.name] = by_name[f.attname] = f
+    fields = [by_name[name] for name in names]
+    connection = connections[queryset.db]
+    text_dates = _text_dates(connection)
+    decrypt: Callable[[Any], str | None] | None = None
+    selected: list[Any] = []
+    steps: list[Callable[[Any], Any] | None] = []
+    for name, f in zip(names, fields, strict=True):
+        if isinstance(f, DateTimeField | DateField):
+            # On SQLite the column's text as stored, not parsed into a datetime by the driver.
+            selected.append(Cast(name, TextField()) if text_dates else name)
+            steps.append(_iso_datetime if isinstance(f, DateTimeField) else _iso_date)
+        elif isinstance(f, EncryptedTextField):
+            selected.append(name)
+            decrypt = decrypt or _decrypter()
+            steps.append(decrypt)
+        elif isinstance(f, JSONField):
+            selected.append(name)
+            steps.append(_json)
+        else:
+            selected.append(name)
+            col = f.get_col(model._meta.db_table)
+            convs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            steps.append(_chain(convs, col, connection) if convs else None)
+    sql, params = queryset.values_list(*selected).query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    converters = [(position, step) for position, step in enumerate(steps) if step is not None]
+    result = []
+    for row in rows:
+        values = list(row)
+        for position, step in converters:
+            values[position] = step(values[position])
+        result.append(dict(zip(names, values, strict=True)))
+    return result
+
+
+def _chain(convs: list[Converter], col: Any, connection: Any) -> Callable[[Any], Any]:
+    def convert_one(value: Any) -> Any:
+        for converter in convs:
+            value = converter(value, col, connection)
+        return value
+
+    return convert_one

@@ -4,6 +4,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from bridgework.core.rawrows import plain_rows
+
 from .models import Attempt
 from .services import ladder_rows_for
 
@@ -16,18 +18,15 @@ def _iso(value: date | None) -> str | None:
 def export_user_data(user: Any) -> dict[str, Any]:
     """Every step and attempt of the user's ladder, decrypted, in ladder order."""
     rows = ladder_rows_for(user)
-    # Plain rows (values()): no model instance per attempt.
+    # Plain rows (core.rawrows.plain_rows): no model instance per attempt, dates as text.
     attempts: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for attempt in (
-        Attempt.objects.filter(step__user=user)
-        .order_by("happened_on", "created_at", "id")
-        .values(
-            "id", "step_id", "happened_on", "discomfort_before", "discomfort_peak",
-            "discomfort_after", "feared_happened", "response", "what_happened", "learned",
-            "created_at",
-        )
+    for attempt in plain_rows(
+        Attempt.objects.filter(step__user=user).order_by("happened_on", "created_at", "id"),
+        "id", "step_id", "happened_on", "discomfort_before", "discomfort_peak",
+        "discomfort_after", "feared_happened", "response", "what_happened", "learned",
+        "created_at",
     ):
-        attempts[attempt["step_id"]].append(dict(attempt))
+        attempts[attempt["step_id"]].append(attempt)
     return {
         "steps": [
             {
@@ -49,7 +48,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
                 "attempts": [
                     {
                         "id": attempt["id"],
-                        "happened_on": _iso(attempt["happened_on"]),
+                        "happened_on": attempt["happened_on"],
                         "discomfort_before": attempt["discomfort_before"],
                         "discomfort_peak": attempt["discomfort_peak"],
                         "discomfort_after": attempt["discomfort_after"],
@@ -57,7 +56,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
                         "response": attempt["response"],
                         "what_happened": attempt["what_happened"],
                         "learned": attempt["learned"],
-                        "created_at": _iso(attempt["created_at"]),
+                        "created_at": attempt["created_at"],
                     }
                     for attempt in attempts.get(row.step.pk, [])
                 ],
