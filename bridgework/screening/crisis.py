@@ -251,8 +251,11 @@ def _verdict(prepared: str) -> FrameVerdict:
     )
 
 
-def combiner_features(scores: np.ndarray, verdict: FrameVerdict, length: int) -> np.ndarray:
-    """The combiner's inputs, in the order of :data:`.learned.COMBINER_INPUTS`."""
+def combiner_features(
+    scores: np.ndarray, spans: np.ndarray, verdict: FrameVerdict, length: int
+) -> np.ndarray:
+    """The combiner's inputs, in the order of :data:`.learned.COMBINER_INPUTS`:
+    ``scores`` and ``spans`` are the learned reader's most worrying window and span."""
     frame = verdict.screening
     own = frame.about == "self"
     return np.array(
@@ -261,6 +264,8 @@ def combiner_features(scores: np.ndarray, verdict: FrameVerdict, length: int) ->
             scores[1],
             scores[2],
             scores[3],
+            spans[0] + spans[1],
+            spans[1],
             own and frame.level == "concern",
             own and frame.level == "urgent",
             not own and frame.level != "none",
@@ -297,8 +302,8 @@ def _screen_cached(text: str) -> Screening:
     if short and verdict.set_aside and not verdict.kept_harm:
         return frame  # a line that only denies or looks back: "I would never kill myself"
     model = load_model()
-    scores = model.read(prepared)
-    crisis, urgent = model.combine(combiner_features(scores, verdict, len(text)))
+    scores, spans = model.read_both(prepared)
+    crisis, urgent = model.combine(combiner_features(scores, spans, verdict, len(text)))
     combined = _combined(text, frame, scores, crisis, urgent, model.thresholds)
     # The frame's reading stands, where it is more serious, for harm said outright in a
     # line or two (little for the learned reader to go on), an emergency under way and

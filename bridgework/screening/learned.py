@@ -39,6 +39,8 @@ COMBINER_INPUTS = (
     "model_urgent",
     "model_other",
     "model_in_progress",
+    "span_crisis",
+    "span_urgent",
     "frame_concern",
     "frame_urgent",
     "frame_other",
@@ -58,6 +60,11 @@ _SPACES = re.compile(r"\s\s+")
 # The model reads windows of about this many characters; a long text is read window by
 # window (each overlapping the last by a sentence) and the most worrying window counts.
 WINDOW_CHARS = 1000
+# A long entry's risk often sits in one sentence among ordinary ones, where a whole
+# window's words outweigh it; the model also reads spans of a few sentences.
+SPAN_CHARS = 280
+# Spans are read inside this many of a long text's most worrying windows.
+SPAN_WINDOWS = 8
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 # Distinct words whose character features are remembered (about 100 bytes each).
 _CACHE_WORDS = 200_000
@@ -147,9 +154,30 @@ class CrisisModel:
 
     def read(self, text: str) -> np.ndarray:
         """The heads for the most worrying window of ``text``."""
+        return self._most_worrying(windows(text))
+
+    def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The heads for the most worrying window of ``text``, and for its most worrying
+        span of a few sentences. A very long text's spans are read only inside its
+        ``SPAN_WINDOWS`` most worrying windows, which bounds the cost."""
+        scored = sorted(
+            ((self.scores(window), window) for window in windows(text)),
+            key=lambda pair: float(pair[0][0] + pair[0][1]),
+            reverse=True,
+        )
+        if not scored:
+            empty = np.zeros(len(HEADS))
+            return empty, empty
+        whole = scored[0][0]
+        if len(text) <= SPAN_CHARS:
+            return whole, whole
+        spans = [span for _, window in scored[:SPAN_WINDOWS] for span in windows(window, SPAN_CHARS)]
+        return whole, self._most_worrying(spans)
+
+    def _most_worrying(self, pieces: list[str]) -> np.ndarray:
         best: np.ndarray | None = None
-        for window in windows(text):
-            found = self.scores(window)
+        for piece in pieces:
+            found = self.scores(piece)
             if best is None or found[0] + found[1] > best[0] + best[1]:
                 best = found
         return best if best is not None else np.zeros(len(HEADS))
@@ -161,29 +189,27 @@ class CrisisModel:
         return float(crisis), float(urgent)
 
 
-def windows(text: str) -> list[str]:
-    """Windows of about ``WINDOW_CHARS`` characters, each overlapping the last by a sentence."""
-    if len(text) <= WINDOW_CHARS:
+def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
+    """Windows of about ``size`` characters, each overlapping the last by a sentence."""
+    if len(text) <= size:
         return [text]
     sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
     out: list[str] = []
     current: list[str] = []
-    size = 0
+    used = 0
     for sentence in sentences:
-        if len(sentence) > WINDOW_CHARS:
+        if len(sentence) > size:
             # One huge "sentence": cut it into pieces of the window's length.
             if current:
                 out.append(" ".join(current))
-            out.extend(
-                sentence[i : i + WINDOW_CHARS] for i in range(0, len(sentence), WINDOW_CHARS // 2)
-            )
-            current, size = [], 0
+            out.extend(sentence[i : i + size] for i in range(0, len(sentence), size // 2))
+            current, used = [], 0
             continue
-        if current and size + len(sentence) > WINDOW_CHARS:
+        if current and used + len(sentence) > size:
             out.append(" ".join(current))
-            current, size = current[-1:], len(current[-1])
+            current, used = current[-1:], len(current[-1])
         current.append(sentence)
-        size += len(sentence) + 1
+        used += len(sentence) + 1
     if current:
         out.append(" ".join(current))
     return out

@@ -211,7 +211,8 @@ def train(
         for name in fold:
             for row in sets[name]:
                 text = str(row["text"])
-                inputs.append(combiner_features(model.read(prepare(text)), screen_frame(text), len(text)))
+                scores, spans = model.read_both(prepare(text))
+                inputs.append(combiner_features(scores, spans, screen_frame(text), len(text)))
                 crisis.append(row["level"] != "none")
                 urgent.append(row["level"] == "urgent")
         if log:
