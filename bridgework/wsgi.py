@@ -4,3 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bridgework.settings")
 application = get_wsgi_application()
+
+# A server process loads the screening models now, not on the first person's save.
+from bridgework.core.warmup import warm_up  # noqa: E402
+
+warm_up()
