@@ -155,13 +155,16 @@ def main() -> None:
 def run() -> None:
     import django
     from _wsgi import bare_application, caller, session_cookie
-    from django.core.wsgi import get_wsgi_application
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from bridgework.accounts.management.commands.demo import create_demo_person
 
-    application, bare = get_wsgi_application(), caller(bare_application())
+    # The application as a gunicorn worker loads it (bridgework.wsgi: warmed up, and what
+    # it loaded kept out of the garbage collector's scans).
+    from bridgework.wsgi import application
+
+    bare = caller(bare_application())
     anonymous = caller(application)
     clients = {}
     for years in (SHORT, LONG):

@@ -23,3 +23,10 @@ def test_the_wsgi_module_leaves_the_models_loaded() -> None:
 
     assert learned.load_model.cache_info().currsize >= 1
     assert patterns.load_model.cache_info().currsize >= 1
+
+
+def test_what_the_process_loaded_is_kept_out_of_the_collectors_sight() -> None:
+    import gc
+
+    warm_up()
+    assert gc.get_freeze_count() > 10_000
