@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bridgework.core.warmup import warm_up
+from bridgework.warmup import warm_up
 
 
 @pytest.mark.django_db

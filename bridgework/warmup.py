@@ -12,7 +12,8 @@ as Instagram and others do for forked web workers). A full collection scanned th
 again, ~0.1 s of CPU at a time, in the middle of whichever request happened to trigger
 it; now it scans only what requests created.
 
-Pure: nothing is read from or written to the database, nothing is stored.
+Pure: nothing is read from or written to the database, nothing is stored. A top-level
+module, not part of an app: it reaches into the safety app and the screening package.
 """
 
 from __future__ import annotations
