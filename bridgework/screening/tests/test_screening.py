@@ -77,6 +77,8 @@ def test_it_does_not_fire_on_idioms_news_or_other_people(text: str) -> None:
         "I'm not going to kill myself, but I think about it.",
         "Last year I tried to kill myself.",
         "Relapsed on Saturday after a year without self-harming. Feel so ashamed.",
+        "I tried to kill myself last year.",
+        "I think I am a burden to everyone.",
     ],
 )
 def test_thoughts_that_remain_and_recent_attempts_are_a_concern(text: str) -> None:
@@ -93,6 +95,7 @@ def test_thoughts_that_remain_and_recent_attempts_are_a_concern(text: str) -> No
         "Too much to live for.",
         "Easier than I thought.",
         "Final entry of this notebook, a new one starts tomorrow.",
+        "Let Dev cook me dinner. He didn't seem to think I was a burden at all. Interesting.",
     ],
 )
 def test_denial_recovery_and_life_affirming_words_are_not_an_alarm(text: str) -> None:
