@@ -43,10 +43,11 @@ def main(paths: list[str]) -> None:
 
         user = create_demo_person(email="profile@example.org", password="profile-pass-1", years=YEARS)
         from _wsgi import caller, session_cookie
-        from django.core.wsgi import get_wsgi_application
+
+        from bridgework.wsgi import application  # as a gunicorn worker loads it
 
         cookie = "" if os.environ.get("PROFILE_ANON") else session_cookie(user)
-        call = caller(get_wsgi_application(), cookie)
+        call = caller(application, cookie)
 
         def get(path: str) -> str:
             return call(path)[0]

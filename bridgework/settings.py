@@ -99,7 +99,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with request.user loaded at once (accounts/middleware.py).
+    "bridgework.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -125,6 +126,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "bridgework.core.context_processors.navigation",
                 "bridgework.safety.context_processors.crisis_help",
+                # Last: while a cached fragment renders, its CSRF token is a placeholder.
+                "bridgework.core.fragments.csrf_placeholder",
             ],
         },
     }

@@ -4,6 +4,8 @@ import zoneinfo
 from collections.abc import Callable
 
 from django.apps import apps
+from django.contrib.auth.middleware import AuthenticationMiddleware as LazyAuthenticationMiddleware
+from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
@@ -24,6 +26,22 @@ def written_areas(request: HttpRequest) -> tuple[str, ...]:
     config = apps.get_app_config(match.app_name)
     areas: tuple[str, ...] = getattr(config, "writes_areas", (match.app_name,))
     return areas
+
+
+class AuthenticationMiddleware(LazyAuthenticationMiddleware):
+    """Django's, except that ``request.user`` is the user itself, not a lazy proxy.
+
+    Every request of the app reads the person anyway (``UserTimezoneMiddleware`` below
+    activates their time zone), so deferring it saves nothing, while each attribute read
+    through Django's ``SimpleLazyObject`` goes through its proxy methods (~100 calls a
+    page). The user is loaded and checked exactly as Django does (``get_user``: the
+    session's user, its backend, the session hash of the password): only when it
+    happens changes, not what happens.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)  # the same checks, and request.auser
+        request.user = get_user(request)
 
 
 class UserTimezoneMiddleware:

@@ -106,7 +106,10 @@ def person(request: AuthedRequest, pk: int) -> HttpResponse:
             "person": found,
             "page": page,
             "page_numbers": page_numbers(page),
-            "exchange_rows": ledger.exchange_rows(page),
+            "exchange_rows": (rows := ledger.exchange_rows(page)),
+            "exchange_table": ledger.exchange_table(
+                rows, "Exchanges with this person, latest first", hide_person=True
+            ),
             "tally": ledger.tally_sql(found.exchanges.all()),
         },
     )
@@ -158,7 +161,8 @@ def ledger_view(request: AuthedRequest) -> HttpResponse:
         people = people_for(request.user)
         context = {
             **ledger.ledger_context(request.user, people),
-            "exchange_rows": ledger.exchange_rows(ledger.recent_exchanges(request.user)),
+            "exchange_rows": (rows := ledger.exchange_rows(ledger.recent_exchanges(request.user))),
+            "exchange_table": ledger.exchange_table(rows, "Latest first"),
             "people": people,
         }
         return render_to_string("circle/_ledger_body.html", context, request)

@@ -3,10 +3,16 @@ panels, the ledger): rendered once, then served until the person changes somethi
 
 The key is the person, their data version (``accounts.models.data_changed``: bumped by
 every write of theirs; or, for a page that shows one area, that area's version, bumped
-only by writes to it), today's date in their time zone (windows such as "the last 12
-weeks" move at midnight) and a hash of their CSRF secret (the HTML holds forms). The
-cache is per worker in memory on a laptop and shared in the database with a server
-database (settings ``CACHES``); a stale entry can never match a newer version.
+only by writes to it) and today's date in their time zone (windows such as "the last 12
+weeks" move at midnight). The cache is per worker in memory on a laptop and shared in the
+database with a server database (settings ``CACHES``); a stale entry can never match a
+newer version.
+
+The HTML holds forms, but no CSRF token: while a fragment renders, ``{% csrf_token %}``
+writes a placeholder (``csrf_placeholder``, a context processor that overrides Django's
+own only then), and each request that serves the fragment puts its own token in its
+place. So the person's phone, laptop and tabs (each with its own CSRF cookie) share one
+cached copy, and every form still carries the token of the browser that shows it.
 
 The HTML holds the person's own words (names, notes, step text), so it is stored
 encrypted like every other free text at rest (``core.encryption``; ~0.1 ms for a page):
@@ -15,13 +21,15 @@ the database cache table never holds it in the clear.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
+from functools import cache as memoize
 
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 
 from . import encryption
@@ -36,23 +44,68 @@ TIMEOUT = 86_400
 
 
 def person_key(request: HttpRequest, areas: Sequence[str] = ()) -> str:
-    """The part of a fragment's key that says whose data, which version, which day, which
-    CSRF secret. Call it before rendering: it makes sure the CSRF cookie is set.
+    """The part of a fragment's key that says whose data, which version, which day.
 
     Without ``areas`` the version is the person's ``data_version`` (any change of theirs
     makes it stale; read with the user, no query). With ``areas`` (module names) it is
     those areas' versions and the "could be anything" one (read with the user too): a
     write elsewhere leaves the fragment valid."""
-    get_token(request)
-    secret = request.META.get("CSRF_COOKIE", "")
     profile = getattr(request.user, "profile", None)
     if areas and profile is not None:
         known = profile.area_versions
         version = ",".join(str(known.get(area, 0)) for area in (EVERYTHING, *areas))
     else:
         version = str(getattr(profile, "data_version", None))
-    csrf = hashlib.sha256(secret.encode()).hexdigest()[:16]
-    return f"{request.user.pk}:{version}:{timezone.localdate().isoformat()}:{csrf}"
+    return f"{request.user.pk}:{version}:{timezone.localdate().isoformat()}"
+
+
+@memoize
+def _placeholder() -> str:
+    """What ``{% csrf_token %}`` writes into a fragment being rendered for the cache: the
+    same in every worker (they share the cache), unguessable (derived from the secret
+    key), and plain hex (safe in any attribute or header)."""
+    return salted_hmac(
+        "bridgework.core.fragments.csrf", "placeholder", algorithm="sha256"
+    ).hexdigest()[:40]
+
+
+def _key_prefix() -> str:
+    """Part of every key: a new secret key (a new placeholder) never meets old copies."""
+    return _placeholder()[:8] + ":"
+
+
+_RENDERING = "_bridgework_rendering_fragment"
+
+
+def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
+    """Context processor: while a fragment renders for the cache, ``csrf_token`` is the
+    placeholder (this runs after Django's own csrf processor, so it wins); otherwise
+    nothing."""
+    return {"csrf_token": _placeholder()} if getattr(request, _RENDERING, False) else {}
+
+
+def _render(request: HttpRequest, render: Callable[[], str]) -> str:
+    setattr(request, _RENDERING, True)
+    try:
+        return render()
+    finally:
+        setattr(request, _RENDERING, False)
+
+
+_TOKEN = "_bridgework_fragment_csrf_token"
+
+
+def _with_token(request: HttpRequest, html: str) -> str:
+    """The cached ``html`` with this request's CSRF token in the placeholder's place (one
+    token for every fragment of the response, as Django gives one to a whole template)."""
+    placeholder = _placeholder()
+    if placeholder not in html:
+        return html
+    token = getattr(request, _TOKEN, None)
+    if token is None:
+        token = get_token(request)  # sets the CSRF cookie, as rendering the form would
+        setattr(request, _TOKEN, token)
+    return html.replace(placeholder, token)
 
 
 def cached_for_person(
@@ -62,16 +115,17 @@ def cached_for_person(
 
     ``areas``: the modules whose data the fragment shows, when that is not everything
     (``person_key``). Name every module it reads: a module left out means a stale page."""
-    key = f"fragment:{name}:{person_key(request, areas)}"
+    key = f"fragment:{name}:{_key_prefix()}{person_key(request, areas)}"
     sealed = cache.get(key)
+    html = None
     if sealed is not None:
-        try:
-            return mark_safe(encryption.decrypt(sealed))  # our own template, autoescaped
-        except DecryptionError:
-            pass  # sealed with a key that is gone (rotation): render it again
-    html = render()
-    cache.set(key, encryption.encrypt(html), TIMEOUT)
-    return mark_safe(html)  # our own template, rendered with autoescaping
+        # Sealed with a key that is gone (rotation): render it again.
+        with suppress(DecryptionError):
+            html = encryption.decrypt(sealed)
+    if html is None:
+        html = _render(request, render)
+        cache.set(key, encryption.encrypt(html), TIMEOUT)
+    return mark_safe(_with_token(request, html))  # our own template, rendered with autoescaping
 
 
 def cached_texts_for_person(
@@ -80,7 +134,10 @@ def cached_texts_for_person(
     """Several texts at once: ``{name: (areas, produce)}`` → ``{name: text}``, each from
     the cache under its own key (``cached_for_person``) or produced now and cached; one
     cache read and at most one write for them all (the home page's panels, one a module)."""
-    keys = {name: f"fragment:{name}:{person_key(request, areas)}" for name, (areas, _) in parts.items()}
+    keys = {
+        name: f"fragment:{name}:{_key_prefix()}{person_key(request, areas)}"
+        for name, (areas, _) in parts.items()
+    }
     found = cache.get_many(list(keys.values()))
     texts: dict[str, str] = {}
     fresh: dict[str, str] = {}
@@ -92,8 +149,8 @@ def cached_texts_for_person(
                 continue
             except DecryptionError:
                 pass  # sealed with a key that is gone (rotation): produce it again
-        texts[name] = parts[name][1]()
+        texts[name] = _render(request, parts[name][1])
         fresh[key] = encryption.encrypt(texts[name])
     if fresh:
         cache.set_many(fresh, TIMEOUT)
-    return texts
+    return {name: _with_token(request, text) for name, text in texts.items()}

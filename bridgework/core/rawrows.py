@@ -88,6 +88,14 @@ def _iso_datetime(value: Any) -> str | None:
     """The ISO text of a datetime the ORM would give (aware, UTC)."""
     if value is None:
         return None
+    if (
+        isinstance(value, str)
+        and value[10:11] == " "
+        and (len(value) == 19 or (len(value) == 26 and not value.endswith(".000000")))
+    ):
+        # What Django writes (str() of the naive UTC datetime) is isoformat() but for the
+        # "T" and the offset: no need to parse it.
+        return f"{value[:10]}T{value[11:]}+00:00"
     parsed: datetime | None = value
     if isinstance(value, str):  # SQLite's stored text: naive UTC
         try:
@@ -105,8 +113,8 @@ def _iso_datetime(value: Any) -> str | None:
 def _iso_date(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, str):  # SQLite's stored text
-        return date.fromisoformat(value).isoformat()
+    if isinstance(value, str):  # SQLite's stored text, as Django writes it: isoformat()
+        return value if len(value) == 10 else date.fromisoformat(value).isoformat()
     return str(value.isoformat())
 
 
@@ -174,14 +182,14 @@ def plain_rows(queryset: QuerySet[Any], *names: str) -> list[dict[str, Any]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    converters = [(position, step) for position, step in enumerate(steps) if step is not None]
-    result = []
-    for row in rows:
-        values = list(row)
-        for position, step in converters:
-            values[position] = step(values[position])
-        result.append(dict(zip(names, values, strict=True)))
-    return result
+    if not rows:
+        return []
+    # Column by column (map() calls each converter without a Python loop around it).
+    columns: list[Any] = list(zip(*rows, strict=True))
+    for position, step in enumerate(steps):
+        if step is not None:
+            columns[position] = map(step, columns[position])
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def _chain(convs: list[Converter], col: Any, connection: Any) -> Callable[[Any], Any]:

@@ -21,8 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")
     # Each module's panel and proposed next step come from the per-person cache
-    # (core/fragments.py: keyed by person, version, local day and CSRF secret; stored
-    # encrypted), one entry a module, computed only when it misses. A module whose
+    # (core/fragments.py: keyed by person, version and local day, shared by all their
+    # browsers; stored encrypted), one entry a module, computed only when it misses. A module whose
     # dashboard.py declares AREAS is keyed by its own area's version, so a journal entry
     # recomputes the journal's panel, not the ladder's; the others by any change.
     parts = {

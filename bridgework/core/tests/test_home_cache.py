@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client
 
-from bridgework.core.fragments import person_key
 from bridgework.journal.models import Entry
+
+from .fill import fill_user
 
 
 def test_a_write_of_mine_refreshes_the_home_page(client: Client, user: Any) -> None:
@@ -28,15 +31,27 @@ def test_the_cached_panels_are_not_recomputed(
         client.get("/")
 
 
-def test_each_browser_gets_its_own_cached_copy(user: Any) -> None:
-    # The panels hold forms, so a cached copy must carry this browser's CSRF token.
-    keys = []
-    for _ in range(2):
-        browser = Client()
-        browser.force_login(user)
-        browser.get("/")
-        keys.append(person_key(browser.get("/").wsgi_request))
-    assert keys[0] != keys[1]
+def test_every_browser_of_mine_shares_the_cached_copy_with_its_own_csrf_token(
+    user: Any, django_assert_max_num_queries: Any
+) -> None:
+    """One cached copy for the person's phone, laptop and tabs; the forms in it carry the
+    token of the browser that shows them, never the placeholder or another's token."""
+    from bridgework.core.fragments import _placeholder
+
+    fill_user(user)  # ladder steps: the ladder's list has a form per step
+    first = Client(enforce_csrf_checks=True)
+    first.force_login(user)
+    first.get("/ladder/")
+    second = Client(enforce_csrf_checks=True)
+    second.force_login(user)
+    with django_assert_max_num_queries(2):  # session and user: the list comes from the cache
+        page = second.get("/ladder/").content.decode()
+    assert _placeholder() not in page
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert tokens
+    secret = second.cookies["csrftoken"].value
+    assert secret != first.cookies["csrftoken"].value
+    assert {_unmask_cipher_token(token) for token in tokens} == {secret}
 
 
 def test_the_cached_copy_is_stored_encrypted(client: Client, user: Any) -> None:
