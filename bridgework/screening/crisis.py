@@ -312,7 +312,24 @@ def _screen_cached(text: str) -> Screening:
     stands = (short and verdict.explicit) or frame.in_progress or frame.about == "other"
     if stands and crisis >= _UNLIKELY and _RANK[frame.level] > _RANK[combined.level]:
         return frame
+    if combined.level == "none" and _attempt_told(verdict, short):
+        return frame
     return combined
+
+
+def _attempt_told(verdict: FrameVerdict, short: bool) -> bool:
+    """A line or two telling of the writer's own attempt ("I tried to kill myself last
+    year"), not set in the past as resolved: a past attempt is the strongest known sign of
+    risk (the C-SSRS screener asks about it on its own), so it is at least a concern."""
+    frame = verdict.screening
+    return (
+        short
+        and verdict.explicit
+        and frame.level != "none"
+        and frame.about == "self"
+        and "attempted" in verdict.stances
+        and "resolved" not in verdict.stances
+    )
 
 
 def _combined(

@@ -81,6 +81,7 @@ class Stance(BaseModel):
     no_plan: str
     routine: str
     fiction: str
+    attempted: str
 
 
 class Subjects(BaseModel):
@@ -149,6 +150,7 @@ def lexicon() -> Lexicon:
         "stance:fiction": [stance.fiction],
         "stance:no_plan": [stance.no_plan],
         "stance:routine": [stance.routine],
+        "stance:attempted": [stance.attempted],
     }
     for name, patterns in groups.items():
         for pattern in patterns:
@@ -188,7 +190,7 @@ class Frame:
     routine: set[int] = field(default_factory=set)
     # Harm phrases set aside by their stance (negated, asked about, resolved, fiction).
     dropped: int = 0
-    # Clause-wide stances seen anywhere: resolved, fiction, routine, no_plan.
+    # Clause-wide stances seen anywhere: resolved, fiction, routine, no_plan, attempted.
     stances: set[str] = field(default_factory=set)
 
     def count_near(self, kind: str, clause: int) -> int:

@@ -72,6 +72,43 @@ def test_risk_in_the_middle_of_a_long_entry_is_found() -> None:
     assert result.in_progress
 
 
+def test_a_text_no_longer_than_a_span_is_read_once() -> None:
+    model = learned.load_model()
+    whole, span = model.read_both("Took the whole bottle an hour ago and I feel sick.")
+    assert span is whole
+
+
+def test_one_risky_sentence_counts_more_in_its_span_than_in_its_window() -> None:
+    model = learned.load_model()
+    text = (
+        "mock results came back, not bad considering i revised alone at 3am every night. "
+        "teacher said i should lean on people more. the bus was late again and the canteen "
+        "ran out of chips so i had a sandwich. been stockpiling pills in a sock and i am "
+        "taking them all saturday while everyone is at the wedding. bought a new phone "
+        "charger and did the washing. mum wants me to help with the garden at the weekend."
+    )
+    whole, span = model.read_both(text)
+    assert len(text) > learned.SPAN_CHARS
+    assert span[0] + span[1] > whole[0] + whole[1]
+
+
+def test_a_very_long_text_reads_spans_in_a_few_windows_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = learned.load_model()
+    text = "The allotment needs weeding and the bus was late again today. " * 2000
+    calls = []
+    original = learned.CrisisModel.scores
+    monkeypatch.setattr(
+        learned.CrisisModel, "scores", lambda self, piece: calls.append(piece) or original(self, piece)
+    )
+    model.read_both(text)
+    windows = len(learned.windows(text))
+    spans_per_window = len(learned.windows(learned.windows(text)[0], learned.SPAN_CHARS))
+    assert windows > learned.SPAN_WINDOWS
+    assert len(calls) <= windows + learned.SPAN_WINDOWS * (spans_per_window + 1)
+
+
 def test_a_model_file_from_other_code_is_refused() -> None:
     model = learned.load_model()
     arrays = {

@@ -43,6 +43,7 @@ def test_it_flags_crisis_language(text: str) -> None:
         "I took an overdose",
         "gonna kms tonight",
         "I didn't. It doesn't matter now, I'll be dead by Sunday.",
+        "Final entry. Thank you for listening all these years. Goodbye.",
     ],
 )
 def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
@@ -72,7 +73,13 @@ def test_it_does_not_fire_on_idioms_news_or_other_people(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["I'm not going to kill myself, but I think about it.", "Last year I tried to kill myself."],
+    [
+        "I'm not going to kill myself, but I think about it.",
+        "Last year I tried to kill myself.",
+        "Relapsed on Saturday after a year without self-harming. Feel so ashamed.",
+        "I tried to kill myself last year.",
+        "I think I am a burden to everyone.",
+    ],
 )
 def test_thoughts_that_remain_and_recent_attempts_are_a_concern(text: str) -> None:
     assert screen(text).level == "concern", text
@@ -87,6 +94,8 @@ def test_thoughts_that_remain_and_recent_attempts_are_a_concern(text: str) -> No
         "I threw away the razors years ago and I'm proud.",
         "Too much to live for.",
         "Easier than I thought.",
+        "Final entry of this notebook, a new one starts tomorrow.",
+        "Let Dev cook me dinner. He didn't seem to think I was a burden at all. Interesting.",
     ],
 )
 def test_denial_recovery_and_life_affirming_words_are_not_an_alarm(text: str) -> None:
