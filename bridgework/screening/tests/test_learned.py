@@ -97,11 +97,14 @@ def test_a_very_long_text_reads_spans_in_a_few_windows_only(
 ) -> None:
     model = learned.load_model()
     text = "The allotment needs weeding and the bus was late again today. " * 2000
-    calls = []
+    calls: list[str] = []
     original = learned.CrisisModel.scores
-    monkeypatch.setattr(
-        learned.CrisisModel, "scores", lambda self, piece: calls.append(piece) or original(self, piece)
-    )
+
+    def counted(self: learned.CrisisModel, piece: str) -> np.ndarray:
+        calls.append(piece)
+        return original(self, piece)
+
+    monkeypatch.setattr(learned.CrisisModel, "scores", counted)
     model.read_both(text)
     windows = len(learned.windows(text))
     spans_per_window = len(learned.windows(learned.windows(text)[0], learned.SPAN_CHARS))
