@@ -22,7 +22,6 @@ the database cache table never holds it in the clear.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from functools import cache as memoize
 
 from django.core.cache import cache
@@ -115,25 +114,16 @@ def cached_for_person(
 
     ``areas``: the modules whose data the fragment shows, when that is not everything
     (``person_key``). Name every module it reads: a module left out means a stale page."""
-    key = f"fragment:{name}:{_key_prefix()}{person_key(request, areas)}"
-    sealed = cache.get(key)
-    html = None
-    if sealed is not None:
-        # Sealed with a key that is gone (rotation): render it again.
-        with suppress(DecryptionError):
-            html = encryption.decrypt(sealed)
-    if html is None:
-        html = _render(request, render)
-        cache.set(key, encryption.encrypt(html), TIMEOUT)
-    return mark_safe(_with_token(request, html))  # our own template, rendered with autoescaping
+    html = cached_texts_for_person(request, {name: (areas, render)})[name]
+    return mark_safe(html)  # our own template, rendered with autoescaping
 
 
 def cached_texts_for_person(
     request: HttpRequest, parts: Mapping[str, tuple[Sequence[str], Callable[[], str]]]
 ) -> dict[str, str]:
     """Several texts at once: ``{name: (areas, produce)}`` → ``{name: text}``, each from
-    the cache under its own key (``cached_for_person``) or produced now and cached; one
-    cache read and at most one write for them all (the home page's panels, one a module)."""
+    the cache under its own key or produced now and cached; one cache read and at most one
+    write for them all (the home page's panels, one a module)."""
     keys = {
         name: f"fragment:{name}:{_key_prefix()}{person_key(request, areas)}"
         for name, (areas, _) in parts.items()
