@@ -51,11 +51,13 @@ class Columns:
 
     def converters(self, using: str) -> list[tuple[Any, list[Converter]]]:
         connection = connections[using]
-        result = []
-        for field in self.fields:
-            col = field.get_col(self.alias)
-            result.append((col, connection.ops.get_db_converters(col) + col.get_db_converters(connection)))
-        return result
+        cols = [field.get_col(self.alias) for field in self.fields]
+        return [(col, db_converters(col, connection)) for col in cols]
+
+
+def db_converters(col: Any, connection: Any) -> list[Converter]:
+    """The converters the ORM runs on ``col``'s values: the backend's, then the field's."""
+    return list(connection.ops.get_db_converters(col)) + list(col.get_db_converters(connection))
 
 
 def convert(row: Sequence[Any], converters: list[tuple[Any, list[Converter]]], using: str) -> list[Any]:
@@ -176,7 +178,7 @@ def plain_rows(queryset: QuerySet[Any], *names: str) -> list[dict[str, Any]]:
         else:
             selected.append(name)
             col = f.get_col(model._meta.db_table)
-            convs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            convs = db_converters(col, connection)
             steps.append(_chain(convs, col, connection) if convs else None)
     sql, params = queryset.values_list(*selected).query.get_compiler(queryset.db).as_sql()
     with connection.cursor() as cursor:
