@@ -35,7 +35,6 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "core/home.html",
         {
-            "home_next_step": next_step,
             "panels_html": [mark_safe(part["html"]) for part in shown],  # our templates, autoescaped
             # For code and tests that look at the panels (computed only if they do).
             "panels": SimpleLazyObject(lambda: dashboard_panels(request.user)),
