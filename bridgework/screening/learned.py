@@ -152,10 +152,6 @@ class CrisisModel:
         binary = 1.0 / (1.0 + np.exp(-logits[2:]))
         return np.array([level[1], level[2], binary[0], binary[1]])
 
-    def read(self, text: str) -> np.ndarray:
-        """The heads for the most worrying window of ``text``."""
-        return self._most_worrying(windows(text))
-
     def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The heads for the most worrying window of ``text``, and for its most worrying
         span of a few sentences. A very long text's spans are read only inside its

@@ -35,7 +35,7 @@ def test_the_shipped_model_loads_with_the_heads_the_code_expects() -> None:
 
 
 def test_scores_are_probabilities() -> None:
-    scores = learned.load_model().read("Took the whole bottle an hour ago and I feel sick.")
+    scores, _ = learned.load_model().read_both("Took the whole bottle an hour ago and I feel sick.")
     assert scores.shape == (4,)
     assert np.all((scores >= 0) & (scores <= 1))
     assert scores[0] + scores[1] <= 1.0 + 1e-9
