@@ -309,10 +309,10 @@ def _screen_cached(text: str) -> Screening:
     # line or two (little for the learned reader to go on), an emergency under way and
     # someone else's risk: unless the combined reading finds a crisis most unlikely
     # (a game character who "jumped off a cliff", "five years ago I took an overdose").
+    # An attempt told in a line or two stands even then (``_attempt_told``).
     stands = (short and verdict.explicit) or frame.in_progress or frame.about == "other"
-    if stands and crisis >= _UNLIKELY and _RANK[frame.level] > _RANK[combined.level]:
-        return frame
-    if combined.level == "none" and _attempt_told(verdict, short):
+    likely = crisis >= _UNLIKELY or (combined.level == "none" and _attempt_told(verdict, short))
+    if stands and likely and _RANK[frame.level] > _RANK[combined.level]:
         return frame
     return combined
 
