@@ -89,26 +89,22 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: no process environment variable reaches any code below (bridgework.core.middleware).
-    "bridgework.core.middleware.StripEnvironMiddleware",
-    # HEAD runs as GET through everything below, and leaves with no body.
-    "bridgework.core.http.HeadAsGetMiddleware",
+    # First: no process environment variable reaches any code below; HEAD runs as GET
+    # through everything below, and leaves with no body (bridgework.core.middleware).
+    "bridgework.core.middleware.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Django's, with request.user loaded at once (accounts/middleware.py).
-    "bridgework.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # After allauth's, so it answers "reauthentication required" first, storing nothing.
-    "bridgework.core.middleware.ReauthenticationMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
-    "bridgework.accounts.middleware.UserTimezoneMiddleware",
-    "bridgework.core.middleware.PrivateResponseMiddleware",
+    # Last: Django's authentication (request.user loaded at once), the person's time zone,
+    # stale caches after their writes, Cache-Control; and, after allauth's, so it answers
+    # "reauthentication required" first, storing nothing (bridgework.accounts.middleware).
+    "bridgework.accounts.middleware.PersonMiddleware",
 ]
 
 ROOT_URLCONF = "bridgework.urls"

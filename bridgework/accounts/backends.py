@@ -7,10 +7,15 @@ rest of a static page's middleware. It still runs on every request, so a passwor
 change, a deactivation or a deleted account is seen at once by every worker (nothing is
 cached between requests). Otherwise identical to the Django and allauth backends they
 extend.
+
+On a request, the session's own query has already read the user and profile in the
+same way (``accounts/sessions.py``): ``get_user`` takes that user while the middleware
+authenticates the request, and the checks that follow are Django's, unchanged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -24,27 +29,60 @@ from bridgework.core.rawrows import Columns, column, convert
 
 
 @cache
-def _user_query(using: str) -> tuple[str, Columns, Columns]:
+def _columns(using: str) -> tuple[Columns, Columns]:
+    User = get_user_model()
+    Profile = User._meta.get_field("profile").related_model
+    assert isinstance(Profile, type)
+    return Columns(User, "u"), Columns(Profile, "p")
+
+
+def user_query(using: str) -> tuple[str, str, str]:
+    """The user's and their profile's columns, the user's table (as ``u``) and the join
+    of their profile (as ``p``): for this module's query and the session's
+    (``accounts/sessions.py``), which also reads the user."""
     User = get_user_model()
     relation = User._meta.get_field("profile")
-    Profile = relation.related_model
-    assert isinstance(Profile, type)
-    users, profiles = Columns(User, "u"), Columns(Profile, "p")
+    users, profiles = _columns(using)
     quote = connections[using].ops.quote_name
-    sql = (
-        f"SELECT {users.sql(quote)}, {profiles.sql(quote)} "
-        f"FROM {quote(User._meta.db_table)} {quote('u')} "
-        f"LEFT OUTER JOIN {quote(Profile._meta.db_table)} {quote('p')} "
-        f"ON {quote('p')}.{quote(column(relation.field))} = {quote('u')}.{quote(column(User._meta.pk))} "
-        f"WHERE {quote('u')}.{quote(column(User._meta.pk))} = %s"
+    selected = f"{users.sql(quote)}, {profiles.sql(quote)}"
+    profile_join = (
+        f"LEFT OUTER JOIN {quote(profiles.model._meta.db_table)} {quote('p')} "
+        f"ON {quote('p')}.{quote(column(relation.field))} = {quote('u')}.{quote(column(User._meta.pk))}"
     )
-    return sql, users, profiles
+    return selected, f"{quote(User._meta.db_table)} {quote('u')}", profile_join
+
+
+@cache
+def _user_query(using: str) -> str:
+    pk = get_user_model()._meta.pk
+    selected, users, profile_join = user_query(using)
+    quote = connections[using].ops.quote_name
+    return f"SELECT {selected} FROM {users} {profile_join} WHERE {quote('u')}.{quote(column(pk))} = %s"
 
 
 @cache
 def _converters(using: str) -> tuple[list[Any], list[Any]]:
-    _, users, profiles = _user_query(using)
+    users, profiles = _columns(using)
     return users.converters(using), profiles.converters(using)
+
+
+def user_from_row(row: Sequence[Any], using: str) -> Any:
+    """The user (with ``user.profile`` loaded, as ``select_related("profile")`` would)
+    from the columns of ``user_query``, or None when they are NULL (no such user)."""
+    users, profiles = _columns(using)
+    split = len(users.fields)
+    if row[0] is None:  # the primary key: the outer join found no user
+        return None
+    user_converters, profile_converters = _converters(using)
+    User = get_user_model()
+    user = User.from_db(using, users.attnames, convert(row[:split], user_converters, using))
+    relation = User._meta.get_field("profile")
+    profile = None
+    if row[split] is not None:
+        profile = profiles.model.from_db(using, profiles.attnames, convert(row[split:], profile_converters, using))
+        relation.field.set_cached_value(profile, user)
+    relation.set_cached_value(user, profile)
+    return user
 
 
 def user_with_profile(user_id: Any) -> Any:
@@ -56,26 +94,17 @@ def user_with_profile(user_id: Any) -> Any:
     except (ValidationError, ValueError, TypeError):  # a malformed id: no such user
         return None
     using = router.db_for_read(User)
-    sql, users, profiles = _user_query(using)
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [pk])
+        cursor.execute(_user_query(using), [pk])
         row = cursor.fetchone()
-    if row is None:
-        return None
-    user_converters, profile_converters = _converters(using)
-    split = len(users.fields)
-    user = User.from_db(using, users.attnames, convert(row[:split], user_converters, using))
-    relation = User._meta.get_field("profile")
-    profile = None
-    if row[split] is not None:
-        profile = profiles.model.from_db(using, profiles.attnames, convert(row[split:], profile_converters, using))
-        relation.field.set_cached_value(profile, user)
-    relation.set_cached_value(user, profile)
-    return user
+    return None if row is None else user_from_row(row, using)
 
 
 def _user_with_profile(backend: DjangoModelBackend, user_id: Any) -> Any:
-    user = user_with_profile(user_id)
+    from .sessions import loaded_user
+
+    # While the middleware authenticates a request, the user its session's query loaded.
+    user = loaded_user(user_id) or user_with_profile(user_id)
     return user if user is not None and backend.user_can_authenticate(user) else None
 
 

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Callable
 
 from django.apps import apps
 from django.contrib.auth.middleware import AuthenticationMiddleware as LazyAuthenticationMiddleware
 from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
 from bridgework import MODULES
+from bridgework.core.middleware import mark_private, reauthentication_redirect
 
 from .models import data_changed
+from .sessions import loading_user_of
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
@@ -28,32 +30,38 @@ def written_areas(request: HttpRequest) -> tuple[str, ...]:
     return areas
 
 
-class AuthenticationMiddleware(LazyAuthenticationMiddleware):
-    """Django's, except that ``request.user`` is the user itself, not a lazy proxy.
+class PersonMiddleware(LazyAuthenticationMiddleware):
+    """Who is asking, in their time zone; afterwards, what their write made stale and
+    what the response may be kept as. One layer, last in ``MIDDLEWARE``:
 
-    Every request of the app reads the person anyway (``UserTimezoneMiddleware`` below
-    activates their time zone), so deferring it saves nothing, while each attribute read
-    through Django's ``SimpleLazyObject`` goes through its proxy methods (~100 calls a
-    page). The user is loaded and checked exactly as Django does (``get_user``: the
-    session's user, its backend, the session hash of the password): only when it
-    happens changes, not what happens.
+    - Django's authentication middleware, except that ``request.user`` is the user
+      itself, not a lazy proxy: every request of the app reads the person anyway (their
+      time zone, below), and each attribute read through ``SimpleLazyObject`` goes
+      through its proxy methods (~100 calls a page). The user is loaded and checked
+      exactly as Django does (``get_user``: the session's user, its backend, the session
+      hash of the password), from what the session's own query read with it
+      (``accounts/sessions.py``).
+    - The person's time zone (stored on their profile) for dates.
+    - After a write of theirs (a POST, PUT, PATCH or DELETE that did not fail), the
+      cached pages of what they changed are stale (``data_changed``).
+    - ``Cache-Control`` and ``Permissions-Policy`` (``core.middleware.mark_private``).
+    - allauth's "reauthentication required" answered without storing the request
+      (``core.middleware.reauthentication_redirect``; this layer is after allauth's, so
+      its ``process_exception`` runs first).
     """
 
-    def process_request(self, request: HttpRequest) -> None:
-        super().process_request(request)  # the same checks, and request.auser
-        request.user = get_user(request)
+    sync_capable = True
+    async_capable = False
 
-
-class UserTimezoneMiddleware:
-    """Show dates in the person's own time zone (stored on their profile)."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:  # type: ignore[override]
+        super().process_request(request)  # Django's checks, and request.auser
+        # Django's get_user, given the user the session's query read with it (sessions.py).
+        with loading_user_of(request.session):
+            user = request.user = get_user(request)
+        logged_in = user.is_authenticated
         tzname = None
-        if request.user.is_authenticated:
-            profile = getattr(request.user, "profile", None)
+        if logged_in:
+            profile = getattr(user, "profile", None)
             tzname = profile.timezone if profile else None
         try:
             if tzname:
@@ -62,10 +70,14 @@ class UserTimezoneMiddleware:
                 timezone.deactivate()
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             timezone.deactivate()
-        user_id = request.user.pk if request.user.is_authenticated else None
         response = self.get_response(request)
-        if user_id is not None and request.method not in SAFE_METHODS and response.status_code < 500:
+        assert isinstance(response, HttpResponseBase)  # a sync-only layer (async_capable False)
+        if logged_in and request.method not in SAFE_METHODS and response.status_code < 500:
             # Pages cached for the old version of what the person changed are stale now:
             # those of the module written to (by its URL namespace), or all of them.
-            data_changed(user_id, *written_areas(request))
+            data_changed(user.pk, *written_areas(request))  # type: ignore[arg-type]
+        mark_private(request, response, logged_in=request.user.is_authenticated)
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        return reauthentication_redirect(request, exception)

@@ -5,6 +5,7 @@ from functools import cache
 from typing import Any
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models, transaction
 
 from bridgework.core.fields import EncryptedTextField
@@ -51,6 +52,36 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name or f"profile {self.pk}"
+
+
+class Session(AbstractBaseSession):
+    """Django's database session, plus whose it is as a column (``accounts.sessions``).
+
+    Every request of a logged-in person reads the session, the user and their profile;
+    with the user's id in a column of its own, one query joins all three. The column is
+    written from the session's own data each time the session is saved (a login, a
+    logout, ``cycle_key``), and the user and their rows are still read on every request,
+    so a logout, a password change or a deactivation is seen at once, as before.
+    Deleting the user deletes their sessions (the foreign key cascades).
+    """
+
+    # No database constraint: a session saved in the instant its user is deleted must not
+    # fail the request (it joins to no user: nobody is logged in). Deleting a user still
+    # deletes their sessions (Django cascades in Python).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+    )
+
+    @classmethod
+    def get_session_store_class(cls) -> type[Any]:
+        from .sessions import SessionStore
+
+        return SessionStore
 
 
 def profile_for(user: Any) -> Profile:

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.fragments import cached_for_person
-from bridgework.core.http import AuthedRequest
+from bridgework.core.http import AuthedRequest, is_htmx
 from bridgework.core.links import url_for_pk
 from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
@@ -222,7 +222,7 @@ def dismiss(request: AuthedRequest, key: str) -> HttpResponse:
     if not OBSERVATION_KEY.match(key):
         raise Http404("No such observation")
     observation_dismiss(user=request.user, key=key)
-    if request.htmx:  # type: ignore[attr-defined]
+    if is_htmx(request):
         return HttpResponse("")
     next_url = request.POST.get("next", "")
     if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(

@@ -24,9 +24,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache as memoize
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
@@ -144,3 +147,30 @@ def cached_texts_for_person(
     if fresh:
         cache.set_many(fresh, TIMEOUT)
     return {name: _with_token(request, text) for name, text in texts.items()}
+
+
+# --- Pages that show nobody's data --------------------------------------------------
+
+_static_pages: dict[tuple[str, str, str, bool], str] = {}
+
+# Whether a request has something ``base.html`` shows once and then forgets, besides
+# messages: each app that adds such a thing adds its check here (safety: crisis help
+# carried from a save).
+SHOWN_ONCE: list[Callable[[HttpRequest], bool]] = []
+
+
+def static_page(request: HttpRequest, template_name: str) -> HttpResponse:
+    """``render(request, template_name)`` for a page that shows nobody's data (the privacy
+    page): rendered once per process for each path and for logged-in people or not — all
+    ``base.html`` reads of the person — then served from memory with this request's CSRF
+    token in the placeholder's place, as the cached fragments are.
+
+    A request with something ``base.html`` shows only once (messages, crisis help carried
+    from a save) is rendered in full, which shows and uses it up exactly as before."""
+    if len(get_messages(request)) or any(check(request) for check in SHOWN_ONCE):
+        return HttpResponse(render_to_string(template_name, request=request))
+    key = (template_name, get_script_prefix(), request.path, request.user.is_authenticated)
+    html = _static_pages.get(key)
+    if html is None:
+        html = _static_pages[key] = _render(request, lambda: render_to_string(template_name, request=request))
+    return HttpResponse(_with_token(request, html))

@@ -1,15 +1,19 @@
 """Security middleware: what a request may carry in, and what every response carries out.
 
-- :class:`StripEnvironMiddleware` (first in the chain) keeps only the CGI/WSGI keys a
-  request needs in ``request.META``. Some servers (Django's development server, plain
+Two of the app's own layers (each layer of ``MIDDLEWARE`` costs every request a few
+function calls; these were six):
+
+- :class:`EdgeMiddleware` (first in the chain) keeps only the CGI/WSGI keys a request
+  needs in ``request.META``. Some servers (Django's development server, plain
   ``wsgiref``, CGI) copy the whole process environment into every request; nothing
   downstream (allauth's request stash, error reports, logs) must ever see
-  ``BRIDGEWORK_SECRET_KEY`` or ``BRIDGEWORK_ENCRYPTION_KEYS``.
-- :class:`ReauthenticationMiddleware` (after allauth's) answers allauth's
-  "reauthentication required" itself with a plain redirect, so a request is never
-  serialised into the session: strangers cannot store bytes, and no header or body lands
-  in ``django_session``.
-- :class:`PrivateResponseMiddleware` sets ``Cache-Control: no-store, private`` on every
+  ``BRIDGEWORK_SECRET_KEY`` or ``BRIDGEWORK_ENCRYPTION_KEYS``. Then a HEAD request runs
+  as a GET (``core.http.head_as_get``).
+- ``accounts.middleware.PersonMiddleware`` (last) loads the person, and uses the two
+  functions here: :func:`reauthentication_redirect` answers allauth's "reauthentication
+  required" itself with a plain redirect, so a request is never serialised into the
+  session: strangers cannot store bytes, and no header or body lands in the session
+  table; :func:`mark_private` sets ``Cache-Control: no-store, private`` on every
   response that may show a person's data, and a ``Permissions-Policy``.
 """
 
@@ -19,9 +23,12 @@ from collections.abc import Callable
 
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
+
+from .http import head_as_get
 
 # The request keys of PEP 3333 (CGI) that Django and the app read; HTTP_* headers and
 # wsgi.* server objects are kept too. Everything else is dropped.
@@ -54,49 +61,46 @@ def meta_key_allowed(key: str) -> bool:
     return key in CGI_KEYS or key.startswith(("HTTP_", "wsgi.", "waitress.", "gunicorn."))
 
 
-class StripEnvironMiddleware:
-    """Drop every ``request.META`` key that is not part of the HTTP request itself."""
+class EdgeMiddleware:
+    """Drop every ``request.META`` key that is not part of the HTTP request itself; then
+    answer HEAD as GET (``core.http.head_as_get``)."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        for key in [k for k in request.META if not meta_key_allowed(k)]:
-            del request.META[key]
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        meta = request.META
+        for key in [k for k in meta if not meta_key_allowed(k)]:
+            del meta[key]
+        if request.method == "HEAD":
+            return head_as_get(request, self.get_response)
         return self.get_response(request)
 
 
-class ReauthenticationMiddleware:
+def reauthentication_redirect(request: HttpRequest, exception: Exception) -> HttpResponse | None:
     """Redirect to log in (or to confirm the password) without stashing the request.
 
     allauth's own handler serialises a POST (all of ``META`` and the whole body) into the
     session so it can replay it afterwards, which lets an anonymous POST of any size
     write to the database. Here the person lands back on the page (a GET) and submits
-    again; nothing about the request is stored.
+    again; nothing about the request is stored. A ``process_exception`` hook: it must
+    run before allauth's (a layer after allauth's middleware).
     """
+    from allauth.account.adapter import get_adapter
+    from allauth.core.exceptions import ReauthenticationRequired
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
-
-    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        from allauth.account.adapter import get_adapter
-        from allauth.core.exceptions import ReauthenticationRequired
-
-        if not isinstance(exception, ReauthenticationRequired):
-            return None
-        if request.user.is_authenticated:
-            methods = get_adapter().get_reauthentication_methods(request.user)
-            if not methods:
-                return None  # allauth answers 403
-            target = methods[0]["url"]
-        else:
-            target = reverse("account_login")
-        return HttpResponseRedirect(
-            f"{target}?{urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})}"
-        )
+    if not isinstance(exception, ReauthenticationRequired):
+        return None
+    if request.user.is_authenticated:
+        methods = get_adapter().get_reauthentication_methods(request.user)
+        if not methods:
+            return None  # allauth answers 403
+        target = methods[0]["url"]
+    else:
+        target = reverse("account_login")
+    return HttpResponseRedirect(
+        f"{target}?{urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})}"
+    )
 
 
 # Nothing in Bridgework uses these browser features; deny them to every page and frame.
@@ -129,24 +133,15 @@ PERMISSIONS_POLICY = ", ".join(
 PRIVATE_PREFIXES = ("/account/", "/accounts/", "/api/")
 
 
-class PrivateResponseMiddleware:
+def mark_private(request: HttpRequest, response: HttpResponseBase, *, logged_in: bool) -> None:
     """``Cache-Control: no-store, private`` on anything that may show a person's data.
 
     Every response to a logged-in person (pages, exports, CSV, FHIR, API) and everything
     under the account and API paths: no shared proxy keeps it and the browser does not
     write it to its disk cache. Static files (served by WhiteNoise before this runs) and
-    public pages for visitors stay cacheable.
+    public pages for visitors stay cacheable. Every response gets the
+    ``Permissions-Policy``.
     """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or request.path.startswith(
-            PRIVATE_PREFIXES
-        ):
-            patch_cache_control(response, no_store=True, private=True)
-        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        return response
+    if logged_in or request.path.startswith(PRIVATE_PREFIXES):
+        patch_cache_control(response, no_store=True, private=True)
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from .fragments import cached_texts_for_person
+from .fragments import cached_texts_for_person, static_page
 from .modules import NextStep, best_next_step, dashboard_modules, dashboard_panels
 
 
@@ -55,7 +55,7 @@ def _panel_json(request: HttpRequest, module: ModuleType) -> str:
 
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return static_page(request, "core/privacy.html")  # the same for everyone: rendered once
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.fragments import cached_for_person
-from bridgework.core.http import AuthedRequest
+from bridgework.core.http import AuthedRequest, is_htmx
 from bridgework.safety.services import screening_carry
 from bridgework.screening.patterns import PATTERN_IDS, pattern_info
 
@@ -191,7 +191,7 @@ def dismiss_pattern(request: AuthedRequest, pk: int, pattern_id: str) -> HttpRes
     if pattern_id not in PATTERN_IDS:
         return HttpResponse("Unknown pattern", status=400)
     entry.dismiss_pattern(pattern_id)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return HttpResponse("")
     return HttpResponseRedirect(entry_url(entry))
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from bridgework.core.http import AuthedRequest
+from bridgework.core.http import AuthedRequest, is_htmx
 
 from .content import Lesson, lesson_by_slug, lessons, topics
 from .services import completed_slugs_for, lesson_complete, marked_topics_for, topic_toggle
@@ -66,7 +66,7 @@ def toggle(request: AuthedRequest, topic_id: str) -> HttpResponse:
     topic, owner_lesson = found
     wanted = {"1": True, "0": False}.get(request.POST.get("marked", ""))
     marked = topic_toggle(user=request.user, topic_id=topic_id, marked=wanted)
-    if request.htmx:  # type: ignore[attr-defined]
+    if is_htmx(request):
         return render(request, "learn/_topic_toggle.html", {"topic": topic, "is_marked": marked})
     return redirect(reverse("learn:lesson", args=[owner_lesson.slug]) + f"#topic-{topic_id}")
 

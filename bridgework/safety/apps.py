@@ -19,3 +19,12 @@ class SafetyConfig(AppConfig):
         helping_someone()
         tables()
         lexicon()
+
+        # base.html shows carried crisis help once: a page rendered once for everyone
+        # must then be rendered in full (core.fragments.static_page).
+        from bridgework.core.fragments import SHOWN_ONCE
+
+        from .services import screening_is_carried
+
+        if screening_is_carried not in SHOWN_ONCE:
+            SHOWN_ONCE.append(screening_is_carried)

@@ -62,6 +62,12 @@ def screening_carry(request: HttpRequest, screening: Screening) -> None:
         }
 
 
+def screening_is_carried(request: HttpRequest) -> bool:
+    """Whether a result waits to be shown (without taking it, unlike ``screening_carried``)."""
+    session = getattr(request, "session", None)
+    return session is not None and _CARRY_KEY in session
+
+
 def screening_carried(request: HttpRequest) -> Screening | None:
     """The crisis result carried from the last save, once (it is removed as it is read)."""
     session = getattr(request, "session", None)

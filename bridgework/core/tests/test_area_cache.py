@@ -107,8 +107,8 @@ def test_the_home_page_reads_the_cache_once(
     client: Client, user: Any, django_assert_max_num_queries: Any
 ) -> None:
     client.get("/")
-    # Session and user (with the profile and its versions): the panels come from the cache.
-    with django_assert_max_num_queries(2):
+    # The session with the user and profile (and its versions): the panels come from the cache.
+    with django_assert_max_num_queries(1):
         client.get("/")
 
 

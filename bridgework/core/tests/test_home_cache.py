@@ -26,8 +26,8 @@ def test_the_cached_panels_are_not_recomputed(
 ) -> None:
     client.get("/")
     Entry.objects.create(user=user, body="written behind the app's back")
-    # Session and user (with the profile): nothing else when the panels come from the cache.
-    with django_assert_max_num_queries(2):
+    # The session with the user and profile: nothing else when the panels come from the cache.
+    with django_assert_max_num_queries(1):
         client.get("/")
 
 

@@ -142,12 +142,13 @@ def test_reads_do_not_grow_with_history(label: str, people: Any, monkeypatch: An
     )
 
 
-def test_a_static_page_costs_two_queries_the_session_and_the_person(
+def test_a_static_page_costs_one_query_the_session_with_the_person(
     client: Client, django_assert_num_queries: Any
 ) -> None:
     client.get(reverse("core:privacy"))
-    # The user comes with the profile whose time zone every page uses (accounts/backends.py).
-    with django_assert_num_queries(2):
+    # The session's query reads the user and the profile whose time zone every page uses
+    # (accounts/sessions.py).
+    with django_assert_num_queries(1):
         assert client.get(reverse("core:privacy")).status_code == 200
 
 

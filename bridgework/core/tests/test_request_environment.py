@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from django.contrib.sessions.models import Session
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
+from bridgework.accounts.models import Session
 from bridgework.conftest import PASSWORD
-from bridgework.core.middleware import StripEnvironMiddleware
+from bridgework.core.middleware import EdgeMiddleware
 
 MARKER = "envmarker-7f3a"
 # What Django's development server (wsgiref) puts into every request: the process environment.
@@ -31,7 +31,7 @@ def test_the_middleware_keeps_only_the_request_itself(rf: RequestFactory) -> Non
         seen.update(req.META)
         return HttpResponse()
 
-    StripEnvironMiddleware(view)(request)
+    EdgeMiddleware(view)(request)
     assert not any(key in seen for key in LEAKY_ENVIRON)
     for key in ("REQUEST_METHOD", "PATH_INFO", "CONTENT_TYPE", "CONTENT_LENGTH", "REMOTE_ADDR",
                 "SERVER_NAME", "SERVER_PORT", "HTTP_X_TEST", "wsgi.input", "QUERY_STRING"):

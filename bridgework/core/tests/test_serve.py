@@ -249,9 +249,8 @@ def test_addrport_forms() -> None:
 
 @pytest.mark.django_db
 def test_expired_sessions_are_cleared_by_the_housekeeping() -> None:
-    from django.contrib.sessions.backends.db import SessionStore
-    from django.contrib.sessions.models import Session
-
+    from bridgework.accounts.models import Session
+    from bridgework.accounts.sessions import SessionStore
     from bridgework.core import server
 
     old = SessionStore()
