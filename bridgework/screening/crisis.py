@@ -120,6 +120,8 @@ def decide(
         or (ideation and bool(plan & _CONCRETE) and bool(plan & _WHEN))
         or (weak and "means" in plan and bool(plan & (_WHEN | {"secrecy"})))
         or (ideation and len(plan) >= 3)
+        # Wishing to die with a gun, a rope or charcoal to hand: access to lethal means.
+        or (ideation and "lethal" in plan)
         or ("finality" in harms and (strong >= 2 or bool(harms & (_WEAK | _IDEATION))))
         or (len(harms & _WEAK) >= 2 and bool(plan & _WHEN))
         or (weak and "preparation" in plan and plan >= _WHEN)
