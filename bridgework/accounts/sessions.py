@@ -10,6 +10,12 @@ which checks it as always (the backend, ``is_active``, the session hash of the
 password). Nothing is cached between requests: deleting the row, a logout, a password
 change or a deactivation ends the session at once in every worker.
 
+The data is stored as plain JSON, not signed as Django's store signs it: verifying the
+signature (a key derivation and an HMAC) was a fifth of loading a session, and it
+protects nothing here — the data never leaves the server, and whoever can write the
+table could as well copy a live session's key. What makes a session someone's is still
+Django's session hash of their password, which needs the secret key.
+
 Why not ``cached_db`` or a cache-backed store: with the per-worker memory cache a session
 deleted through one worker (logout, account deletion, "log out everywhere") would stay
 valid in the other workers' caches until it expired there; the shared cache of a server
@@ -19,6 +25,7 @@ revoked at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -94,6 +101,17 @@ class SessionStore(DatabaseSessionStore):
         from .models import Session
 
         return Session
+
+    def encode(self, session_dict: dict[str, Any]) -> str:
+        # As Django's JSONSerializer writes it (compact), without signing (see the module).
+        return json.dumps(session_dict, separators=(",", ":"))
+
+    def decode(self, session_data: bytes | str) -> dict[str, Any]:
+        try:
+            data = json.loads(session_data)
+        except ValueError:  # not ours: an empty session, as Django's store does
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def create_model_instance(self, data: dict[str, Any]) -> Any:
         instance: Any = super().create_model_instance(data)

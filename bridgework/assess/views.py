@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bridgework.core.access import parse_pk
-from bridgework.core.fragments import cached_for_person
+from bridgework.core.fragments import cached_for_person, cached_page
 from bridgework.core.http import AuthedRequest
 from bridgework.core.paging import page_numbers, page_of
 from bridgework.safety.services import screening_carry
@@ -156,6 +156,7 @@ def _part_number(raw: str | None, parts: list[Part]) -> int:
 
 @login_required
 @require_GET
+@cached_page(areas=["assess"])
 def results(request: AuthedRequest, pk: int) -> HttpResponse:
     sitting = get_sitting_for_user(request.user, pk)
     if not sitting.is_submitted:

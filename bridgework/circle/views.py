@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.core.fragments import cached_for_person
+from bridgework.core.fragments import cached_for_person, cached_page
 from bridgework.core.http import AuthedRequest, is_htmx
 from bridgework.core.links import url_for_pk
 from bridgework.core.paging import page_numbers, page_of
@@ -51,6 +51,7 @@ def _saved(request: AuthedRequest, screening: Screening, message: str, next_url:
 
 @login_required
 @require_GET
+@cached_page(areas=["circle"])
 def index(request: AuthedRequest) -> HttpResponse:
     """The circle map and list: rendered once, then from the per-person cache until the
     person changes something in their circle (core/fragments.py)."""
@@ -153,6 +154,7 @@ def person_delete_view(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+@cached_page(areas=["circle"])
 def ledger_view(request: AuthedRequest) -> HttpResponse:
     """The ledger: rendered from the history once, then from the per-person cache until
     the person changes something in their circle (or the day changes)."""

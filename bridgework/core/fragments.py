@@ -21,13 +21,16 @@ the database cache table never holds it in the clear.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache as memoize
+from functools import wraps
+from typing import Any
 
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import timezone
@@ -86,26 +89,66 @@ def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
     return {"csrf_token": _placeholder()} if getattr(request, _RENDERING, False) else {}
 
 
-def _render(request: HttpRequest, render: Callable[[], str]) -> str:
+def _render[T](request: HttpRequest, render: Callable[[], T]) -> T:
+    # Re-entrant: a cached page renders cached fragments inside it.
+    outer = getattr(request, _RENDERING, False)
     setattr(request, _RENDERING, True)
     try:
         return render()
     finally:
-        setattr(request, _RENDERING, False)
+        setattr(request, _RENDERING, outer)
 
 
 _TOKEN = "_bridgework_fragment_csrf_token"
+_CSRF_INDEX = {char: position for position, char in enumerate(CSRF_ALLOWED_CHARS)}
+# Bytes below this map evenly onto the alphabet (62 × 4 = 248): uniform, as secrets.choice.
+_CSRF_BELOW = 256 - 256 % len(CSRF_ALLOWED_CHARS)
+
+
+def _random_chars(count: int) -> str:
+    chars: list[str] = []
+    while len(chars) < count:
+        chars += [
+            CSRF_ALLOWED_CHARS[b % len(CSRF_ALLOWED_CHARS)]
+            for b in secrets.token_bytes(count + 8)
+            if b < _CSRF_BELOW
+        ]
+    return "".join(chars[:count])
+
+
+def csrf_token(request: HttpRequest) -> str:
+    """Django's ``get_token(request)``: the browser's CSRF secret under a fresh random
+    mask, the cookie flagged to be sent again — with the mask drawn from one read of the
+    system's random source instead of one per character (Django calls ``secrets.choice``
+    32 times: ~0.1 ms, a tenth of a cached page here). Checked by Django's own
+    middleware like any other token. A browser without a secret yet gets Django's
+    ``get_token``, which creates it."""
+    secret = request.META.get("CSRF_COOKIE")
+    if (
+        not isinstance(secret, str)
+        or len(secret) != CSRF_SECRET_LENGTH
+        or not all(c in _CSRF_INDEX for c in secret)
+    ):
+        return get_token(request)
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True  # as get_token: renew the cookie's expiry
+    mask = _random_chars(CSRF_SECRET_LENGTH)
+    size = len(CSRF_ALLOWED_CHARS)
+    cipher = "".join(
+        CSRF_ALLOWED_CHARS[(_CSRF_INDEX[s] + _CSRF_INDEX[m]) % size]
+        for s, m in zip(secret, mask, strict=True)
+    )
+    return mask + cipher
 
 
 def _with_token(request: HttpRequest, html: str) -> str:
     """The cached ``html`` with this request's CSRF token in the placeholder's place (one
     token for every fragment of the response, as Django gives one to a whole template)."""
     placeholder = _placeholder()
-    if placeholder not in html:
-        return html
+    if placeholder not in html or getattr(request, _RENDERING, False):
+        return html  # no form; or a fragment inside a page being rendered for the cache
     token = getattr(request, _TOKEN, None)
     if token is None:
-        token = get_token(request)  # sets the CSRF cookie, as rendering the form would
+        token = csrf_token(request)  # sets the CSRF cookie, as rendering the form would
         setattr(request, _TOKEN, token)
     return html.replace(placeholder, token)
 
@@ -159,6 +202,10 @@ _static_pages: dict[tuple[str, str, str, bool], str] = {}
 SHOWN_ONCE: list[Callable[[HttpRequest], bool]] = []
 
 
+def _shows_once(request: HttpRequest) -> bool:
+    return bool(len(get_messages(request))) or any(check(request) for check in SHOWN_ONCE)
+
+
 def static_page(request: HttpRequest, template_name: str) -> HttpResponse:
     """``render(request, template_name)`` for a page that shows nobody's data (the privacy
     page): rendered once per process for each path and for logged-in people or not — all
@@ -167,10 +214,114 @@ def static_page(request: HttpRequest, template_name: str) -> HttpResponse:
 
     A request with something ``base.html`` shows only once (messages, crisis help carried
     from a save) is rendered in full, which shows and uses it up exactly as before."""
-    if len(get_messages(request)) or any(check(request) for check in SHOWN_ONCE):
+    if _shows_once(request):
         return HttpResponse(render_to_string(template_name, request=request))
     key = (template_name, get_script_prefix(), request.path, request.user.is_authenticated)
     html = _static_pages.get(key)
     if html is None:
-        html = _static_pages[key] = _render(request, lambda: render_to_string(template_name, request=request))
+        html = _static_pages[key] = _render(
+            request, lambda: render_to_string(template_name, request=request)
+        )
     return HttpResponse(_with_token(request, html))
+
+
+# --- Whole pages of a person's own data -----------------------------------------------
+
+View = Callable[..., HttpResponse]
+
+
+def cached_page(*, areas: Sequence[str] = ()) -> Callable[[View], View]:
+    """Decorator: the person's GET of this page is served whole from the per-person cache
+    (keyed as the fragments are: person, version of ``areas`` — every area when none is
+    named — local day, and the path), with this request's CSRF token in the placeholder's
+    place. The view runs (and its result is cached) when the cache misses; the fragments
+    inside it keep their own keys, so a miss after a write elsewhere recomputes little.
+
+    Not cached, the view runs as always: a request with a query string, anything but GET,
+    a visitor, a request with messages or carried crisis help waiting (``base.html``
+    shows them once), and a response that is not a plain 200 page or that touched the
+    session or added a message. ``areas``: every module whose data the page shows. The
+    profile (name, country, time zone, settings) is part of the key too: pages show it
+    outside any module, and it is read with the person on every request anyway.
+    Put it below ``login_required``: the decorators above it still run on every request.
+    """
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if (
+                request.method != "GET"
+                or request.META.get("QUERY_STRING")
+                or not request.user.is_authenticated
+                or _shows_once(request)
+            ):
+                return view(request, *args, **kwargs)
+            key = (
+                f"page:{_key_prefix()}{_static_stamp()}:{request.path}:"
+                f"{person_key(request, areas)}:{_profile_stamp(request)}"
+            )
+            sealed = cache.get(key)
+            if sealed is not None:
+                try:
+                    return HttpResponse(_with_token(request, encryption.decrypt(sealed)))
+                except DecryptionError:
+                    pass  # sealed with a key that is gone (rotation): render it again
+            session = getattr(request, "session", None)
+            modified = getattr(session, "modified", False)
+            response = _render(request, lambda: view(request, *args, **kwargs))
+            if not isinstance(response, HttpResponse) or response.streaming:
+                return response
+            html = response.content.decode(response.charset)
+            if (
+                type(response) is HttpResponse
+                and response.status_code == 200
+                and set(response.headers) == {"Content-Type"}
+                and getattr(session, "modified", False) == modified
+                and not _shows_once(request)
+            ):
+                cache.set(key, encryption.encrypt(html), TIMEOUT)
+            if _placeholder() in html:
+                response.content = _with_token(request, html).encode(response.charset)
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+@memoize
+def _static_stamp_for(prefix: str, static_url: str) -> str:
+    from .context_processors import _base_links
+
+    links = sorted(_base_links(prefix, static_url).items())
+    return salted_hmac(
+        "bridgework.core.fragments.static", repr(links), algorithm="sha256"
+    ).hexdigest()[:8]
+
+
+def _static_stamp() -> str:
+    """Part of a whole page's key: the URLs of base.html's links and static files (hashed
+    names in production), so a deployment with new CSS or JavaScript never serves a page
+    linking the old ones."""
+    from django.conf import settings
+
+    return _static_stamp_for(get_script_prefix(), settings.STATIC_URL)
+
+
+_PROFILE_VERSIONS = {"id", "user_id", "data_version", "area_versions", "created_at"}
+
+
+def _profile_stamp(request: HttpRequest) -> str:
+    """A digest of the person's profile settings (never the values themselves: keys are
+    stored in the clear in a shared cache)."""
+    profile = getattr(request.user, "profile", None)
+    if profile is None:
+        return "-"
+    values = [
+        getattr(profile, f.attname)
+        for f in profile._meta.concrete_fields
+        if f.attname not in _PROFILE_VERSIONS
+    ]
+    return salted_hmac(
+        "bridgework.core.fragments.profile", repr(values), algorithm="sha256"
+    ).hexdigest()[:12]

@@ -49,10 +49,12 @@ class Columns:
     def sql(self, quote: Callable[[str], str]) -> str:
         return ", ".join(f"{quote(self.alias)}.{quote(column(f))}" for f in self.fields)
 
-    def converters(self, using: str) -> list[tuple[Any, list[Converter]]]:
+    def converters(self, using: str) -> list[tuple[int, Any, list[Converter]]]:
+        """(position, column, converters) of the columns that have converters."""
         connection = connections[using]
         cols = [field.get_col(self.alias) for field in self.fields]
-        return [(col, db_converters(col, connection)) for col in cols]
+        found = [(position, col, db_converters(col, connection)) for position, col in enumerate(cols)]
+        return [(position, col, convs) for position, col, convs in found if convs]
 
 
 def db_converters(col: Any, connection: Any) -> list[Converter]:
@@ -60,16 +62,16 @@ def db_converters(col: Any, connection: Any) -> list[Converter]:
     return list(connection.ops.get_db_converters(col)) + list(col.get_db_converters(connection))
 
 
-def convert(row: Sequence[Any], converters: list[tuple[Any, list[Converter]]], using: str) -> list[Any]:
-    """``row``'s values as the ORM would give them (see the module)."""
+def convert(row: Sequence[Any], converters: list[tuple[int, Any, list[Converter]]], using: str) -> list[Any]:
+    """``row``'s values as the ORM would give them (see the module); ``converters`` from
+    ``Columns.converters``."""
     connection = connections[using]
     values = list(row)
-    for position, (col, convs) in enumerate(converters):
-        if convs:
-            value = values[position]
-            for converter in convs:
-                value = converter(value, col, connection)
-            values[position] = value
+    for position, col, convs in converters:
+        value = values[position]
+        for converter in convs:
+            value = converter(value, col, connection)
+        values[position] = value
     return values
 
 

@@ -12,11 +12,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from .fragments import cached_texts_for_person, static_page
+from .fragments import cached_page, cached_texts_for_person, static_page
 from .modules import NextStep, best_next_step, dashboard_modules, dashboard_panels
 
 
 @require_GET
+@cached_page()
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/welcome.html")

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.core.fragments import cached_for_person
+from bridgework.core.fragments import cached_for_person, cached_page
 from bridgework.core.http import AuthedRequest, is_htmx
 from bridgework.safety.services import screening_carry
 from bridgework.screening.patterns import PATTERN_IDS, pattern_info
@@ -42,6 +42,7 @@ def _page(paginator: Paginator[Entry], value: str | None) -> Page[Entry]:
 
 @login_required
 @require_GET
+@cached_page(areas=["journal"])
 def index(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bridgework.core.fragments import cached_for_person
+from bridgework.core.fragments import cached_for_person, cached_page
 from bridgework.core.http import AuthedRequest
 from bridgework.core.links import url_for_pk
 from bridgework.core.paging import page_numbers, page_of
@@ -39,6 +39,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpR
 
 @login_required
 @require_GET
+@cached_page(areas=["ladder"])
 def index(request: AuthedRequest) -> HttpResponse:
     """The ladder in the person's order: every step still to practise as a card, and the
     few most recently mastered on one line each (``?all=1`` shows every mastered step).

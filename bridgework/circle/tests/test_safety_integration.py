@@ -149,7 +149,8 @@ def test_the_plan_page_fetches_chosen_people_in_one_query(
 ) -> None:
     people = [make_person(user, name) for name in ("Sam", "Ada", "Lee")]
     client.post(reverse("safety:plan_edit"), {**PLAN, "circle_helpers": [p.pk for p in people]})
-    # Session, user, the plan, the chosen people; then the saved-plan message, kept in the
-    # session (server side), is consumed: one session update (in a savepoint in tests).
-    with django_assert_num_queries(7):
+    # The session with the user, the plan, the chosen people; then the saved-plan message,
+    # kept in the session (server side), is consumed: one session update (in a savepoint
+    # in tests).
+    with django_assert_num_queries(6):
         client.get(reverse("safety:plan"))
