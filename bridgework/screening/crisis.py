@@ -82,6 +82,8 @@ _UNLIKELY = 0.15
 _IDEATION = frozenset({"ideation", "burden"})
 _WEAK = frozenset({"act_weak", "finality_weak", "distress"})
 _MEANS_OR_PLACE = frozenset({"means", "place"})
+# Stances read from one loose word ("news", "dose"): the learned reader has the last word.
+_LOOSE = frozenset({"fiction", "routine"})
 _CONCRETE = frozenset({"means", "place", "preparation", "secrecy"})
 _WHEN = frozenset({"time", "intent"})
 
@@ -301,7 +303,7 @@ def _screen_cached(text: str) -> Screening:
     verdict = _verdict(prepared)
     frame = verdict.screening
     short = len(text) <= _SHORT
-    if short and verdict.set_aside and not verdict.kept_harm:
+    if short and verdict.set_aside and not verdict.kept_harm and not verdict.stances & _LOOSE:
         return frame  # a line that only denies or looks back: "I would never kill myself"
     model = load_model()
     scores, spans = model.read_both(prepared)
