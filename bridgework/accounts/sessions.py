@@ -38,7 +38,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, router
 from django.utils import timezone
 
-from bridgework.core.rawrows import column
+from bridgework.core.rawrows import column, fetch_one
 
 from .backends import user_from_row, user_query
 
@@ -132,9 +132,7 @@ class SessionStore(DatabaseSessionStore):
         connection = connections[using]
         now = connection.ops.adapt_datetimefield_value(timezone.now())
         sql, split = _load_query(using)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [key, now])
-            row = cursor.fetchone()
+        row = fetch_one(connection, sql, [key, now])
         if row is None:
             self._session_key = None
             return {}

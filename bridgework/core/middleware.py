@@ -143,5 +143,8 @@ def mark_private(request: HttpRequest, response: HttpResponseBase, *, logged_in:
     ``Permissions-Policy``.
     """
     if logged_in or request.path.startswith(PRIVATE_PREFIXES):
-        patch_cache_control(response, no_store=True, private=True)
+        if "Cache-Control" in response.headers:
+            patch_cache_control(response, no_store=True, private=True)
+        else:  # what patch_cache_control writes when there is nothing to merge with
+            response.headers["Cache-Control"] = "no-store, private"
     response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

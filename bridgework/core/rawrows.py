@@ -57,6 +57,32 @@ class Columns:
         return [(position, col, convs) for position, col, convs in found if convs]
 
 
+def fetch_one(connection: Any, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+    """``cursor.execute(sql, params); cursor.fetchone()`` through Django's cursor, or on
+    SQLite straight on the driver's cursor when nothing is watching queries (no query
+    logging, as under ``DEBUG`` or while a test counts them; no execute wrappers):
+    Django's cursor wrapper cost more than running the query itself (~40 µs against ~25)
+    for the one query every request runs (``accounts/sessions.py``). Database errors are
+    Django's either way, and tests, the query-count guard and debugging tools see the
+    query as always."""
+    if connection.vendor != "sqlite" or connection.queries_logged or connection.execute_wrappers:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row: tuple[Any, ...] | None = cursor.fetchone()
+            return row
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_no_broken_transaction()
+    with connection.wrap_database_errors:
+        cursor = connection.connection.cursor()
+        try:
+            # The driver's own placeholders ("%s" is Django's on every backend).
+            row = cursor.execute(sql.replace("%s", "?"), params).fetchone()
+        finally:
+            cursor.close()
+    return row
+
+
 def db_converters(col: Any, connection: Any) -> list[Converter]:
     """The converters the ORM runs on ``col``'s values: the backend's, then the field's."""
     return list(connection.ops.get_db_converters(col)) + list(col.get_db_converters(connection))

@@ -122,6 +122,7 @@ def calendar_view(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@cached_page(areas=["journal"])  # the empty form (today's date): once a day per person
 def new(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST)

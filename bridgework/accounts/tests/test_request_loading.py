@@ -130,3 +130,21 @@ def test_a_session_whose_column_names_someone_else_is_not_theirs(
     # column only saves a query, it never decides who is logged in.
     Session.objects.filter(pk=client.cookies["sessionid"].value).update(user=other_user)
     assert client.get(reverse("core:privacy")).wsgi_request.user.pk == user.pk
+
+
+def test_the_session_query_reads_the_same_row_whether_queries_are_watched_or_not(
+    client: Client, user: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    key = client.cookies["sessionid"].value
+    assert not connection.queries_logged  # the production path: the driver's own cursor
+    plain = SessionStore(key)
+    plain_data = plain.load()
+    with CaptureQueriesContext(connection) as captured:  # Django's cursor, counted
+        watched = SessionStore(key)
+        watched_data = watched.load()
+    assert len(captured.captured_queries) == 1
+    assert plain_data == watched_data and plain_data["_auth_user_id"] == str(user.pk)
+    assert plain._bridgework_user.pk == watched._bridgework_user.pk == user.pk
