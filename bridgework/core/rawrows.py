@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.db import connections
 from django.db.models import DateField, DateTimeField, Field, JSONField, Model, QuerySet, TextField
@@ -152,19 +153,23 @@ def _json(value: Any) -> Any:
     if not isinstance(value, str):
         return value  # None, or a backend that decodes JSON itself
     try:
+        return orjson.loads(value)  # the same values as json.loads, ~3x faster
+    except orjson.JSONDecodeError:
+        pass  # what orjson refuses and json.loads may take (NaN, huge integers)
+    try:
         return json.loads(value)
     except json.JSONDecodeError:
         return value  # as JSONField.from_db_value
 
 
 def _decrypter() -> Callable[[Any], str | None]:
-    keyring = encryption.get_keyring()
+    fast = encryption.get_keyring().decrypter()
 
     def decrypt(token: Any) -> str | None:
         if token is None:
             return None
         try:
-            return keyring.decrypt(token)
+            return fast(token)
         except DecryptionError:
             return encryption.decrypt(token)  # a key written since (rotation): reload, or raise
 

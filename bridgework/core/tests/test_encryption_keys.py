@@ -70,3 +70,23 @@ def test_keys_from_the_environment() -> None:
 def test_a_short_key_is_refused() -> None:
     with pytest.raises(encryption_keys.KeyConfigError, match="32 bytes"):
         encryption_keys.Keyring(keys={"k": b"short"}, current="k")
+
+
+def test_the_decrypter_gives_what_decrypt_gives_and_the_same_errors() -> None:
+    import pytest
+
+    from bridgework.core.encryption_keys import DecryptionError, Keyring, new_key
+
+    keyring = Keyring(keys={"k1": new_key(), "k0": new_key()}, current="k1")
+    old = Keyring(keys={"k0": keyring.keys["k0"]}, current="k0")
+    decrypt = keyring.decrypter()
+    for text in ("", "plain", "ünïcødé ✓", "x" * 10_000):
+        assert decrypt(keyring.encrypt(text)) == text
+        assert decrypt(old.encrypt(text)) == text  # an older key of the ring
+    stranger = Keyring(keys={"k1": new_key()}, current="k1").encrypt("not yours")
+    for bad in ("not a token", "bw1:k9:AAAA", "bw1:k1:!!!!", stranger, "bw1:k1:", "bw1:"):
+        with pytest.raises(DecryptionError) as fast_error:
+            decrypt(bad)
+        with pytest.raises(DecryptionError) as slow_error:
+            keyring.decrypt(bad)
+        assert str(fast_error.value) == str(slow_error.value)
