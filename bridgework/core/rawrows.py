@@ -13,14 +13,13 @@ text).
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
 from django.conf import settings
-from django.db import connections
+from django.db import connections, router
 from django.db.models import DateField, DateTimeField, Field, JSONField, Model, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.utils.dateparse import parse_datetime
@@ -258,21 +257,27 @@ class Prepared:
 
     def __init__(self, build: Callable[[int], QuerySet[Any]]) -> None:
         self._build = build
-        self._local = threading.local()  # a compiler holds its thread's connection
+        self._model: type[Model] | None = None
 
     def _compiled(self) -> tuple[Any, str, list[Any], list[int], Any, int]:
-        found: tuple[Any, str, list[Any], list[int], Any, int] | None = getattr(self._local, "compiled", None)
+        # Kept on the connection it was compiled for (a compiler holds its connection, and
+        # each thread, and each test database set-up, has its own).
+        if self._model is None:
+            self._model = self._build(_SENTINEL).model
+        connection = connections[router.db_for_read(self._model)]
+        kept: dict[Prepared, tuple[Any, str, list[Any], list[int], Any, int]]
+        kept = connection.__dict__.setdefault("_bridgework_prepared", {})
+        found = kept.get(self)
         if found is None:
             queryset = self._build(_SENTINEL)
-            compiler = queryset.query.get_compiler(queryset.db)
+            compiler = queryset.query.get_compiler(connection=connection)
             sql, params = compiler.as_sql()
             positions = [i for i, value in enumerate(params) if value == _SENTINEL]
             if not positions or str(_SENTINEL) in sql:
                 raise ValueError("the query must take its value as a parameter")
             fields = [column[0] for column in compiler.select[: compiler.col_count]]
             converters = compiler.get_converters(fields)
-            found = (compiler, sql, list(params), positions, converters, compiler.col_count)
-            self._local.compiled = found
+            found = kept[self] = (compiler, sql, list(params), positions, converters, compiler.col_count)
         return found
 
     def rows(self, value: int) -> list[tuple[Any, ...]]:
