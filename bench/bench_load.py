@@ -57,9 +57,9 @@ def free_port() -> int:
 def make_people(count: int, years: float) -> list[dict[str, Any]]:
     """Demo people with sessions made directly (the login endpoint is rate-limited per IP
     by design; logging 200 people in from one address is not what is measured)."""
-    from django.conf import settings
     from importlib import import_module
 
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
     # The app's own session store (SESSION_ENGINE), as a login would write it.
