@@ -30,8 +30,15 @@ def screen_texts(*texts: str | None) -> Screening:
     return max(readings, key=lambda s: (LEVELS.index(s.level), s.in_progress), default=screen(""))
 
 
+# Answers read under their heading: a list of warning signs ("Not sleeping, skipping
+# meals") is calm where it is asked for. Other headings are the app's words that a learned
+# reader can take for the person's ("Things I can do on my own to feel a little better"
+# read as a concern), so their answers are read on their own.
+_READ_UNDER_HEADING = frozenset({"warning_signs"})
+
+
 def _under_heading(name: str, text: str | None) -> str | None:
-    if not text or not text.strip():
+    if not text or not text.strip() or name not in _READ_UNDER_HEADING:
         return text
     heading = SafetyPlan.LABELS[name].lstrip("0123456789. ")  # "1. My warning signs"
     return f"{heading}: {text}"
@@ -125,9 +132,9 @@ def safety_plan_save(
         "contact_message": contact_message,
     }
     changed = {name: value for name, value in texts.items() if value is not None}
-    # The contact's name and the pre-written message are the person's own words too. Each
-    # answer is read under its heading, as a person reading the plan would: "Not sleeping,
-    # skipping meals" is a calm list of warning signs here, not a crisis now.
+    # The contact's name and the pre-written message are the person's own words too. The
+    # warning signs are read under their heading, as a person reading the plan would: "Not
+    # sleeping, skipping meals" is a calm list of warning signs here, not a crisis now.
     screening = screen_texts(
         *(_under_heading(name, changed.get(name)) for name in SafetyPlan.SCREENED_FIELDS)
     )

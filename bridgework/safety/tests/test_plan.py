@@ -152,3 +152,13 @@ def test_a_crisis_written_in_a_section_still_shows_help(client: Any, user: Any) 
     assert 'id="crisis-help"' in response.text
     assert SafetyPlan.objects.get(user=user).warning_signs == warning
     assert ScreeningEvent.objects.filter(user=user, source="safety.plan", level="urgent").exists()
+
+
+@pytest.mark.parametrize("name", SafetyPlan.SCREENED_FIELDS)
+def test_a_calm_answer_under_each_heading_is_not_a_crisis(name: str) -> None:
+    """The headings are the app's words ("Things I can do on my own to feel a little
+    better"): read with a calm answer they must not show help."""
+    from bridgework.safety.services import _under_heading, screen_texts
+
+    for answer in ("A hot shower, the dog", "Sam", "The library", "Could you call me tonight?"):
+        assert not screen_texts(_under_heading(name, answer)).crisis, (name, answer)
