@@ -25,7 +25,7 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 from django.core.exceptions import ValidationError
 from django.db import connections, router
 
-from bridgework.core.rawrows import Columns, column, convert
+from bridgework.core.rawrows import Columns, column, convert, fetch_one
 
 
 @cache
@@ -94,9 +94,7 @@ def user_with_profile(user_id: Any) -> Any:
     except (ValidationError, ValueError, TypeError):  # a malformed id: no such user
         return None
     using = router.db_for_read(User)
-    with connections[using].cursor() as cursor:
-        cursor.execute(_user_query(using), [pk])
-        row = cursor.fetchone()
+    row = fetch_one(connections[using], _user_query(using), [pk])
     return None if row is None else user_from_row(row, using)
 
 
