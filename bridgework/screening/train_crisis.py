@@ -119,14 +119,12 @@ def everyday_rows(data_dir: Path = DATA_DIR) -> list[Row]:
     wrote about asking for help, pushing people away and feeling numb, never crisis.)"""
     import random
 
-    from .train_patterns import read_train
+    from .train_patterns import read_sentences, read_train
 
     sentences, _ = read_train(data_dir / "pattern_sentences.csv")
     # Pattern sets the pattern model does not use are still everyday writing.
-    for path in sorted((data_dir / "unused").glob("patterns_*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            sentences += [row["text"] for row in csv.DictReader(handle)]
-    sentences += app_sentences()
+    unused, _ = read_sentences(sorted((data_dir / "unused").glob("patterns_*.csv")))
+    sentences += unused + app_sentences()
     rng = random.Random(11)
     entries = [" ".join(rng.sample(sentences, rng.randint(2, 5))) for _ in range(EVERYDAY_ENTRIES)]
     return [

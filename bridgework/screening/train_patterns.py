@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -35,8 +36,14 @@ def training_files(path: Path = DATA_FILE) -> list[Path]:
 
 def read_train(path: Path = DATA_FILE) -> tuple[list[str], list[frozenset[str]]]:
     """Training rows: never the held-out rows of the original set."""
+    return read_sentences(training_files(path))
+
+
+def read_sentences(files: Iterable[Path]) -> tuple[list[str], list[frozenset[str]]]:
+    """The texts and pattern sets of the ``train`` rows of ``files`` (every row of a file
+    without a ``split`` column)."""
     rows: list[dict[str, str]] = []
-    for file in training_files(path):
+    for file in files:
         with file.open(encoding="utf-8", newline="") as handle:
             rows += [row for row in csv.DictReader(handle) if row.get("split", "train") == "train"]
     return [r["text"] for r in rows], [
