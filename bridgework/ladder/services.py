@@ -120,9 +120,10 @@ def _counted_steps(user: User | int) -> QuerySet[Step]:
     )
 
 
-# The step's columns the home panel loads (its person and the feared outcome stay
-# encrypted and unread: deferred, as .defer() would leave them).
-_NEXT_STEP_FIELDS = [f.attname for f in Step._meta.concrete_fields if f.name not in ("who", "feared_outcome")]
+# The step's columns the home panel loads, for the next step and the latest attempt's
+# step (its person and the feared outcome stay encrypted and unread: deferred, as
+# .defer() would leave them).
+_STEP_FIELDS = [f.attname for f in Step._meta.concrete_fields if f.name not in ("who", "feared_outcome")]
 _COUNTS = ["attempt_count", "qualifying", "rule_mastered_on"]
 
 # Built and compiled once per process (core.rawrows.Prepared): the ORM took ~7 ms to build
@@ -131,7 +132,7 @@ _next_suggested = Prepared(
     lambda user_id: _counted_steps(user_id)
     .exclude(override=Override.MASTERED)
     .filter(Q(override=Override.PRACTISING) | Q(qualifying__lt=mastery.ATTEMPTS_NEEDED))
-    .values_list(*_NEXT_STEP_FIELDS, *_COUNTS)[:1]
+    .values_list(*_STEP_FIELDS, *_COUNTS)[:1]
 )
 
 
@@ -141,8 +142,8 @@ def next_suggested_row_for(user: User) -> StepRow | None:
     rows = _next_suggested.rows(user.pk)
     if not rows:
         return None
-    split = len(_NEXT_STEP_FIELDS)
-    step = Step.from_db(Step.objects.db, _NEXT_STEP_FIELDS, rows[0][:split])
+    split = len(_STEP_FIELDS)
+    step = Step.from_db(Step.objects.db, _STEP_FIELDS, rows[0][:split])
     for name, value in zip(_COUNTS, rows[0][split:], strict=True):
         setattr(step, name, value)
     row = _counted_row(step)
@@ -452,12 +453,11 @@ def attempt_reflection(attempt: Attempt) -> Reflection:
 _LAST_ATTEMPT_FIELDS = [
     f.attname for f in Attempt._meta.concrete_fields if f.name not in ("what_happened", "learned")
 ]
-_LAST_STEP_FIELDS = [f.attname for f in Step._meta.concrete_fields if f.name not in ("who", "feared_outcome")]
 
 _last_attempt = Prepared(
     lambda user_id: Attempt.objects.filter(step__user=user_id)
     .order_by("-happened_on", "-created_at", "-id")
-    .values_list(*_LAST_ATTEMPT_FIELDS, *(f"step__{name}" for name in _LAST_STEP_FIELDS))[:1]
+    .values_list(*_LAST_ATTEMPT_FIELDS, *(f"step__{name}" for name in _STEP_FIELDS))[:1]
 )
 
 
@@ -470,5 +470,5 @@ def last_attempt_for(user: User) -> Attempt | None:
     split = len(_LAST_ATTEMPT_FIELDS)
     db = Attempt.objects.db
     attempt = Attempt.from_db(db, _LAST_ATTEMPT_FIELDS, rows[0][:split])
-    attempt.step = Step.from_db(db, _LAST_STEP_FIELDS, rows[0][split:])
+    attempt.step = Step.from_db(db, _STEP_FIELDS, rows[0][split:])
     return attempt
