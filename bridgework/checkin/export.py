@@ -2,44 +2,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from bridgework.core.rawrows import plain_rows
+from bridgework.core.rawrows import PlainQuery
 
 from .models import CheckIn, Delivery, Reminder
 from .services import UPDATABLE
+
+# Built once per process (core.rawrows.PlainQuery): plain rows, the dicts as exported.
+# Sleep is read as the float the export writes, without a Decimal first.
+_CHECKINS = PlainQuery(
+    lambda user_id: CheckIn.objects.filter(user_id=user_id).order_by("date"),
+    *UPDATABLE,
+    "created_at",
+    "updated_at",
+    floats=("sleep_hours",),
+)
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
     """All of the user's check-ins (notes decrypted), reminder settings and reminder
     e-mail history. The calendar link's secret is left out: a restored account gets a
-    new one. Check-ins are read as plain rows (``core.rawrows.plain_rows``: no model
-    instances, no ORM converter chain; notes decrypted, dates straight to ISO text)."""
+    new one. Check-ins are read as plain rows (``core.rawrows.PlainQuery``: no model
+    instances, no ORM converter chain; notes decrypted, dates straight to ISO text, the
+    lists of body signs and feelings as decoded from their JSON)."""
     reminder = Reminder.objects.filter(user=user).first()
     return {
-        "checkins": [
-            {
-                "date": c["date"],
-                "mood": c["mood"],
-                "stress": c["stress"],
-                "energy": c["energy"],
-                "sleep_hours": None if c["sleep_hours"] is None else float(c["sleep_hours"]),
-                "sleep_quality": c["sleep_quality"],
-                "body_signs": list(c["body_signs"]),
-                "numbness": c["numbness"],
-                "alone": c["alone"],
-                "help_asked": c["help_asked"],
-                "help_accepted": c["help_accepted"],
-                "feelings": list(c["feelings"]),
-                "note": c["note"],
-                "created_at": c["created_at"],
-                "updated_at": c["updated_at"],
-            }
-            for c in plain_rows(
-                CheckIn.objects.filter(user=user).order_by("date"),
-                *UPDATABLE,
-                "created_at",
-                "updated_at",
-            )
-        ],
+        "checkins": _CHECKINS.rows(user.pk),
         "reminder": None
         if reminder is None
         else {

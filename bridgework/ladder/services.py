@@ -10,7 +10,7 @@ future dates, text lengths); the views and the API bind the same forms and pass 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
@@ -155,20 +155,26 @@ def _counted_row(step: Step) -> StepRow:
     """A row from a step annotated by ``_counted_steps``."""
     counted: int = step.attempt_count  # type: ignore[attr-defined]
     qualifying: int = step.qualifying  # type: ignore[attr-defined]
-    done: date | None
-    if step.override == Override.MASTERED:
-        done = timezone.localdate(step.override_at) if step.override_at else None
-    elif step.override == Override.PRACTISING:
-        done = None
-    else:
-        done = step.rule_mastered_on  # type: ignore[attr-defined]
     return StepRow(
         step=step,
         status=mastery.status_from_counts(counted, qualifying, step.override),
         attempt_count=counted,
         qualifying=qualifying,
-        mastered_on=done,
+        mastered_on=counted_mastered_on(
+            step.override, step.override_at, step.rule_mastered_on  # type: ignore[attr-defined]
+        ),
     )
+
+
+def counted_mastered_on(override: str, override_at: datetime | None, rule_mastered_on: Any) -> Any:
+    """When a step counted by ``_counted_steps`` became mastered: the day of the person's
+    choice (in their time zone), or ``rule_mastered_on`` as the query gave it (a date
+    from the ORM, its ISO text from plain rows)."""
+    if override == Override.MASTERED:
+        return timezone.localdate(override_at) if override_at else None
+    if override == Override.PRACTISING:
+        return None
+    return rule_mastered_on
 
 
 def step_row_counted(step: Step) -> StepRow:
