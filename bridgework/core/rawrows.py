@@ -482,9 +482,66 @@ class Prepared:
         params = list(params)
         for position in positions:
             params[position] = value
-        with compiler.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+        rows = fetch_all(compiler.connection, sql, params)
         if converters:
             rows = list(compiler.apply_converters(rows, converters))
         return [tuple(row[:width]) for row in rows]
+
+
+class PreparedObjects(Prepared):
+    """``Prepared`` for a query of model instances: ``objects(value)`` is
+    ``list(build(value))`` — the same instances, with the query's annotations and its
+    ``select_related`` objects — built as Django's ``ModelIterable`` builds them, from SQL
+    compiled once per process. ``build`` returns a plain queryset of the model (no
+    ``values()``), depending on nothing but its argument."""
+
+    def objects(self, value: int) -> list[Any]:
+        compiler = self._compiled()[0]
+        rows = self.rows(value)
+        if not rows:
+            return []
+        from_db, db, init_list, start, end, populators, annotations, _ = self._builder(compiler)
+        objects = []
+        for row in rows:
+            obj = from_db(db, init_list, row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            for name, position in annotations:
+                setattr(obj, name, row[position])
+            objects.append(obj)
+        return objects
+
+    def first(self, value: int) -> Any:
+        """``build(value).first()``'s object (``build`` orders and slices ``[:1]``), or None."""
+        found = self.objects(value)
+        return found[0] if found else None
+
+    def _builder(self, compiler: Any) -> tuple[Any, str, list[str], int, int, list[Any], list[tuple[str, int]], bool]:
+        kept = compiler.__dict__.get("_bridgework_builder")
+        if kept is None:
+            # What ModelIterable works out from the compiled query (django.db.models.query).
+            from django.db.models.query import ModelIterable, _get_from_db, get_related_populators
+
+            queryset = self._build(_SENTINEL)
+            if queryset._iterable_class is not ModelIterable or queryset._known_related_objects:
+                raise ValueError("PreparedObjects needs a plain queryset of model instances")
+            fetch_mode = queryset._fetch_mode
+            db = compiler.using
+            select, klass_info = compiler.select, compiler.klass_info
+            model_cls = klass_info["model"]
+            fields = klass_info["select_fields"]
+            start, end = fields[0], fields[-1] + 1
+            init_list = [column[0].target.attname for column in select[start:end]]
+            if fetch_mode.track_peers:  # its populators keep every row's peers: not kept
+                raise ValueError("PreparedObjects does not track peers (fetch mode FETCH_PEERS)")
+            kept = compiler.__dict__["_bridgework_builder"] = (
+                _get_from_db(model_cls, fetch_mode),
+                db,
+                init_list,
+                start,
+                end,
+                get_related_populators(klass_info, select, db, fetch_mode),
+                list(compiler.annotation_col_map.items()),
+                False,
+            )
+        return kept  # type: ignore[no-any-return]

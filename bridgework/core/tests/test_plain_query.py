@@ -124,3 +124,49 @@ def test_the_ladder_export_says_what_the_ladder_page_says(user: Any, override: s
         assert steps[0]["mastered_on"] == "2026-03-02"
     assert [len(s["attempts"]) for s in steps] == [3, 3, 0]
     assert "attempt_count" not in steps[0] and "step_id" not in steps[0]["attempts"][0]
+
+
+def test_prepared_objects_are_what_the_orm_gives(user: Any, other_user: Any) -> None:
+    """Instances with their annotations (a window function's rank, filtered in an outer
+    query) and their select_related objects, deferred fields left unread."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    from bridgework.assess.models import Sitting
+    from bridgework.core.rawrows import PreparedObjects
+
+    fill_user(user)
+    fill_user(other_user)
+
+    def ranked(user_id: int) -> Any:
+        return (
+            Sitting.objects.filter(user_id=user_id)
+            .annotate(rank=Window(RowNumber(), partition_by=[F("instrument_id")], order_by=[F("id").desc()]))
+            .filter(rank=1)
+            .order_by("-id")
+        )
+
+    latest = PreparedObjects(ranked)
+    for person in (user, other_user):
+        expected = list(ranked(person.pk))
+        found = latest.objects(person.pk)
+        assert [(s.pk, s.instrument_id, s.total, s.submitted_at, s.rank) for s in found] == [  # type: ignore[attr-defined]
+            (s.pk, s.instrument_id, s.total, s.submitted_at, s.rank) for s in expected  # type: ignore[attr-defined]
+        ]
+
+    def recent(user_id: int) -> Any:
+        return Exchange.objects.filter(user_id=user_id).select_related("person").defer("person__note")[:30]
+
+    exchanges = PreparedObjects(recent).objects(user.pk)
+    expected_exchanges = list(recent(user.pk))
+    assert exchanges == expected_exchanges
+    assert [(e.note, e.person.name if e.person else None) for e in exchanges] == [
+        (e.note, e.person.name if e.person else None) for e in expected_exchanges
+    ]
+    named = next(e for e in exchanges if e.person is not None)
+    assert "note" in named.person.get_deferred_fields()
+    assert PreparedObjects(recent).first(other_user.pk) == expected_first(other_user.pk)
+
+
+def expected_first(user_id: int) -> Any:
+    return Exchange.objects.filter(user_id=user_id).first()
