@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from bridgework.core.rawrows import Prepared
+from bridgework.core.rawrows import Prepared, PreparedObjects
 from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
@@ -88,8 +88,7 @@ def ladder_rows_for(user: User, *, with_text: bool = True) -> list[StepRow]:
     ``with_text=False`` leaves the encrypted text unread (nothing decrypted); reading a
     step's text then costs one query per step.
     """
-    query = _counted_steps(user)
-    steps = list(query if with_text else query.defer(*STEP_TEXT_FIELDS))
+    steps = (_counted_with_text if with_text else _counted_without_text).objects(user.pk)
     rows = [_counted_row(step) for step in steps]
     index = mastery.next_suggested([row.status for row in rows])
     if index is not None:
@@ -149,6 +148,12 @@ def next_suggested_row_for(user: User) -> StepRow | None:
     row = _counted_row(step)
     row.is_next = True
     return row
+
+
+# Built once per process (core.rawrows.PreparedObjects): the ORM took ~5 ms to build the
+# counting query, on every ladder page rendered from the database.
+_counted_with_text = PreparedObjects(lambda user_id: _counted_steps(user_id))
+_counted_without_text = PreparedObjects(lambda user_id: _counted_steps(user_id).defer(*STEP_TEXT_FIELDS))
 
 
 def _counted_row(step: Step) -> StepRow:
