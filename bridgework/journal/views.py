@@ -24,7 +24,6 @@ from . import services
 from .access import get_entry_for_user
 from .forms import EntryForm, SearchForm
 from .listing import entry_items
-from .listing import entry_items
 from .models import Entry
 from .prompts import prompts_by_id
 
