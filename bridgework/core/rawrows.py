@@ -520,10 +520,10 @@ class PreparedObjects(Prepared):
         kept = compiler.__dict__.get("_bridgework_builder")
         if kept is None:
             # What ModelIterable works out from the compiled query (django.db.models.query).
-            from django.db.models.query import ModelIterable, _get_from_db, get_related_populators
+            from django.db.models import query as django_query
 
-            queryset = self._build(_SENTINEL)
-            if queryset._iterable_class is not ModelIterable or queryset._known_related_objects:
+            queryset: Any = self._build(_SENTINEL)
+            if queryset._iterable_class is not django_query.ModelIterable or queryset._known_related_objects:
                 raise ValueError("PreparedObjects needs a plain queryset of model instances")
             fetch_mode = queryset._fetch_mode
             db = compiler.using
@@ -535,12 +535,12 @@ class PreparedObjects(Prepared):
             if fetch_mode.track_peers:  # its populators keep every row's peers: not kept
                 raise ValueError("PreparedObjects does not track peers (fetch mode FETCH_PEERS)")
             kept = compiler.__dict__["_bridgework_builder"] = (
-                _get_from_db(model_cls, fetch_mode),
+                django_query._get_from_db(model_cls, fetch_mode),  # type: ignore[attr-defined]
                 db,
                 init_list,
                 start,
                 end,
-                get_related_populators(klass_info, select, db, fetch_mode),
+                django_query.get_related_populators(klass_info, select, db, fetch_mode),
                 list(compiler.annotation_col_map.items()),
                 False,
             )

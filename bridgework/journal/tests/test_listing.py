@@ -34,7 +34,7 @@ def test_it_writes_what_the_template_writes(user: Any) -> None:
     page = Paginator(Entry.objects.filter(user=user).order_by("-date"), 25).get_page(1)
     request = RequestFactory().get("/journal/")
     request.user = user
-    context = {"page": page, "page_numbers": [], "form": None, "query": ""}
+    context: dict[str, Any] = {"page": page, "page_numbers": [], "form": None, "query": ""}
     by_template = render_to_string("journal/_entry_list.html", context, request)
     written = render_to_string(
         "journal/_entry_list.html", {**context, "entry_items": entry_items(page.object_list)}, request
