@@ -122,21 +122,13 @@ def window_start(today: dt.date, weeks: int) -> dt.date:
 
 def window_facts(user: Any, since: dt.date, today: dt.date) -> list[ExchangeFact]:
     """The exchanges from ``since`` to ``today`` as plain facts (one query, nothing decrypted)."""
-    return _facts(
-        Exchange.objects.filter(
-            user=user, occurred_on__gte=since, occurred_on__lte=today
-        ).order_by()
-    )
+    return [ExchangeFact(*row) for row in _window.rows(_user_id(user), since, today)]
 
 
 def close_people(user: Any, today: dt.date) -> tuple[list[Person], dict[int, dt.date]]:
     """The close ring (names decrypted, notes not) and the date of the latest exchange
     with each of them up to ``today``: one query."""
-    close: list[Person] = list(
-        Person.objects.filter(user=user, ring="close")
-        .defer("note")
-        .annotate(last=Max("exchanges__occurred_on", filter=Q(exchanges__occurred_on__lte=today)))
-    )
+    close: list[Person] = _close.objects(_user_id(user), today)
     last = {p.pk: p.last for p in close if p.last is not None}  # type: ignore[attr-defined]
     return close, last
 
@@ -180,8 +172,23 @@ def _user_id(user: Any) -> int:
     return user if isinstance(user, int) else int(user.pk)
 
 
-# Built once per process (core.rawrows.Prepared): the last scored receipts, newest first
+# Built once per process (core.rawrows.Prepared): the exchanges of a window, the close
+# ring with each one's latest exchange up to a day, the last scored receipts, newest first
 # (receiving_easier reads them oldest first), and the dismissals.
+_window = Prepared(
+    lambda user_id, since, today: Exchange.objects.filter(
+        user_id=user_id, occurred_on__gte=since, occurred_on__lte=today
+    )
+    .order_by()
+    .values_list("person_id", "direction", "size", "occurred_on", "discomfort"),
+    dates=2,
+)
+_close = PreparedObjects(
+    lambda user_id, today: Person.objects.filter(user_id=user_id, ring="close")
+    .defer("note")
+    .annotate(last=Max("exchanges__occurred_on", filter=Q(exchanges__occurred_on__lte=today))),
+    dates=1,
+)
 _scored_receipts = Prepared(
     lambda user_id: Exchange.objects.filter(
         user_id=user_id, direction="received", discomfort__isnull=False

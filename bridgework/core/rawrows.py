@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Iterable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache, partial
 from itertools import starmap
 from typing import Any
@@ -439,49 +439,66 @@ def _chain(convs: list[Converter], col: Any, connection: Any) -> Callable[[Any],
 _SENTINEL = -918_273_645
 
 
+# Never a real date in this app's data, each distinct: mark where each date goes.
+_DATE_SENTINELS = tuple(date(1111, 1, 1) + timedelta(days=41 * n) for n in range(4))
+
+
 class Prepared:
-    """A ``values_list`` query that depends on one integer only (a user id), built and
-    compiled by the ORM once per process (and database connection), then run for any
-    value: ``rows(value)`` is ``list(build(value))``.
+    """A ``values_list`` query that depends on one integer (a user id) and, with
+    ``dates=n``, on ``n`` dates, built and compiled by the ORM once per process (and
+    database connection), then run for any values: ``rows(value, *days)`` is
+    ``list(build(value, *days))``.
 
     Building a query with annotations and subqueries through the ORM (cloning, resolving
     the lookups, compiling the SQL) costs 1–7 ms each time, many times what the database
     takes to run it; a home page whose panels are computed again runs a dozen. Here the
-    SQL and its parameters are kept and the value is put in its place; each column goes
-    through the ORM's own converters (decrypted text, aware datetimes, dates). ``build``
-    must depend on nothing but its argument: no dates, no settings that change.
+    SQL and its parameters are kept and the values are put in their places; each column
+    goes through the ORM's own converters (decrypted text, aware datetimes, dates).
+    ``build`` must depend on nothing but its arguments (no "today", no settings that
+    change), use each date as it is given (pass ``since`` and ``today`` both, rather than
+    computing one from the other) and only in comparisons with date fields.
     """
 
-    def __init__(self, build: Callable[[int], QuerySet[Any]]) -> None:
+    def __init__(self, build: Callable[..., QuerySet[Any]], *, dates: int = 0) -> None:
+        if dates > len(_DATE_SENTINELS):
+            raise ValueError(f"at most {len(_DATE_SENTINELS)} dates")
         self._build = build
+        self._dates = _DATE_SENTINELS[:dates]
         self._model: type[Model] | None = None
 
-    def _compiled(self) -> tuple[Any, str, list[Any], list[int], Any, int]:
+    def _query(self) -> QuerySet[Any]:
+        return self._build(_SENTINEL, *self._dates)
+
+    def _compiled(self) -> tuple[Any, str, list[Any], list[list[int]], Any, int]:
         # Kept on the connection it was compiled for (a compiler holds its connection, and
         # each thread, and each test database set-up, has its own).
         if self._model is None:
-            self._model = self._build(_SENTINEL).model
+            self._model = self._query().model
         connection = connections[router.db_for_read(self._model)]
-        kept: dict[Prepared, tuple[Any, str, list[Any], list[int], Any, int]]
+        kept: dict[Prepared, tuple[Any, str, list[Any], list[list[int]], Any, int]]
         kept = connection.__dict__.setdefault("_bridgework_prepared", {})
         found = kept.get(self)
         if found is None:
-            queryset = self._build(_SENTINEL)
-            compiler = queryset.query.get_compiler(connection=connection)
+            compiler = self._query().query.get_compiler(connection=connection)
             sql, params = compiler.as_sql()
-            positions = [i for i, value in enumerate(params) if value == _SENTINEL]
-            if not positions or str(_SENTINEL) in sql:
-                raise ValueError("the query must take its value as a parameter")
+            marks = [_SENTINEL, *(connection.ops.adapt_datefield_value(day) for day in self._dates)]
+            positions = [[i for i, value in enumerate(params) if value == mark] for mark in marks]
+            if not all(positions) or any(str(mark) in sql for mark in marks):
+                raise ValueError("the query must take each of its values as a parameter")
             fields = [column[0] for column in compiler.select[: compiler.col_count]]
             converters = compiler.get_converters(fields)
             found = kept[self] = (compiler, sql, list(params), positions, converters, compiler.col_count)
         return found
 
-    def rows(self, value: int) -> list[tuple[Any, ...]]:
+    def rows(self, value: int, *days: date) -> list[tuple[Any, ...]]:
         compiler, sql, params, positions, converters, width = self._compiled()
+        if len(days) != len(self._dates):
+            raise TypeError(f"{len(self._dates)} dates expected, {len(days)} given")
         params = list(params)
-        for position in positions:
-            params[position] = value
+        adapt = compiler.connection.ops.adapt_datefield_value
+        for places, given in zip(positions, [value, *(adapt(day) for day in days)], strict=True):
+            for position in places:
+                params[position] = given
         rows = fetch_all(compiler.connection, sql, params)
         if converters:
             rows = list(compiler.apply_converters(rows, converters))
@@ -495,9 +512,9 @@ class PreparedObjects(Prepared):
     compiled once per process. ``build`` returns a plain queryset of the model (no
     ``values()``), depending on nothing but its argument."""
 
-    def objects(self, value: int) -> list[Any]:
+    def objects(self, value: int, *days: date) -> list[Any]:
         compiler = self._compiled()[0]
-        rows = self.rows(value)
+        rows = self.rows(value, *days)
         if not rows:
             return []
         from_db, db, init_list, start, end, populators, annotations, _ = self._builder(compiler)
@@ -511,9 +528,10 @@ class PreparedObjects(Prepared):
             objects.append(obj)
         return objects
 
-    def first(self, value: int) -> Any:
-        """``build(value).first()``'s object (``build`` orders and slices ``[:1]``), or None."""
-        found = self.objects(value)
+    def first(self, value: int, *days: date) -> Any:
+        """``build(value, *days).first()``'s object (``build`` orders and slices ``[:1]``),
+        or None."""
+        found = self.objects(value, *days)
         return found[0] if found else None
 
     def _builder(self, compiler: Any) -> tuple[Any, str, list[str], int, int, list[Any], list[tuple[str, int]], bool]:
@@ -522,7 +540,7 @@ class PreparedObjects(Prepared):
             # What ModelIterable works out from the compiled query (django.db.models.query).
             from django.db.models import query as django_query
 
-            queryset: Any = self._build(_SENTINEL)
+            queryset: Any = self._query()
             if queryset._iterable_class is not django_query.ModelIterable or queryset._known_related_objects:
                 raise ValueError("PreparedObjects needs a plain queryset of model instances")
             fetch_mode = queryset._fetch_mode

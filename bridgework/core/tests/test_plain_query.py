@@ -170,3 +170,30 @@ def test_prepared_objects_are_what_the_orm_gives(user: Any, other_user: Any) -> 
 
 def expected_first(user_id: int) -> Any:
     return Exchange.objects.filter(user_id=user_id).first()
+
+
+def test_a_prepared_query_takes_dates_as_parameters(user: Any) -> None:
+    from django.db.models import Count, Q
+
+    from bridgework.core.rawrows import Prepared
+
+    for day in range(1, 11):
+        CheckIn.objects.create(user=user, date=dt.date(2026, 1, day), mood=3)
+
+    def build(user_id: int, since: dt.date, today: dt.date) -> Any:
+        return (
+            CheckIn.objects.filter(user_id=user_id, date__range=(since, today))
+            .order_by()
+            .values_list("user_id")
+            .annotate(days=Count("id"), today=Count("id", filter=Q(date=today)))
+        )
+
+    week = Prepared(build, dates=2)
+    for since, today in [(dt.date(2026, 1, 1), dt.date(2026, 1, 7)), (dt.date(2026, 1, 8), dt.date(2026, 1, 20))]:
+        assert week.rows(user.pk, since, today) == list(build(user.pk, since, today))
+    assert week.rows(user.pk, dt.date(2026, 1, 8), dt.date(2026, 1, 20)) == [(user.pk, 3, 0)]
+    with pytest.raises(TypeError):
+        week.rows(user.pk, dt.date(2026, 1, 8))
+    computed = Prepared(lambda user_id, today: CheckIn.objects.filter(user_id=user_id, date__gte=today - dt.timedelta(days=1)), dates=1)
+    with pytest.raises(ValueError, match="parameter"):
+        computed.rows(user.pk, dt.date(2026, 1, 8))
