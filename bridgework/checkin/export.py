@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bridgework.core.rawrows import PlainQuery
+from bridgework.core.rawrows import PlainQuery, PreparedObjects
 
 from .models import CheckIn, Delivery, Reminder
 from .services import UPDATABLE
@@ -16,6 +16,15 @@ _CHECKINS = PlainQuery(
     "updated_at",
     floats=("sleep_hours",),
 )
+_DELIVERIES = PlainQuery(
+    lambda user_id: Delivery.objects.filter(user_id=user_id).order_by("day"),
+    "day",
+    "status",
+    "attempts",
+    "sent_at",
+    "last_error",
+)
+_REMINDER = PreparedObjects(lambda user_id: Reminder.objects.filter(user_id=user_id).order_by("pk")[:1])
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -24,7 +33,7 @@ def export_user_data(user: Any) -> dict[str, Any]:
     new one. Check-ins are read as plain rows (``core.rawrows.PlainQuery``: no model
     instances, no ORM converter chain; notes decrypted, dates straight to ISO text, the
     lists of body signs and feelings as decoded from their JSON)."""
-    reminder = Reminder.objects.filter(user=user).first()
+    reminder = _REMINDER.first(user.pk)
     return {
         "checkins": _CHECKINS.rows(user.pk),
         "reminder": None
@@ -34,14 +43,5 @@ def export_user_data(user: Any) -> dict[str, Any]:
             "days": list(reminder.days),
             "email": reminder.email,
         },
-        "deliveries": [
-            {
-                "day": d.day.isoformat(),
-                "status": d.status,
-                "attempts": d.attempts,
-                "sent_at": d.sent_at.isoformat() if d.sent_at else None,
-                "last_error": d.last_error,
-            }
-            for d in Delivery.objects.filter(user=user).order_by("day")
-        ],
+        "deliveries": _DELIVERIES.rows(user.pk),
     }

@@ -179,6 +179,16 @@ def iso_datetime(value: Any) -> str | None:
     return parsed.astimezone(UTC).isoformat()
 
 
+def json_datetime(iso: str | None) -> str | None:
+    """``iso_datetime``'s text as Django's JSON encoder writes that datetime: milliseconds
+    at most, "Z" for UTC (``DjangoJSONEncoder.default``)."""
+    if iso is None:
+        return None
+    if iso[19:20] == ".":  # isoformat() writes microseconds only when there are some
+        iso = iso[:23] + iso[26:]
+    return iso.removesuffix("+00:00") + "Z" if iso.endswith("+00:00") else iso
+
+
 def _utc_datetime(value: Any, col: Any, connection: Any) -> datetime | None:
     """The SQLite backend's datetime converter when the database keeps UTC (the driver has
     already parsed the text): the value made aware in UTC, without the settings and
