@@ -120,7 +120,7 @@ _acceptance_since = Prepared(
     lambda user_id, since: Kindness.objects.filter(user_id=user_id, date__gte=since)
     .order_by()
     .values_list("user_id")
-    .annotate(total=Count("id"), accepted=Count("id", filter=Q(response__in=ACCEPTED_RESPONSES))),
+    .annotate(total=Count("id"), taken=Count("id", filter=Q(response__in=ACCEPTED_RESPONSES))),
     dates=1,
 )
 
