@@ -11,6 +11,10 @@ directory, gunicorn on 127.0.0.1, locust headless against it, both stopped at th
    back to back for ``BENCH_WRITE_SECONDS`` (30) on SQLite. Target: 0 errors, and every
    save the server acknowledged is in the database afterwards (decrypted and found).
 
+The report also splits the people's figures (locust's, and the time inside a worker from
+gunicorn's access log) into the first ``BENCH_EARLY`` (15) seconds, when the people arrive
+and every account's pages are computed for the first time, and the rest.
+
 gunicorn runs ``BENCH_WORKERS`` (4, as ``bridgework/gunicorn_conf.py``) sync workers sharing the database cache
 (``BRIDGEWORK_SHARED_CACHE=1``, the README's setting for several workers; ``=0`` gives
 each worker its own memory cache). Figures go to stdout and
@@ -43,6 +47,7 @@ WRITERS = int(os.environ.get("BENCH_WRITERS", "16"))
 WRITE_SECONDS = int(os.environ.get("BENCH_WRITE_SECONDS", "30"))
 # As many sync workers as the shipped server settings start (bridgework/gunicorn_conf.py).
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+EARLY = float(os.environ.get("BENCH_EARLY", "15"))
 PYTHON = sys.executable
 # CPU seconds locust itself used, by user class (run_locust).
 GENERATOR_CPU: dict[str, float] = {}
@@ -165,6 +170,7 @@ def main() -> None:
         "BRIDGEWORK_ALLOWED_HOSTS": "127.0.0.1",
         "BENCH_SESSIONS": str(data_dir / "sessions.json"),
         "BENCH_ACKS": str(data_dir / "acks.txt"),
+        "BENCH_REQUEST_LOG": str(data_dir / "requests.csv"),
         # Several workers share one cache, as the README's server setup says they must
         # (login rate limits; the per-person page cache): the database cache. With each
         # worker's own memory cache a page cached by one worker missed in the other two.
@@ -199,12 +205,14 @@ def main() -> None:
         cpu_used = server_cpu(server.pid) - cpu_before
         loads.append(os.getloadavg()[0])
         served = server_times(access, cpu_used)
+        phases = split_phases(Path(env["BENCH_REQUEST_LOG"]), access)
         shutil.copy(access, data_dir / "access_people.log")  # kept with BENCH_KEEP=1
         access.write_text("", encoding="utf-8")
+        env.pop("BENCH_REQUEST_LOG")
         writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
         loads.append(os.getloadavg()[0])
         lost = check_acknowledged(Path(env["BENCH_ACKS"]), [p["user"] for p in people])
-        report(browse, writes, lost, built, served=served, loads=loads)
+        report(browse, writes, lost, built, served=served, loads=loads, phases=phases)
     finally:
         if server is not None:
             server.terminate()
@@ -255,6 +263,54 @@ def server_times(access: Path, cpu_seconds: float) -> str:
     )
 
 
+def _percentiles(values: list[float]) -> str:
+    import statistics
+
+    if len(values) < 20:
+        return f"{len(values)} requests (too few for percentiles)"
+    cuts = statistics.quantiles(values, n=100)
+    return (
+        f"{len(values)} requests, median {statistics.median(values):.0f} ms, "
+        f"p95 {cuts[94]:.0f} ms, p99 {cuts[98]:.0f} ms"
+    )
+
+
+def split_phases(requests: Path, access: Path) -> list[str]:
+    """The people's figures in the first ``EARLY`` seconds (from the first request) and in
+    the rest: locust's response times, failures, and the time inside a worker."""
+    import datetime as dt
+
+    if not requests.exists():
+        return ["   (no request log)"]
+    rows = []
+    for line in requests.read_text(encoding="utf-8").splitlines():
+        start, name, ms, failed = line.rsplit(",", 3)
+        rows.append((float(start), name, float(ms), int(failed)))
+    if not rows:
+        return ["   (no requests)"]
+    first = min(start for start, *_ in rows)
+    lines = []
+    for label, early in ((f"first {EARLY:g} s", True), ("the rest", False)):
+        chosen = [r for r in rows if (r[0] - first < EARLY) == early]
+        failures = sum(r[3] for r in chosen)
+        lines.append(f"   {label:<12} locust: {_percentiles([r[2] for r in chosen])}, {failures} failures")
+    # gunicorn's %(t)s: [30/Nov/2026:09:46:27 +0000], to the second.
+    served: list[tuple[float, int]] = []
+    for line in access.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 6 and parts[3].isdigit():
+            try:
+                when = dt.datetime.strptime(f"{parts[4]} {parts[5]}", "[%d/%b/%Y:%H:%M:%S %z]")
+            except ValueError:
+                continue
+            served.append((when.timestamp(), int(parts[3])))
+    for label, early in ((f"first {EARLY:g} s", True), ("the rest", False)):
+        # The log's seconds are whole: a request in the second the phase starts counts as early.
+        chosen_ms = [float(ms) for when, ms in served if (when - int(first) < EARLY) == early]
+        lines.append(f"   {label:<12} in a worker: {_percentiles(chosen_ms)}")
+    return lines
+
+
 def check_acknowledged(acks_file: Path, users: list[int]) -> tuple[int, int]:
     """(acknowledged saves, of which missing from the database)."""
     from bridgework.journal.models import Entry
@@ -268,7 +324,8 @@ def check_acknowledged(acks_file: Path, users: list[int]) -> tuple[int, int]:
 
 
 def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
-           lost: tuple[int, int], built: float, *, served: str, loads: list[float]) -> None:
+           lost: tuple[int, int], built: float, *, served: str, loads: list[float],
+           phases: list[str]) -> None:
     import platform
 
     total = browse["Aggregated"]
@@ -297,6 +354,7 @@ def report(browse: dict[str, dict[str, str]], writes: dict[str, dict[str, str]],
         f"1. {PEOPLE} people for {SECONDS} s, 3–10 s between actions, reads and writes:",
         *describe(browse),
         f"   time in the server (gunicorn access log): {served}",
+        *phases,
         f"   locust's own CPU on the same cores: {GENERATOR_CPU.get('Person', 0):.1f} s",
         f"   → {'PASS' if ok_people else 'FAIL'} (target: 0 failures, p95 ≤ 100 ms)",
         "",

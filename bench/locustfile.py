@@ -10,7 +10,9 @@ Two kinds of simulated people, chosen by class name on locust's command line:
   appended to ``BENCH_ACKS`` so the orchestrator can check it is in the database.
 
 ``BENCH_SESSIONS`` is a JSON list of ``{"session": id, "person": circle person id}``, one
-per demo person, shared out in turn.
+per demo person, shared out in turn. With ``BENCH_REQUEST_LOG`` set, every request's start
+time, name, response time and outcome are written there as CSV when the run stops (the
+orchestrator splits the figures into the first seconds and the rest); nothing else changes.
 """
 
 from __future__ import annotations
@@ -25,12 +27,30 @@ import uuid
 from http.cookiejar import Cookie
 from pathlib import Path
 
-from locust import FastHttpUser, between, constant, task
+from locust import FastHttpUser, between, constant, events, task
 
 SESSIONS = json.loads(Path(os.environ["BENCH_SESSIONS"]).read_text(encoding="utf-8"))
 _next = itertools.count()
 _lock = threading.Lock()
 WORDS = ["today", "I", "asked", "for", "help", "with", "the", "move", "and", "it", "was", "easier", "than", "I", "feared", "my", "sister", "listened", "and", "I", "did", "not", "pretend", "everything", "was", "fine"]
+
+
+_REQUESTS: list[tuple[float, str, float, int]] = []
+
+
+@events.request.add_listener
+def _record(name: str, response_time: float, exception: object = None, start_time: float = 0.0,
+            **_: object) -> None:
+    if "BENCH_REQUEST_LOG" in os.environ:
+        _REQUESTS.append((start_time, name, response_time, 0 if exception is None else 1))
+
+
+@events.quitting.add_listener
+def _write_requests(**_: object) -> None:
+    path = os.environ.get("BENCH_REQUEST_LOG")
+    if path:
+        with open(path, "w", encoding="utf-8") as out:
+            out.writelines(f"{start:.3f},{name},{ms:.1f},{failed}\n" for start, name, ms, failed in _REQUESTS)
 
 
 def _today() -> str:

@@ -4,7 +4,9 @@ Run: ``.venv/bin/python bench/profile_page.py /privacy/ [/circle/ledger/ ...]``
 (not part of the test suite). ``PROFILE_YEARS`` (default 5) years of demo data for one
 person in a throwaway data directory; ``PROFILE_REPEAT`` (default 200) requests per page;
 ``PROFILE_TOP`` (default 35) rows of the cumulative and own-time tables;
-``PROFILE_ANON=1`` requests the pages logged out.
+``PROFILE_ANON=1`` requests the pages logged out; ``PROFILE_COLD=1`` makes the per-person
+page cache miss on every request (``core.fragments``: what the first view of a page costs
+after a write to its module, or a person's first visit of the day).
 
 Requests go straight to Django's WSGI handler (no test client, no network), carrying the
 session cookie of a real login, so the profile is what gunicorn's worker runs per request.
@@ -33,6 +35,13 @@ def setup() -> Path:
     from _wsgi import add_bare_url
 
     add_bare_url()  # /bench-bare/: a view that returns "ok", through every middleware
+    if os.environ.get("PROFILE_COLD"):
+        from bench_history import MissingCache
+
+        from bridgework.core import fragments
+
+        fragments.cache = MissingCache(fragments.cache)  # type: ignore[assignment]
+        MissingCache.missing = True
     return data_dir
 
 

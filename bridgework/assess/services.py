@@ -11,6 +11,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Wi
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from bridgework.core.rawrows import PreparedObjects
 from bridgework.safety.services import screening_record
 from bridgework.screening.crisis import Screening
 
@@ -167,16 +168,20 @@ def latest_submitted_for(user: User) -> list[Sitting]:
     """Each instrument's most recently submitted sitting, the most recent first.
 
     One query whatever the history (a window function ranks the sittings in SQL), for the
-    home panel."""
-    return list(
-        Sitting.objects.filter(user=user, submitted_at__isnull=False)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("instrument_id")],
-                order_by=[F("submitted_at").desc(), F("id").desc()],
-            )
+    home panel; built once per process (``core.rawrows.PreparedObjects``: the ORM took
+    ~4 ms to build it, the database a fraction of that to run it)."""
+    return _latest_submitted.objects(user.pk)
+
+
+_latest_submitted = PreparedObjects(
+    lambda user_id: Sitting.objects.filter(user_id=user_id, submitted_at__isnull=False)
+    .annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("instrument_id")],
+            order_by=[F("submitted_at").desc(), F("id").desc()],
         )
-        .filter(rank=1)
-        .order_by("-submitted_at", "-id")
     )
+    .filter(rank=1)
+    .order_by("-submitted_at", "-id")
+)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from bridgework.core.rawrows import PlainQuery, PreparedObjects
+
 from .models import AccessLog, CareLink, ClinicianProfile, Invitation
 from .services import CONSENT_FIELDS
 
@@ -18,13 +20,37 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+# Built once per process (core.rawrows): most people have no links, no invitations and no
+# looks, and building these queries through the ORM cost more than running them.
+_LINKS = PreparedObjects(lambda user_id: CareLink.objects.filter(user_id=user_id).order_by("created_at", "id"))
+_OWN_PROFILE = PreparedObjects(lambda user_id: ClinicianProfile.objects.filter(user_id=user_id)[:1])
+_INVITATIONS = PlainQuery(
+    lambda user_id: Invitation.objects.filter(user_id=user_id).order_by("created_at"),
+    "created_at",
+    "expires_at",
+    "redeemed_at",
+)
+_LOOKS = PlainQuery(
+    lambda user_id: AccessLog.objects.filter(user_id=user_id).order_by("at", "id"),
+    "at",
+    ("clinician", "clinician_name"),
+    "area",
+    "object_id",
+    "link_id",
+)
+
+
 def export_user_data(user: Any) -> dict[str, Any]:
-    links = list(CareLink.objects.filter(user=user).order_by("created_at", "id"))
-    profiles = {
-        p.user_id: p
-        for p in ClinicianProfile.objects.filter(user_id__in=[link.clinician_id for link in links])
-    }
-    own = ClinicianProfile.objects.filter(user=user).first()
+    links = _LINKS.objects(user.pk)
+    profiles = (
+        {
+            p.user_id: p
+            for p in ClinicianProfile.objects.filter(user_id__in=[link.clinician_id for link in links])
+        }
+        if links
+        else {}
+    )
+    own = _OWN_PROFILE.first(user.pk)
     return {
         "links": [
             {
@@ -42,24 +68,8 @@ def export_user_data(user: Any) -> dict[str, Any]:
             }
             for link in links
         ],
-        "invitations": [
-            {
-                "created_at": _iso(i.created_at),
-                "expires_at": _iso(i.expires_at),
-                "redeemed_at": _iso(i.redeemed_at),
-            }
-            for i in Invitation.objects.filter(user=user).order_by("created_at")
-        ],
-        "looks": [
-            {
-                "at": _iso(look.at),
-                "clinician": look.clinician_name,
-                "area": look.area,
-                "object_id": look.object_id,
-                "link_id": look.link_id,
-            }
-            for look in AccessLog.objects.filter(user=user).order_by("at", "id")
-        ],
+        "invitations": _INVITATIONS.rows(user.pk),
+        "looks": _LOOKS.rows(user.pk),
         "clinician_profile": (
             {
                 "name": own.name,

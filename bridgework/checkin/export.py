@@ -2,44 +2,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from bridgework.core.rawrows import plain_rows
+from bridgework.core.rawrows import PlainQuery, PreparedObjects
 
 from .models import CheckIn, Delivery, Reminder
 from .services import UPDATABLE
+
+# Built once per process (core.rawrows.PlainQuery): plain rows, the dicts as exported.
+# Sleep is read as the float the export writes, without a Decimal first.
+_CHECKINS = PlainQuery(
+    lambda user_id: CheckIn.objects.filter(user_id=user_id).order_by("date"),
+    *UPDATABLE,
+    "created_at",
+    "updated_at",
+    floats=("sleep_hours",),
+)
+_DELIVERIES = PlainQuery(
+    lambda user_id: Delivery.objects.filter(user_id=user_id).order_by("day"),
+    "day",
+    "status",
+    "attempts",
+    "sent_at",
+    "last_error",
+)
+_REMINDER = PreparedObjects(lambda user_id: Reminder.objects.filter(user_id=user_id).order_by("pk")[:1])
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
     """All of the user's check-ins (notes decrypted), reminder settings and reminder
     e-mail history. The calendar link's secret is left out: a restored account gets a
-    new one. Check-ins are read as plain rows (``core.rawrows.plain_rows``: no model
-    instances, no ORM converter chain; notes decrypted, dates straight to ISO text)."""
-    reminder = Reminder.objects.filter(user=user).first()
+    new one. Check-ins are read as plain rows (``core.rawrows.PlainQuery``: no model
+    instances, no ORM converter chain; notes decrypted, dates straight to ISO text, the
+    lists of body signs and feelings as decoded from their JSON)."""
+    reminder = _REMINDER.first(user.pk)
     return {
-        "checkins": [
-            {
-                "date": c["date"],
-                "mood": c["mood"],
-                "stress": c["stress"],
-                "energy": c["energy"],
-                "sleep_hours": None if c["sleep_hours"] is None else float(c["sleep_hours"]),
-                "sleep_quality": c["sleep_quality"],
-                "body_signs": list(c["body_signs"]),
-                "numbness": c["numbness"],
-                "alone": c["alone"],
-                "help_asked": c["help_asked"],
-                "help_accepted": c["help_accepted"],
-                "feelings": list(c["feelings"]),
-                "note": c["note"],
-                "created_at": c["created_at"],
-                "updated_at": c["updated_at"],
-            }
-            for c in plain_rows(
-                CheckIn.objects.filter(user=user).order_by("date"),
-                *UPDATABLE,
-                "created_at",
-                "updated_at",
-            )
-        ],
+        "checkins": _CHECKINS.rows(user.pk),
         "reminder": None
         if reminder is None
         else {
@@ -47,14 +43,5 @@ def export_user_data(user: Any) -> dict[str, Any]:
             "days": list(reminder.days),
             "email": reminder.email,
         },
-        "deliveries": [
-            {
-                "day": d.day.isoformat(),
-                "status": d.status,
-                "attempts": d.attempts,
-                "sent_at": d.sent_at.isoformat() if d.sent_at else None,
-                "last_error": d.last_error,
-            }
-            for d in Delivery.objects.filter(user=user).order_by("day")
-        ],
+        "deliveries": _DELIVERIES.rows(user.pk),
     }

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from bridgework.core.rawrows import PreparedObjects
 from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
@@ -71,10 +72,11 @@ def person_delete(*, person: Person) -> None:
 
 def people_for(user: User) -> list[Person]:
     """The user's people sorted by name (in memory: names are encrypted). One query."""
-    return sorted(
-        Person.objects.filter(user=user),
-        key=lambda person: (person.name.casefold(), person.pk),
-    )
+    return sorted(_people.objects(user.pk), key=lambda person: (person.name.casefold(), person.pk))
+
+
+# Built once per process (core.rawrows.PreparedObjects): read by most circle pages.
+_people = PreparedObjects(lambda user_id: Person.objects.filter(user_id=user_id))
 
 
 # --------------------------------------------------------------------------- exchanges

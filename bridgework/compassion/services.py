@@ -12,6 +12,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from bridgework.circle.models import Person
+from bridgework.core.rawrows import Prepared
 from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 
@@ -110,10 +111,18 @@ def acceptance_by_month_for(user: User, *, months: int = 6) -> list[MonthShare]:
 def acceptance_recent_for(user: User, *, days: int = 28) -> tuple[int, int]:
     """(total, accepted) kindness entries of the last ``days`` days (one query)."""
     since = timezone.localdate() - dt.timedelta(days=days)
-    counts = Kindness.objects.filter(user=user, date__gte=since).aggregate(
-        total=Count("id"), accepted=Count("id", filter=Q(response__in=ACCEPTED_RESPONSES))
-    )
-    return counts["total"] or 0, counts["accepted"] or 0
+    counted = _acceptance_since.rows(user.pk, since)
+    return (counted[0][1], counted[0][2]) if counted else (0, 0)
+
+
+# Built once per process (core.rawrows.Prepared): for the home panel and the kindness page.
+_acceptance_since = Prepared(
+    lambda user_id, since: Kindness.objects.filter(user_id=user_id, date__gte=since)
+    .order_by()
+    .values_list("user_id")
+    .annotate(total=Count("id"), taken=Count("id", filter=Q(response__in=ACCEPTED_RESPONSES))),
+    dates=1,
+)
 
 
 def sessions_for(user: User, *, limit: int = 30) -> list[PracticeSession]:

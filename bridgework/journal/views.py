@@ -23,6 +23,7 @@ from bridgework.screening.patterns import PATTERN_IDS, pattern_info
 from . import services
 from .access import get_entry_for_user
 from .forms import EntryForm, SearchForm
+from .listing import entry_items
 from .models import Entry
 from .prompts import prompts_by_id
 
@@ -66,7 +67,11 @@ def index(request: AuthedRequest) -> HttpResponse:
         context["list_html"] = cached_for_person(
             request,
             f"journal_page_{page.number}",
-            lambda: render_to_string("journal/_entry_list.html", context, request),
+            lambda: render_to_string(
+                "journal/_entry_list.html",
+                {**context, "entry_items": entry_items(page.object_list)},
+                request,
+            ),
             areas=["journal"],
         )
     return render(request, "journal/index.html", context)

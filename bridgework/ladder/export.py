@@ -1,66 +1,50 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import datetime
 from typing import Any
 
-from bridgework.core.rawrows import plain_rows
+from bridgework.core.rawrows import PlainQuery, iso_date
 
+from . import mastery
 from .models import Attempt
-from .services import ladder_rows_for
+from .services import _counted_steps, counted_mastered_on
 
-
-def _iso(value: date | None) -> str | None:
-    # The contract is JSON-ready data: callers may json.dumps() it without Django's encoder.
-    return value.isoformat() if value is not None else None
+# Built once per process (core.rawrows.PlainQuery): plain rows, no model instances; the
+# steps counted by the database as on the ladder page (``services.ladder_rows_for``).
+# "status" and "mastered_on" hold the override and the rule's date until
+# export_user_data works them out; the counts are taken out again.
+_STEPS = PlainQuery(
+    _counted_steps,
+    "id", "what", "kind", "who", "person_id", "expected_discomfort", "feared_outcome",
+    "feared_likelihood", "position", ("status", "override"), "override", "override_at",
+    ("mastered_on", "rule_mastered_on"), ("template", "template_slug"), "created_at",
+    "attempt_count", "qualifying",
+)
+_ATTEMPTS = PlainQuery(
+    lambda user_id: Attempt.objects.filter(step__user_id=user_id).order_by(
+        "happened_on", "created_at", "id"
+    ),
+    "id", "step_id", "happened_on", "discomfort_before", "discomfort_peak",
+    "discomfort_after", "feared_happened", "response", "what_happened", "learned",
+    "created_at",
+)
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
     """Every step and attempt of the user's ladder, decrypted, in ladder order."""
-    rows = ladder_rows_for(user)
-    # Plain rows (core.rawrows.plain_rows): no model instance per attempt, dates as text.
     attempts: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for attempt in plain_rows(
-        Attempt.objects.filter(step__user=user).order_by("happened_on", "created_at", "id"),
-        "id", "step_id", "happened_on", "discomfort_before", "discomfort_peak",
-        "discomfort_after", "feared_happened", "response", "what_happened", "learned",
-        "created_at",
-    ):
-        attempts[attempt["step_id"]].append(attempt)
-    return {
-        "steps": [
-            {
-                "id": row.step.pk,
-                "what": row.step.what,
-                "kind": row.step.kind,
-                "who": row.step.who,
-                "person_id": row.step.person_id,
-                "expected_discomfort": row.step.expected_discomfort,
-                "feared_outcome": row.step.feared_outcome,
-                "feared_likelihood": row.step.feared_likelihood,
-                "position": row.step.position,
-                "status": row.status,
-                "override": row.step.override,
-                "override_at": _iso(row.step.override_at),
-                "mastered_on": _iso(row.mastered_on),
-                "template": row.step.template_slug,
-                "created_at": _iso(row.step.created_at),
-                "attempts": [
-                    {
-                        "id": attempt["id"],
-                        "happened_on": attempt["happened_on"],
-                        "discomfort_before": attempt["discomfort_before"],
-                        "discomfort_peak": attempt["discomfort_peak"],
-                        "discomfort_after": attempt["discomfort_after"],
-                        "feared_happened": attempt["feared_happened"],
-                        "response": attempt["response"],
-                        "what_happened": attempt["what_happened"],
-                        "learned": attempt["learned"],
-                        "created_at": attempt["created_at"],
-                    }
-                    for attempt in attempts.get(row.step.pk, [])
-                ],
-            }
-            for row in rows
-        ]
-    }
+    for attempt in _ATTEMPTS.rows(user.pk):
+        attempts[attempt.pop("step_id")].append(attempt)
+    steps = _STEPS.rows(user.pk)
+    for step in steps:
+        override, at = step["override"], step["override_at"]
+        step["status"] = mastery.status_from_counts(
+            step.pop("attempt_count"), step.pop("qualifying"), override
+        )
+        done = counted_mastered_on(
+            override, datetime.fromisoformat(at) if at else None, step["mastered_on"]
+        )
+        step["mastered_on"] = iso_date(done)
+        step["attempts"] = attempts.get(step["id"], [])
+    return {"steps": steps}

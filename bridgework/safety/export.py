@@ -2,7 +2,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from bridgework.core.rawrows import PlainQuery
+
 from .models import SafetyPlan, ScreeningEvent
+
+# Built once per process (core.rawrows.PlainQuery): the dicts as exported.
+_EVENTS = PlainQuery(
+    lambda user_id: ScreeningEvent.objects.filter(user_id=user_id).order_by("created_at"),
+    "level",
+    "source",
+    "created_at",
+    "acknowledged_at",
+)
 
 
 def export_user_data(user: Any) -> dict[str, Any]:
@@ -16,15 +27,5 @@ def export_user_data(user: Any) -> dict[str, Any]:
         }
         if plan
         else None,
-        "screening_events": [
-            {
-                "level": event.level,
-                "source": event.source,
-                "created_at": event.created_at.isoformat(),
-                "acknowledged_at": event.acknowledged_at.isoformat()
-                if event.acknowledged_at
-                else None,
-            }
-            for event in ScreeningEvent.objects.filter(user=user).order_by("created_at")
-        ],
+        "screening_events": _EVENTS.rows(user.pk),
     }

@@ -64,7 +64,8 @@ _SPACES = re.compile(r"\s\s+")
 # window (each overlapping the last by a sentence) and the most worrying window counts.
 WINDOW_CHARS = 1000
 # A long entry's risk often sits in one sentence among ordinary ones, where a whole
-# window's words outweigh it; the model also reads spans of a few sentences.
+# window's words outweigh it; the model also reads spans of a few sentences, and each
+# sentence on its own ("I'm going back there Thursday to jump" among a day's news).
 SPAN_CHARS = 280
 # Spans are read inside this many of a long text's most worrying windows.
 SPAN_WINDOWS = 8
@@ -255,8 +256,13 @@ class CrisisModel:
             return empty, empty
         whole = scored[0][0]
         if len(text) <= SPAN_CHARS:
-            return whole, whole
-        spans = [span for _, window in scored[:SPAN_WINDOWS] for span in windows(window, SPAN_CHARS)]
+            spans = sentences(text)
+            return (whole, whole) if len(spans) < 2 else (whole, self._most_worrying([text, *spans]))
+        spans = [
+            span
+            for _, window in scored[:SPAN_WINDOWS]
+            for span in (*windows(window, SPAN_CHARS), *sentences(window))
+        ]
         return whole, self._most_worrying(spans)
 
     def _most_worrying(self, pieces: list[str]) -> np.ndarray:
@@ -515,6 +521,15 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
         used += len(sentence) + 1
     if current:
         out.append(" ".join(current))
+    return out
+
+
+def sentences(text: str, size: int = SPAN_CHARS) -> list[str]:
+    """Each sentence of ``text`` on its own; one longer than ``size`` is cut into pieces."""
+    out: list[str] = []
+    for sentence in _SENTENCE_END.split(text):
+        if sentence.strip():
+            out.extend(sentence[i : i + size] for i in range(0, len(sentence), size))
     return out
 
 

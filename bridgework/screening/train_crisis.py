@@ -34,7 +34,7 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 FRAME_DEVELOPED_ON = frozenset({"crisis_sentences", "screening_own", "screening_a", "screening_b", "screening_d"})
 C = 4.0
 FOLDS = 5
-THRESHOLDS = {"crisis": 0.55, "urgent": 0.4, "other": 0.5, "in_progress": 0.5}
+THRESHOLDS = {"crisis": 0.6, "urgent": 0.4, "other": 0.5, "in_progress": 0.5}
 
 Row = dict[str, object]
 
@@ -111,6 +111,39 @@ def app_sentences(app_dir: Path = APP_DIR) -> list[str]:
     return found
 
 
+def everyday_sentences(data_dir: Path = DATA_DIR) -> list[str]:
+    """Every sentence of the pattern sets and of the app's demo writing."""
+    from .train_patterns import read_sentences, read_train
+
+    sentences, _ = read_train(data_dir / "pattern_sentences.csv")
+    # Pattern sets the pattern model does not use are still everyday writing.
+    unused, _ = read_sentences(sorted((data_dir / "unused").glob("patterns_*.csv")))
+    return sentences + unused + app_sentences()
+
+
+# A share of the short statements is also read buried among ordinary sentences, for the
+# combiner to learn that risk in one sentence of a long entry is still risk (and a hard
+# negative still none).
+BURIED_SHARE = 0.3
+BURIED_MAX_CHARS = 200
+
+
+def buried(rows: list[Row], sentences: list[str], seed: int) -> list[Row]:
+    """Some of ``rows`` again, each with two to five everyday sentences around it."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[Row] = []
+    for row in rows:
+        text = str(row["text"])
+        if len(text) > BURIED_MAX_CHARS or rng.random() >= BURIED_SHARE:
+            continue
+        around = rng.sample(sentences, rng.randint(2, 5))
+        cut = rng.randint(0, len(around))
+        out.append({**row, "text": " ".join([*around[:cut], text, *around[cut:]])})
+    return out
+
+
 def everyday_rows(data_dir: Path = DATA_DIR) -> list[Row]:
     """Ordinary hyper-independent writing, none of it a crisis: every sentence of the
     pattern sets and of the app's demo writing, and journal-like entries of two to five
@@ -119,12 +152,7 @@ def everyday_rows(data_dir: Path = DATA_DIR) -> list[Row]:
     wrote about asking for help, pushing people away and feeling numb, never crisis.)"""
     import random
 
-    from .train_patterns import read_sentences, read_train
-
-    sentences, _ = read_train(data_dir / "pattern_sentences.csv")
-    # Pattern sets the pattern model does not use are still everyday writing.
-    unused, _ = read_sentences(sorted((data_dir / "unused").glob("patterns_*.csv")))
-    sentences += unused + app_sentences()
+    sentences = everyday_sentences(data_dir)
     rng = random.Random(11)
     entries = [" ".join(rng.sample(sentences, rng.randint(2, 5))) for _ in range(EVERYDAY_ENTRIES)]
     return [
@@ -207,11 +235,12 @@ def train(
     crisis: list[bool] = []
     urgent: list[bool] = []
     everyday = everyday_rows(data_dir) if EVERYDAY_WEIGHT else []
+    ordinary = everyday_sentences(data_dir)
     for fold in _folds(honest):
         train_rows = [r for name, rows in sets.items() if name not in fold for r in rows] + everyday
         model = learned.model_from_arrays(_fit_stage_one(train_rows))
-        for name in fold:
-            for row in sets[name]:
+        for index, name in enumerate(fold):
+            for row in sets[name] + buried(sets[name], ordinary, seed=index):
                 text = str(row["text"])
                 scores, spans = model.read_both(prepare(text))
                 inputs.append(combiner_features(scores, spans, screen_frame(text), len(text)))

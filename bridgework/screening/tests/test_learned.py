@@ -107,9 +107,25 @@ def test_a_very_long_text_reads_spans_in_a_few_windows_only(
     monkeypatch.setattr(learned.CrisisModel, "_scores_of", counted)
     model.read_both(text)
     windows = len(learned.windows(text))
-    spans_per_window = len(learned.windows(learned.windows(text)[0], learned.SPAN_CHARS))
+    first = learned.windows(text)[0]
+    spans_per_window = len(learned.windows(first, learned.SPAN_CHARS)) + len(learned.sentences(first))
     assert windows > learned.SPAN_WINDOWS
     assert len(calls) <= windows + learned.SPAN_WINDOWS * (spans_per_window + 1)
+
+
+def test_a_risky_sentence_is_read_on_its_own_too() -> None:
+    model = learned.load_model()
+    sentence = "I bought the gun on Saturday and I'm using it this weekend."
+    text = f"Therapist asked me to list three people I could text. {sentence} Bus home was packed."
+    alone, _ = model.read_both(sentence)
+    _, span = model.read_both(text)
+    assert len(text) <= learned.SPAN_CHARS
+    assert span[0] + span[1] == pytest.approx(alone[0] + alone[1])
+
+
+def test_sentences_cut_a_very_long_one_into_pieces() -> None:
+    assert learned.sentences("One. Two!  Three?") == ["One.", "Two!", "Three?"]
+    assert [len(piece) for piece in learned.sentences("x" * 600, 280)] == [280, 280, 40]
 
 
 def test_a_model_file_from_other_code_is_refused() -> None:
