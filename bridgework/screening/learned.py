@@ -214,8 +214,8 @@ class CrisisModel:
 
     def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The heads for the most worrying window of ``text``, and for its most worrying
-        span of a few sentences. A very long text's spans are read only inside its
-        ``SPAN_WINDOWS`` most worrying windows, which bounds the cost.
+        span of a few sentences or single sentence. A very long text's spans are read only
+        inside its ``SPAN_WINDOWS`` most worrying windows, which bounds the cost.
 
         The text's features are computed once and each window and span reads its own
         stretch of them (:class:`_Reading`): the same numbers as reading each window's
@@ -235,13 +235,21 @@ class CrisisModel:
             return empty, empty
         whole = scored[0][0]
         if len(text) <= SPAN_CHARS:
-            return whole, whole
+            spans = reading.sentences_of(scored[0][1])
+            if len(spans) < 2:
+                return whole, whole
+            spans = [scored[0][1], *spans]
+        else:
+            spans = [
+                span
+                for _, window in scored[:SPAN_WINDOWS]
+                for span in (*reading.spans(window), *reading.sentences_of(window))
+            ]
         best: np.ndarray | None = None
-        for _, window in scored[:SPAN_WINDOWS]:
-            for span in reading.spans(window):
-                found = reading.scores(span)
-                if best is None or found[0] + found[1] > best[0] + best[1]:
-                    best = found
+        for span in spans:
+            found = reading.scores(span)
+            if best is None or found[0] + found[1] > best[0] + best[1]:
+                best = found
         return whole, best if best is not None else np.zeros(len(HEADS))
 
     def _read_both_strings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -329,10 +337,8 @@ class _Reading:
     def __init__(self, model: CrisisModel, text: str) -> None:
         self.model = model
         self.text = text
-        # windows() reads a text up to SPAN_CHARS long whole, and splits no further.
-        self.sentences = (
-            [part for part in _SENTENCE_END.split(text) if part.strip()] if len(text) > SPAN_CHARS else [text]
-        )
+        # As windows() and sentences() split it (each window's string splits the same way).
+        self.sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
         words: list[_Word] = []
         sentence_words = [0]
         known = model.word_cache.get
@@ -370,6 +376,26 @@ class _Reading:
         sentence = self.sentences[index]
         units = [(index, start + a, start + b) for a, b in _sentence_bounds(sentence[start:end])]
         return _group(units, SPAN_CHARS, whole=False)
+
+    def sentences_of(self, window: _Stretch) -> list[_Stretch]:
+        """:func:`sentences` of a window's string, as stretches."""
+        if window.sentences is not None:
+            first, stop = window.sentences
+            units = [(i, 0, len(self.sentences[i])) for i in range(first, stop)]
+        else:
+            assert window.piece is not None
+            index, start, end = window.piece
+            sentence = self.sentences[index]
+            units = [(index, start + a, start + b) for a, b in _sentence_bounds(sentence[start:end])]
+        out: list[_Stretch] = []
+        for index, start, end in units:
+            if window.sentences is not None and end - start <= SPAN_CHARS:
+                out.append(_Stretch(end - start, sentences=(index, index + 1)))
+                continue
+            for i in range(start, end, SPAN_CHARS):
+                piece_end = min(i + SPAN_CHARS, end)
+                out.append(_Stretch(piece_end - i, piece=(index, i, piece_end)))
+        return out
 
     def scores(self, stretch: _Stretch) -> np.ndarray:
         found = self._scores.get(stretch)

@@ -155,6 +155,8 @@ def test_every_field_of_a_learned_verdict_is_plain_python_for_json() -> None:
 _SENTENCE = "Took the whole bottle an hour ago, and I feel sick. "
 STRETCHES = [
     "short line. another one",
+    "one line only",
+    "i bought the gun on saturday. i am using it this weekend. bus home was packed.",
     "mock results came back. " * 14,
     "the allotment needs weeding and the bus was late again today. " * 60,
     "  tabs\tand\nnewlines.   and  double  spaces!\n\n" * 40,
@@ -191,3 +193,5 @@ def test_the_stretches_are_the_windows_and_spans_windows_builds() -> None:
                 assert sentences[index][start:end] == built
             spans = learned.windows(built, learned.SPAN_CHARS)
             assert [s.length for s in reading.spans(window)] == [len(s) for s in spans]
+            alone = learned.sentences(built)
+            assert [s.length for s in reading.sentences_of(window)] == [len(s) for s in alone]
