@@ -74,7 +74,11 @@ def main() -> None:
             screen(text + " " * variant)
             runs.append(time.thread_time() - start)
         took = min(runs)
-        print(f"worst case  {label:<34} {took:6.2f} s  {'ok' if took <= 0.5 else 'OVER TARGET'}")
+        # The first run also meets the text's words for the first time (no cache helps).
+        print(
+            f"worst case  {label:<34} {took:6.2f} s  {'ok' if took <= 0.5 else 'OVER TARGET'}"
+            f"  (first run {runs[0]:.2f} s)"
+        )
 
 
 def worst_cases(texts: list[str]) -> dict[str, str]:

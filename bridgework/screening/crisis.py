@@ -41,6 +41,7 @@ import numpy as np
 from .frame import WINDOW, Frame, Harm, Subject, lexicon, read
 from .learned import load_model
 from .normalise import prepare
+from .wordscan import find_all
 
 Level = Literal["none", "concern", "urgent"]
 About = Literal["self", "other"]
@@ -366,4 +367,4 @@ def _other_language(text: str) -> re.Match[str] | None:
     needs = lex.other_language_needs
     if needs is not None and not any(part in folded for part in needs):
         return None
-    return lex.other_language.search(folded)
+    return next(find_all(lex.other_language, lex.other_language_finder, folded), None)

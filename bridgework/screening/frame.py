@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from bridgework.core.content import load_yaml
 
-from .wordscan import WordScanner, required_strings
+from .wordscan import WordScanner, opening_finder, required_strings
 
 FRAME_FILE = Path(__file__).parent / "data" / "crisis_frame.yaml"
 
@@ -131,8 +131,10 @@ class Lexicon:
     other_subject: re.Pattern[str]
     speech: re.Pattern[str]
     other_language: re.Pattern[str]
-    # Strings one of which every match of ``other_language`` contains (None: none known).
+    # Strings one of which every match of ``other_language`` contains (None: none known),
+    # and a search for where it can start.
     other_language_needs: frozenset[str] | None = None
+    other_language_finder: re.Pattern[str] | None = None
 
 
 @cache
@@ -167,6 +169,7 @@ def lexicon() -> Lexicon:
         speech=single(data.subjects.speech),
         other_language=re.compile("|".join(data.other_language)),
         other_language_needs=required_strings("|".join(data.other_language)),
+        other_language_finder=opening_finder("|".join(data.other_language)),
     )
 
 

@@ -23,10 +23,11 @@ test checks the two agree.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from pathlib import Path
 
@@ -212,6 +213,49 @@ class CrisisModel:
         binary = 1.0 / (1.0 + np.exp(-logits[2:]))
         return np.array([level[1], level[2], binary[0], binary[1]])
 
+    @cached_property
+    def _idf(self) -> np.ndarray:
+        """Word then character idf, indexed like the rows of ``coef``."""
+        return np.concatenate((self.word_idf, self.char_idf))
+
+    def _scores_many(self, features: list[tuple[list[np.ndarray], list[np.ndarray]]]) -> np.ndarray:
+        """:meth:`_scores_of` of many texts' features at once, one row each: the same
+        arithmetic on the same numbers (counted, logged and weighted all together, since
+        each number's result depends on that number alone; the sums, where the order
+        matters, one text at a time as before), in a few calls instead of many."""
+        # Each text's words and characters, keyed apart: (2 * text + part) * size + feature.
+        size = len(self.coef)
+        parts: list[np.ndarray] = []
+        shifts: list[int] = []
+        for number, (word_parts, char_parts) in enumerate(features):
+            parts += word_parts
+            shifts += [2 * number * size] * len(word_parts)
+            parts += char_parts
+            # Character features follow the words in ``coef``.
+            shifts += [(2 * number + 1) * size + len(self.word_vocabulary)] * len(char_parts)
+        keys = np.concatenate(parts) + np.repeat(shifts, [len(part) for part in parts])
+        unique, counts = _unique_counts(keys)
+        groups, columns = np.divmod(unique, size)
+        values = (1.0 + np.log(counts)) * self._idf.take(columns)
+        rows = self.coef.take(columns, axis=0)
+        bounds = np.searchsorted(groups, np.arange(2 * len(features) + 1)).tolist()
+        # Each text's word part, then its character part (zero where a part is empty:
+        # adding 0.0 changes no logit).
+        added = np.zeros((2 * len(features), len(HEADS)))
+        for group, (start, end) in enumerate(pairwise(bounds)):
+            if start != end:
+                part = values[start:end]
+                norm = math.sqrt(part @ part)  # as float(np.sqrt(...)): IEEE square root
+                np.matmul(part / norm if norm else part, rows[start:end], out=added[group])
+        logits = (self.intercept + added[0::2]) + added[1::2]
+        # The three-way level and the two yes/no heads, as :meth:`_scores_of` computes them.
+        level = np.zeros((len(features), 3))
+        level[:, 1:] = logits[:, :2]
+        level = np.exp(level - np.maximum(np.maximum(logits[:, 0], 0.0), logits[:, 1])[:, None])
+        level /= ((level[:, 0] + level[:, 1]) + level[:, 2])[:, None]
+        binary = 1.0 / (1.0 + np.exp(-logits[:, 2:]))
+        return np.column_stack((level[:, 1], level[:, 2], binary))
+
     def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The heads for the most worrying window of ``text``, and for its most worrying
         span of a few sentences or single sentence. A very long text's spans are read only
@@ -225,8 +269,14 @@ class CrisisModel:
         if text.lower() != text:
             return self._read_both_strings(text)
         reading = _Reading(self, text)
+        windows_ = reading.windows()
+        if len(windows_) == 1 and len(text) > SPAN_CHARS:
+            # One window: its spans are known already, so all are scored in one go.
+            reading.score_all([*windows_, *reading.spans(windows_[0]), *reading.sentences_of(windows_[0])])
+        else:
+            reading.score_all(windows_)
         scored = sorted(
-            ((reading.scores(window), window) for window in reading.windows()),
+            ((reading.scores(window), window) for window in windows_),
             key=lambda pair: float(pair[0][0] + pair[0][1]),
             reverse=True,
         )
@@ -245,6 +295,7 @@ class CrisisModel:
                 for _, window in scored[:SPAN_WINDOWS]
                 for span in (*reading.spans(window), *reading.sentences_of(window))
             ]
+        reading.score_all(spans)
         best: np.ndarray | None = None
         for span in spans:
             found = reading.scores(span)
@@ -350,10 +401,21 @@ class _Reading:
         self.char_offsets = list(accumulate(map(_CHAR_COUNT, words), initial=0))
         self.unigrams = np.frombuffer(b"".join(map(_UNIGRAMS, words)), dtype=np.int64)
         self._token_ids = b"".join(map(_TOKEN_IDS, words))
-        self.bigrams = model._bigrams(np.frombuffer(self._token_ids, dtype=np.int64))
+        bigrams = model._bigrams(np.frombuffer(self._token_ids, dtype=np.int64))
         self.chars = np.frombuffer(b"".join(map(_CHARS, words)), dtype=np.int64)
+        # The tokens and pairs in the vocabulary, and how many of them come before each
+        # token: a stretch of tokens is a slice of these.
+        known = self.unigrams >= 0
+        self.known_unigrams = self.unigrams[known]
+        self.unigrams_before = [0, *np.cumsum(known).tolist()]
+        known = bigrams >= 0
+        self.known_bigrams = bigrams[known]
+        # Pair k joins tokens k and k + 1; one more entry, so any token can end a stretch.
+        self.bigrams_before = [0, *np.cumsum(known).tolist()]
+        self.bigrams_before += [self.bigrams_before[-1]] * (len(self.unigrams) + 1 - len(self.bigrams_before))
         self._positions: dict[int, tuple[list[int], list[int]]] = {}
         self._scores: dict[_Stretch, np.ndarray] = {}
+        self._by_content: dict[tuple[str, ...], np.ndarray] = {}
 
     def windows(self) -> list[_Stretch]:
         """:func:`windows` of the text, as stretches."""
@@ -397,14 +459,42 @@ class _Reading:
                 out.append(_Stretch(piece_end - i, piece=(index, i, piece_end)))
         return out
 
+    def _content(self, stretch: _Stretch) -> tuple[str, ...]:
+        """What a stretch's features depend on, and nothing else: the sentences it joins
+        (not the whitespace between them), or the piece of a sentence it is. Stretches
+        with the same content have the same scores (a text that repeats itself)."""
+        if stretch.sentences is not None:
+            first, stop = stretch.sentences
+            return ("", *self.sentences[first:stop])
+        assert stretch.piece is not None
+        index, start, end = stretch.piece
+        return (self.sentences[index][start:end],)
+
+    def score_all(self, stretches: list[_Stretch]) -> None:
+        """Score every stretch not scored yet, all in one go (:meth:`CrisisModel._scores_many`)."""
+        new: dict[tuple[str, ...], _Stretch] = {}
+        for stretch in stretches:
+            if stretch not in self._scores:
+                key = self._content(stretch)
+                if key not in self._by_content:
+                    new.setdefault(key, stretch)
+        if new:
+            found = self.model._scores_many([self.features(stretch) for stretch in new.values()])
+            self._by_content.update(zip(new, found, strict=True))
+        for stretch in stretches:
+            if stretch not in self._scores:
+                self._scores[stretch] = self._by_content[self._content(stretch)]
+
     def scores(self, stretch: _Stretch) -> np.ndarray:
         found = self._scores.get(stretch)
         if found is None:
-            found = self._scores[stretch] = self.model._scores_of(*self.features(stretch))
+            self.score_all([stretch])
+            found = self._scores[stretch]
         return found
 
-    def features(self, stretch: _Stretch) -> tuple[np.ndarray, np.ndarray]:
-        """Word and character feature indexes of a stretch (vocabulary only, with repeats)."""
+    def features(self, stretch: _Stretch) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Word and character feature indexes of a stretch (vocabulary only, with
+        repeats), in a few arrays each."""
         head: list[str] = []
         tail: list[str] = []
         if stretch.sentences is not None:
@@ -428,8 +518,10 @@ class _Reading:
         t0, t1 = self.token_offsets[low], self.token_offsets[high]
         chars = self.chars[self.char_offsets[low] : self.char_offsets[high]]
         if not head and not tail:
-            words = np.concatenate((self.unigrams[t0:t1], self.bigrams[t0 : max(t0, t1 - 1)]))
-            return words[words >= 0], chars
+            unigrams = self.known_unigrams[self.unigrams_before[t0] : self.unigrams_before[t1]]
+            pairs = self.bigrams_before
+            bigrams = self.known_bigrams[pairs[t0] : pairs[max(t0, t1 - 1)]]
+            return [unigrams, bigrams], [chars]
         # A piece with cut words: its token sequence, and the pairs in it, anew.
         model = self.model
         ends_ = [model._word(w) for w in head], [model._word(w) for w in tail]
@@ -455,14 +547,21 @@ class _Reading:
                 np.frombuffer(b"".join(w.chars for w in ends_[1]), dtype=np.int64),
             )
         )
-        return words[words >= 0], chars
+        return [words[words >= 0]], [chars]
 
     def _word_positions(self, index: int) -> tuple[list[int], list[int]]:
         """Where each whitespace-separated word of one sentence starts and ends."""
         found = self._positions.get(index)
         if found is None:
-            matches = list(_NON_SPACE.finditer(self.sentences[index]))
-            found = self._positions[index] = ([m.start() for m in matches], [m.end() for m in matches])
+            sentence = self.sentences[index]
+            words = sentence.split()
+            if " ".join(words) == sentence:  # one space between words: add up their lengths
+                ends = list(accumulate(len(word) + 1 for word in words))
+                found = ([end - len(word) - 1 for end, word in zip(ends, words, strict=True)], [end - 1 for end in ends])
+            else:
+                matches = list(_NON_SPACE.finditer(sentence))
+                found = ([m.start() for m in matches], [m.end() for m in matches])
+            self._positions[index] = found
         return found
 
 

@@ -65,6 +65,73 @@ def first_words(pattern: str) -> set[tuple[str, bool]] | None:
     return _starts(list(_parser.parse(pattern).data))
 
 
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+# Openings longer than this are cut; more than this many, and the pattern gets none.
+_OPENING_CHARS = 24
+_MAX_OPENINGS = 256
+_MAX_OPENING_TESTS = 64
+
+
+def _openings(items: list[tuple[object, object]], prefix: str, depth: int = 0) -> set[str]:
+    """Strings, each ``prefix`` and more, one of which every match of ``items`` (after
+    ``prefix``) starts with: its literal characters up to the first that is not known."""
+    if depth > 20:
+        return {prefix}
+    for index, (op, av) in enumerate(items):
+        rest = items[index + 1 :]
+        if op is C.LITERAL:
+            prefix += chr(av)  # type: ignore[arg-type]
+            if len(prefix) >= _OPENING_CHARS:
+                return {prefix}
+            continue
+        if op in _ZERO_WIDTH:  # consumes nothing
+            continue
+        if op is C.SUBPATTERN:
+            if av[1] or av[2]:  # type: ignore[index]  # (?i:...) and the like
+                return {prefix}
+            return _openings(list(av[3].data) + rest, prefix, depth + 1)  # type: ignore[index]
+        if op is C.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:  # type: ignore[index]
+                found = _fewer(found | _openings(list(branch.data) + rest, prefix, depth + 1))
+            return found
+        if op is C.IN and 0 < len(av) <= 10 and all(kind is C.LITERAL for kind, _ in av):  # type: ignore[arg-type]
+            # A few plain characters ("[.!?]"): one opening with each.
+            found = set()
+            for _, code in av:  # type: ignore[attr-defined]
+                found |= _openings([(C.LITERAL, code), *rest], prefix, depth + 1)
+            return _fewer(found)
+        if op in _REPEATS:
+            low, high, item = av  # type: ignore[misc]
+            once = list(item.data) + (rest if high == 1 else [])
+            found = _openings(once, prefix, depth + 1)
+            if low == 0:  # or not at all
+                found |= _openings(rest, prefix, depth + 1)
+            return _fewer(found)
+        return {prefix}  # a class, any character, a back reference...: known up to here
+    return {prefix}
+
+
+def _fewer(strings: set[str], most: int = _MAX_OPENINGS) -> set[str]:
+    """At most ``most`` strings, cutting them shorter: a text that starts with one of
+    them still starts with one of the shorter ones."""
+    length = max(map(len, strings), default=0)
+    while len(strings) > most and length > 0:
+        length -= 1
+        strings = {s[:length] for s in strings}
+    return strings
+
+
+def openings(pattern: str) -> frozenset[str] | None:
+    """Strings one of which the text must start with where ``pattern`` matches (None:
+    nothing useful is known)."""
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = _openings(list(parsed.data), "")
+    return None if "" in found else frozenset(found)
+
+
 _REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT}
 # More strings than this, and looking for each costs more than the pattern saves.
 _MAX_LITERALS = 64
@@ -123,6 +190,36 @@ def required_strings(pattern: str) -> frozenset[str] | None:
     return _required(list(parsed.data))
 
 
+def opening_finder(pattern: str) -> re.Pattern[str] | None:
+    """A fast search for the places ``pattern`` can match: the strings every match
+    starts with, as one alternation of plain strings (None: not known, or the pattern
+    can match nothing, where finding its matches this way would need more care)."""
+    found = openings(pattern)
+    if not found or _parser.parse(pattern).getwidth()[0] == 0:
+        return None
+    return re.compile("|".join(re.escape(opening) for opening in sorted(found)))
+
+
+def find_all(compiled: re.Pattern[str], finder: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    """``compiled.finditer(text)``, trying the pattern only where ``finder`` finds a
+    place it can start (most of a long text is skipped in C)."""
+    if finder is None:
+        yield from compiled.finditer(text)
+        return
+    position = 0
+    while (place := finder.search(text, position)) is not None:
+        hit = compiled.match(text, place.start())
+        if hit is None:
+            position = place.start() + 1
+        else:
+            yield hit
+            position = hit.end()  # never empty (``opening_finder``)
+
+
+# A word's patterns: their gate, the patterns, and what the text must start with there.
+_Candidates = tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]], tuple[str, ...] | None]
+
+
 class WordScanner:
     """Named patterns, each tried only at the words that can start it."""
 
@@ -130,11 +227,15 @@ class WordScanner:
         self._words: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._stems: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._full: list[tuple[str, re.Pattern[str]]] = []
-        # Of each pattern in ``_full``: strings one of which every match contains.
+        # Of each pattern in ``_full``: strings one of which every match contains, and
+        # a search for where it can start.
         self._full_required: list[frozenset[str] | None] = []
-        self._cache: dict[str, tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]] = {}
+        self._full_finders: list[re.Pattern[str] | None] = []
+        self._cache: dict[str, _Candidates] = {}
         self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self._longest_stem = 0
+        # Pattern (by id) -> strings one of which the text starts with where it matches.
+        self._openings: dict[int, frozenset[str] | None] = {}
 
     def add(self, name: str, pattern: str) -> None:
         compiled = re.compile(pattern)
@@ -142,7 +243,9 @@ class WordScanner:
         if not starts or any(not word for word, _ in starts):
             self._full.append((name, compiled))
             self._full_required.append(required_strings(pattern))
+            self._full_finders.append(opening_finder(pattern))
             return
+        self._openings[id(compiled)] = openings(pattern)
         for word, complete in starts:
             (self._words if complete else self._stems)[word].append((name, compiled))
             if not complete:
@@ -164,34 +267,63 @@ class WordScanner:
                 self._gates[key] = None
         return self._gates[key]
 
-    def _candidates(self, word: str) -> tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]:
+    def _opening(self, word: str, found: list[tuple[str, re.Pattern[str]]]) -> tuple[str, ...] | None:
+        """What the text must start with, where ``word`` starts, for any of ``found`` to
+        match (None: unknown)."""
+        strings: set[str] = set()
+        for _, compiled in found:
+            known = self._openings.get(id(compiled))
+            if known is None:
+                return None
+            # Only openings that can begin where this word does (the word ends where a
+            # character that is not a word's ends it: "i am" cannot begin at "in").
+            strings.update(
+                s
+                for s in known
+                if word.startswith(s) or (s.startswith(word) and not _LETTER.match(s[len(word)]))
+            )
+        # Testing a long list costs more than the gate it would save.
+        strings = _fewer(strings, _MAX_OPENING_TESTS)
+        # "i am" covers "i am not": keep the shortest of each family (in sorted order a
+        # string's shorter cover, if any, is the last one kept).
+        kept: list[str] = []
+        for string in sorted(strings):
+            if not kept or not string.startswith(kept[-1]):
+                kept.append(string)
+        return tuple(kept) if kept and all(kept) else None
+
+    def _candidates(self, word: str) -> _Candidates:
         cached = self._cache.get(word)
         if cached is None:
             found = list(self._words.get(word, []))
             # Only as far as the longest stem: a 100,000-letter "word" is not cut 100,000 ways.
             for length in range(1, min(len(word), self._longest_stem) + 1):
                 found += self._stems.get(word[:length], [])
-            cached = (self._gate(found) if found else None, found)
+            cached = (self._gate(found) if found else None, found, self._opening(word, found))
             if len(self._cache) < 50_000:
                 self._cache[word] = cached
         return cached
 
     def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) for every pattern; a pattern may match overlapping spans."""
-        for (name, compiled), required in zip(self._full, self._full_required, strict=True):
+        full = zip(self._full, self._full_required, self._full_finders, strict=True)
+        for (name, compiled), required, finder in full:
             # A pattern tried at every character is slow; most texts lack what it needs.
             if required is not None and not any(part in text for part in required):
                 continue
-            for match in compiled.finditer(text):
+            for match in find_all(compiled, finder, text):
                 yield name, match
         known = self._cache.get
         candidates = self._candidates
         for token in _WORD.finditer(text):
             word = token.group(0)
-            gate, found = known(word) or candidates(word)
+            gate, found, opening = known(word) or candidates(word)
             if not found:
                 continue
             start = token.start()
+            # A match starts with one of the openings: a cheaper test than the gate's.
+            if opening is not None and not text.startswith(opening, start):
+                continue
             if gate is not None and gate.match(text, start) is None:
                 continue
             for name, compiled in found:
