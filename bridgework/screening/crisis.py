@@ -30,6 +30,7 @@ characters, and the learned reader reads windows of bounded size.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -352,7 +353,17 @@ def _combined(
             in_progress=in_progress,
             about=about,
         )
-    other_script = lexicon().other_language.search(unicodedata.normalize("NFKC", text).lower())
+    other_script = _other_language(text)
     if other_script:
         return Screening(level="concern", matches=(other_script.group(0),))
     return Screening(level="none")
+
+
+def _other_language(text: str) -> re.Match[str] | None:
+    """Crisis words in another language (searched only where a string they all need is)."""
+    lex = lexicon()
+    folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).lower()
+    needs = lex.other_language_needs
+    if needs is not None and not any(part in folded for part in needs):
+        return None
+    return lex.other_language.search(folded)

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from bridgework.core.content import load_yaml
 
-from .wordscan import WordScanner
+from .wordscan import WordScanner, required_strings
 
 FRAME_FILE = Path(__file__).parent / "data" / "crisis_frame.yaml"
 
@@ -131,6 +131,8 @@ class Lexicon:
     other_subject: re.Pattern[str]
     speech: re.Pattern[str]
     other_language: re.Pattern[str]
+    # Strings one of which every match of ``other_language`` contains (None: none known).
+    other_language_needs: frozenset[str] | None = None
 
 
 @cache
@@ -164,6 +166,7 @@ def lexicon() -> Lexicon:
         other_subject=single(data.subjects.other),
         speech=single(data.subjects.speech),
         other_language=re.compile("|".join(data.other_language)),
+        other_language_needs=required_strings("|".join(data.other_language)),
     )
 
 
@@ -212,38 +215,32 @@ def clause_starts(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class _Words:
-    """The words of a text and, for each, the latest writer / other / speech word so far."""
+    """Where the text names the writer, someone else, and reported speech: the start of
+    every such word, in order."""
 
-    starts: list[int]
-    last_self: list[int]
-    last_other: list[int]
-    last_speech: list[int]
+    selves: list[int]
+    others: list[int]
+    speeches: list[int]
 
     @classmethod
     def of(cls, lex: Lexicon, text: str) -> _Words:
-        starts: list[int] = []
-        last_self: list[int] = []
-        last_other: list[int] = []
-        last_speech: list[int] = []
-        me = other = speech = -1
+        words = cls([], [], [])
+        lists = {"self": words.selves, "other": words.others, "speech": words.speeches}
+        kinds = _KINDS.get
         for token in _WORD.finditer(text):
-            word, position = token.group(0), token.start()
-            kind = _word_kind(lex, word)
-            if kind == "self":
-                me = position
-            elif kind == "other":
-                other = position
-            elif kind == "speech":
-                speech = position
-            starts.append(position)
-            last_self.append(me)
-            last_other.append(other)
-            last_speech.append(speech)
-        return cls(starts, last_self, last_other, last_speech)
+            word = token.group(0)
+            kind = kinds(word)
+            if kind is None:
+                kind = _word_kind(lex, word)
+            if kind:
+                lists[kind].append(token.start())
+        return words
 
-    def before(self, position: int) -> int:
-        """Index of the last word starting before ``position`` (-1: none)."""
-        return bisect.bisect_left(self.starts, position) - 1
+    @staticmethod
+    def last(positions: list[int], before: int) -> int:
+        """The start of the last of these words that starts before ``before`` (-1: none)."""
+        index = bisect.bisect_left(positions, before)
+        return positions[index - 1] if index else -1
 
 
 _KINDS: dict[str, str] = {}
@@ -274,20 +271,17 @@ def _subject(
     """
     start = match.start()
     phrase_kinds = {_word_kind(lex, w) for w in match.group(0).split()}
-    index = words.before(start)
-    speech = words.last_speech[index] if index >= 0 else -1
-    if speech >= low:
-        speech_index = words.before(speech + 1)
-        if words.last_other[speech_index] >= low:
-            between = text[speech:start]
-            if " , " not in between and not re.search(r"\b(?:and|but|so) i\b", between):
-                return "other"  # their words: "he said 'I won't be a problem much longer'"
+    speech = words.last(words.speeches, start)
+    if speech >= low and words.last(words.others, speech + 1) >= low:
+        between = text[speech:start]
+        if " , " not in between and not re.search(r"\b(?:and|but|so) i\b", between):
+            return "other"  # their words: "he said 'I won't be a problem much longer'"
     if "self" in phrase_kinds:
         return "self"
     if "other" in phrase_kinds:
         return "other"
-    me = words.last_self[index] if index >= 0 else -1
-    other = words.last_other[index] if index >= 0 else -1
+    me = words.last(words.selves, start)
+    other = words.last(words.others, start)
     return "other" if other >= low and other > me else "self"
 
 

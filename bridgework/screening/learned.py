@@ -22,9 +22,12 @@ test checks the two agree.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -67,6 +70,7 @@ SPAN_CHARS = 280
 # Spans are read inside this many of a long text's most worrying windows.
 SPAN_WINDOWS = 8
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
+_NON_SPACE = re.compile(r"\S+")
 # Distinct words whose character features are remembered (about 100 bytes each).
 _CACHE_WORDS = 200_000
 
@@ -109,6 +113,57 @@ class CrisisModel:
     thresholds: dict[str, float]
     # Word -> its character features' indexes, filled as texts are read.
     char_cache: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
+    # Word -> all its features (:class:`_Word`), filled as texts are read.
+    word_cache: dict[str, _Word] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def _pairs(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """The vocabulary's word pairs as a sorted table: an id for every token that is
+        part of a pair, each pair's key ``first id * count + second id`` in order, and
+        its index. A pair of tokens is in the vocabulary exactly when its key is here."""
+        ids: dict[str, int] = {}
+        pairs: list[tuple[int, int, int]] = []
+        for feature, index in self.word_vocabulary.items():
+            parts = feature.split(" ")
+            if len(parts) == 2 and parts[0] and parts[1]:
+                first = ids.setdefault(parts[0], len(ids))
+                second = ids.setdefault(parts[1], len(ids))
+                pairs.append((first, second, index))
+        table = np.array(pairs, dtype=np.int64).reshape(-1, 3)
+        keys = table[:, 0] * len(ids) + table[:, 1]
+        order = np.argsort(keys, kind="stable")
+        return ids, keys[order], table[order, 2]
+
+    def _word(self, word: str) -> _Word:
+        """One whitespace-separated word's features, each word's computed once per process."""
+        found = self.word_cache.get(word)
+        if found is None:
+            vocabulary = self.word_vocabulary
+            ids = self._pairs[0]
+            tokens = tuple(_TOKEN.findall(word))
+            chars = [i for g in char_features(word) if (i := self.char_vocabulary.get(g, -1)) >= 0]
+            found = _Word(
+                tokens=tokens,
+                unigrams=np.array([vocabulary.get(t, -1) for t in tokens], dtype=np.int64).tobytes(),
+                token_ids=np.array([ids.get(t, -1) for t in tokens], dtype=np.int64).tobytes(),
+                chars=np.array(chars, dtype=np.int64).tobytes(),
+                token_count=len(tokens),
+                char_count=len(chars),
+            )
+            if len(self.word_cache) < _CACHE_WORDS:
+                self.word_cache[word] = found
+        return found
+
+    def _bigrams(self, token_ids: np.ndarray) -> np.ndarray:
+        """The vocabulary index (-1: none) of each pair of neighbouring tokens."""
+        ids, keys, indexes = self._pairs
+        if len(token_ids) < 2 or not len(keys):
+            return np.full(max(len(token_ids) - 1, 0), -1, dtype=np.int64)
+        first, second = token_ids[:-1], token_ids[1:]
+        wanted = first * len(ids) + second
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        found = (first >= 0) & (second >= 0) & (keys[at] == wanted)
+        return np.where(found, indexes[at], -1)
 
     def _word_indexes(self, text: str) -> list[int]:
         vocabulary = self.word_vocabulary
@@ -129,24 +184,28 @@ class CrisisModel:
         return found
 
     @staticmethod
-    def _tfidf(indexes: list[int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _tfidf(indexes: list[int] | np.ndarray, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Unique feature indexes and their l2-normalised sublinear tf-idf values."""
-        unique, counts = np.unique(np.array(indexes, dtype=np.int64), return_counts=True)
-        values = (1.0 + np.log(counts)) * idf[unique]
+        unique, counts = _unique_counts(np.asarray(indexes, dtype=np.int64))
+        values = (1.0 + np.log(counts)) * idf.take(unique)
         norm = float(np.sqrt(values @ values))
         return unique, values / norm if norm else values
 
     def scores(self, text: str) -> np.ndarray:
         """The four heads' probabilities for one window of text."""
+        return self._scores_of(self._word_indexes(text), self._char_indexes(text))
+
+    def _scores_of(self, words: list[int] | np.ndarray, chars: list[int] | np.ndarray) -> np.ndarray:
+        """The four heads' probabilities from a text's word and character feature indexes
+        (with repeats, in any order; only the vocabulary's features)."""
+        # ``take`` copies the same rows as indexing does, several times faster.
         logits = self.intercept.copy()
-        words = self._word_indexes(text)
-        if words:
+        if len(words):
             unique, values = self._tfidf(words, self.word_idf)
-            logits += values @ self.coef[unique]
-        chars = self._char_indexes(text)
-        if chars:
+            logits += values @ self.coef.take(unique, axis=0)
+        if len(chars):
             unique, values = self._tfidf(chars, self.char_idf)
-            logits += values @ self.coef[unique + len(self.word_vocabulary)]
+            logits += values @ self.coef.take(unique + len(self.word_vocabulary), axis=0)
         # Level is one three-way choice (none / concern / urgent); the rest are yes/no.
         level = np.exp(np.array([0.0, logits[0], logits[1]]) - max(0.0, logits[0], logits[1]))
         level /= level.sum()
@@ -155,8 +214,46 @@ class CrisisModel:
 
     def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The heads for the most worrying window of ``text``, and for its most worrying
-        span of a few sentences. A very long text's spans are read only inside its
-        ``SPAN_WINDOWS`` most worrying windows, which bounds the cost."""
+        span of a few sentences or single sentence. A very long text's spans are read only
+        inside its ``SPAN_WINDOWS`` most worrying windows, which bounds the cost.
+
+        The text's features are computed once and each window and span reads its own
+        stretch of them (:class:`_Reading`): the same numbers as reading each window's
+        and span's string on its own (:meth:`_read_both_strings`), which a text that
+        lower-casing would change still takes (the prepared texts screening reads are
+        lower case already)."""
+        if text.lower() != text:
+            return self._read_both_strings(text)
+        reading = _Reading(self, text)
+        scored = sorted(
+            ((reading.scores(window), window) for window in reading.windows()),
+            key=lambda pair: float(pair[0][0] + pair[0][1]),
+            reverse=True,
+        )
+        if not scored:
+            empty = np.zeros(len(HEADS))
+            return empty, empty
+        whole = scored[0][0]
+        if len(text) <= SPAN_CHARS:
+            spans = reading.sentences_of(scored[0][1])
+            if len(spans) < 2:
+                return whole, whole
+            spans = [scored[0][1], *spans]
+        else:
+            spans = [
+                span
+                for _, window in scored[:SPAN_WINDOWS]
+                for span in (*reading.spans(window), *reading.sentences_of(window))
+            ]
+        best: np.ndarray | None = None
+        for span in spans:
+            found = reading.scores(span)
+            if best is None or found[0] + found[1] > best[0] + best[1]:
+                best = found
+        return whole, best if best is not None else np.zeros(len(HEADS))
+
+    def _read_both_strings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`read_both`, each window and span read as a string of its own."""
         scored = sorted(
             ((self.scores(window), window) for window in windows(text)),
             key=lambda pair: float(pair[0][0] + pair[0][1]),
@@ -189,6 +286,242 @@ class CrisisModel:
         logits = self.combiner_coef @ inputs + self.combiner_intercept
         crisis, urgent = 1.0 / (1.0 + np.exp(-logits))
         return float(crisis), float(urgent)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """One whitespace-separated word's features, as :func:`word_features` and
+    :func:`char_features` find them in any text it is part of: its tokens, their
+    vocabulary indexes (-1: not in it) and ids in the model's pair table, and its
+    character features' indexes (in the vocabulary only), as int64 bytes."""
+
+    tokens: tuple[str, ...]
+    unigrams: bytes
+    token_ids: bytes
+    chars: bytes
+    token_count: int
+    char_count: int
+
+
+_TOKEN_COUNT = attrgetter("token_count")
+_CHAR_COUNT = attrgetter("char_count")
+_UNIGRAMS = attrgetter("unigrams")
+_TOKEN_IDS = attrgetter("token_ids")
+_CHARS = attrgetter("chars")
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """A window or span, as :func:`windows` would build its string: whole sentences
+    ``first..stop-1`` of the text, or the piece ``start:end`` of one sentence (one
+    huge sentence cut in pieces, and what ``windows`` makes of such a piece).
+    ``length`` is the length of the string ``windows`` builds."""
+
+    length: int
+    sentences: tuple[int, int] | None = None
+    piece: tuple[int, int, int] | None = None  # (sentence, start, end)
+
+
+class _Reading:
+    """One text's features, computed once, for every window and span of it.
+
+    Word features (tokens, and pairs of neighbouring tokens) and character features
+    (per whitespace-separated word) never reach across whitespace, and ``windows``
+    splits and joins only at whitespace, so a window or span of whole sentences reads
+    a slice of the text's features: exactly what reading its string would find. A piece
+    that cuts a word (one huge sentence cut in pieces) reads its cut ends as words of
+    their own. Only for a text that lower-casing leaves as it is (the features
+    lower-case what they read).
+    """
+
+    def __init__(self, model: CrisisModel, text: str) -> None:
+        self.model = model
+        self.text = text
+        # As windows() and sentences() split it (each window's string splits the same way).
+        self.sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
+        words: list[_Word] = []
+        sentence_words = [0]
+        known = model.word_cache.get
+        for sentence in self.sentences:
+            words += [known(word) or model._word(word) for word in sentence.split()]
+            sentence_words.append(len(words))
+        self.sentence_words = sentence_words
+        self.token_offsets = list(accumulate(map(_TOKEN_COUNT, words), initial=0))
+        self.char_offsets = list(accumulate(map(_CHAR_COUNT, words), initial=0))
+        self.unigrams = np.frombuffer(b"".join(map(_UNIGRAMS, words)), dtype=np.int64)
+        self._token_ids = b"".join(map(_TOKEN_IDS, words))
+        self.bigrams = model._bigrams(np.frombuffer(self._token_ids, dtype=np.int64))
+        self.chars = np.frombuffer(b"".join(map(_CHARS, words)), dtype=np.int64)
+        self._positions: dict[int, tuple[list[int], list[int]]] = {}
+        self._scores: dict[_Stretch, np.ndarray] = {}
+
+    def windows(self) -> list[_Stretch]:
+        """:func:`windows` of the text, as stretches."""
+        if len(self.text) <= WINDOW_CHARS:
+            return [_Stretch(len(self.text), sentences=(0, len(self.sentences)))]
+        units = [(index, 0, len(sentence)) for index, sentence in enumerate(self.sentences)]
+        return _group(units, WINDOW_CHARS, whole=True)
+
+    def spans(self, window: _Stretch) -> list[_Stretch]:
+        """:func:`windows` of a window's string, ``SPAN_CHARS`` long, as stretches."""
+        if window.length <= SPAN_CHARS:
+            return [window]
+        if window.sentences is not None:
+            # The window's string splits into the very sentences it joins.
+            first, stop = window.sentences
+            units = [(i, 0, len(self.sentences[i])) for i in range(first, stop)]
+            return _group(units, SPAN_CHARS, whole=True)
+        assert window.piece is not None
+        index, start, end = window.piece
+        sentence = self.sentences[index]
+        units = [(index, start + a, start + b) for a, b in _sentence_bounds(sentence[start:end])]
+        return _group(units, SPAN_CHARS, whole=False)
+
+    def sentences_of(self, window: _Stretch) -> list[_Stretch]:
+        """:func:`sentences` of a window's string, as stretches."""
+        if window.sentences is not None:
+            first, stop = window.sentences
+            units = [(i, 0, len(self.sentences[i])) for i in range(first, stop)]
+        else:
+            assert window.piece is not None
+            index, start, end = window.piece
+            sentence = self.sentences[index]
+            units = [(index, start + a, start + b) for a, b in _sentence_bounds(sentence[start:end])]
+        out: list[_Stretch] = []
+        for index, start, end in units:
+            if window.sentences is not None and end - start <= SPAN_CHARS:
+                out.append(_Stretch(end - start, sentences=(index, index + 1)))
+                continue
+            for i in range(start, end, SPAN_CHARS):
+                piece_end = min(i + SPAN_CHARS, end)
+                out.append(_Stretch(piece_end - i, piece=(index, i, piece_end)))
+        return out
+
+    def scores(self, stretch: _Stretch) -> np.ndarray:
+        found = self._scores.get(stretch)
+        if found is None:
+            found = self._scores[stretch] = self.model._scores_of(*self.features(stretch))
+        return found
+
+    def features(self, stretch: _Stretch) -> tuple[np.ndarray, np.ndarray]:
+        """Word and character feature indexes of a stretch (vocabulary only, with repeats)."""
+        head: list[str] = []
+        tail: list[str] = []
+        if stretch.sentences is not None:
+            first, stop = stretch.sentences
+            low, high = self.sentence_words[first], self.sentence_words[stop]
+        else:
+            assert stretch.piece is not None
+            index, start, end = stretch.piece
+            sentence = self.sentences[index]
+            starts, ends = self._word_positions(index)
+            inner = bisect.bisect_left(starts, start)
+            outer = bisect.bisect_right(ends, end)
+            offset = self.sentence_words[index]
+            if inner < outer:  # whole words, and the cut ends of others
+                head = sentence[start : starts[inner]].split()
+                tail = sentence[ends[outer - 1] : end].split()
+                low, high = offset + inner, offset + outer
+            else:
+                head = sentence[start:end].split()
+                low = high = offset
+        t0, t1 = self.token_offsets[low], self.token_offsets[high]
+        chars = self.chars[self.char_offsets[low] : self.char_offsets[high]]
+        if not head and not tail:
+            words = np.concatenate((self.unigrams[t0:t1], self.bigrams[t0 : max(t0, t1 - 1)]))
+            return words[words >= 0], chars
+        # A piece with cut words: its token sequence, and the pairs in it, anew.
+        model = self.model
+        ends_ = [model._word(w) for w in head], [model._word(w) for w in tail]
+        unigrams = np.concatenate(
+            (
+                np.frombuffer(b"".join(w.unigrams for w in ends_[0]), dtype=np.int64),
+                self.unigrams[t0:t1],
+                np.frombuffer(b"".join(w.unigrams for w in ends_[1]), dtype=np.int64),
+            )
+        )
+        token_ids = b"".join(
+            (
+                *(w.token_ids for w in ends_[0]),
+                self._token_ids[t0 * 8 : t1 * 8],
+                *(w.token_ids for w in ends_[1]),
+            )
+        )
+        words = np.concatenate((unigrams, model._bigrams(np.frombuffer(token_ids, dtype=np.int64))))
+        chars = np.concatenate(
+            (
+                np.frombuffer(b"".join(w.chars for w in ends_[0]), dtype=np.int64),
+                chars,
+                np.frombuffer(b"".join(w.chars for w in ends_[1]), dtype=np.int64),
+            )
+        )
+        return words[words >= 0], chars
+
+    def _word_positions(self, index: int) -> tuple[list[int], list[int]]:
+        """Where each whitespace-separated word of one sentence starts and ends."""
+        found = self._positions.get(index)
+        if found is None:
+            matches = list(_NON_SPACE.finditer(self.sentences[index]))
+            found = self._positions[index] = ([m.start() for m in matches], [m.end() for m in matches])
+        return found
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences ``windows`` splits ``text`` into."""
+    bounds: list[tuple[int, int]] = []
+    previous = 0
+    for match in _SENTENCE_END.finditer(text):
+        bounds.append((previous, match.start()))
+        previous = match.end()
+    bounds.append((previous, len(text)))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+def _group(units: list[tuple[int, int, int]], size: int, *, whole: bool) -> list[_Stretch]:
+    """:func:`windows`' grouping of sentences, as stretches. ``units`` are
+    (sentence, start, end): whole sentences of the text when ``whole``, else pieces of
+    one sentence (which a group then spans from the first's start to the last's end)."""
+    out: list[_Stretch] = []
+    current: list[int] = []
+    used = 0
+
+    def joined() -> _Stretch:
+        length = sum(units[i][2] - units[i][1] for i in current) + len(current) - 1
+        first, last = units[current[0]], units[current[-1]]
+        if whole:
+            return _Stretch(length, sentences=(first[0], last[0] + 1))
+        return _Stretch(length, piece=(first[0], first[1], last[2]))
+
+    for number, (index, start, end) in enumerate(units):
+        length = end - start
+        if length > size:
+            if current:
+                out.append(joined())
+            for i in range(0, length, size // 2):
+                piece_end = min(start + i + size, end)
+                out.append(_Stretch(piece_end - start - i, piece=(index, start + i, piece_end)))
+            current, used = [], 0
+            continue
+        if current and used + length > size:
+            out.append(joined())
+            current = current[-1:]
+            used = units[current[0]][2] - units[current[0]][1]
+        current.append(number)
+        used += length + 1
+    if current:
+        out.append(joined())
+    return out
+
+
+def _unique_counts(indexes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(indexes, return_counts=True)`` for a non-empty int64 array, with
+    fewer steps (the same sorted values and counts)."""
+    ordered = np.sort(indexes)
+    edges = np.empty(ordered.size + 1, dtype=bool)
+    edges[0] = edges[-1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=edges[1:-1])
+    starts = np.flatnonzero(edges)
+    return ordered[starts[:-1]], np.diff(starts)
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:

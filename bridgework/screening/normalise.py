@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from bridgework.core.content import load_yaml
 
-from .wordscan import WordScanner
+from .wordscan import WordScanner, required_strings
 
 NORMALISE_FILE = Path(__file__).parent / "data" / "normalise.yaml"
 
@@ -67,6 +67,8 @@ class _Tables:
     words: dict[str, str]
     # (pattern, replacement, quick test: where it finds nothing, the pattern cannot match)
     phrases: list[tuple[re.Pattern[str], str, re.Pattern[str]]]
+    # Of each phrase: strings one of which every match contains (None: none known).
+    phrase_needs: list[frozenset[str] | None]
     fuzzy: dict[str, str]
     keywords: frozenset[str]
     idioms: WordScanner
@@ -111,6 +113,7 @@ def tables() -> _Tables:
         phrases=[
             (re.compile(p.pattern), p.replace, _quick_test(p.pattern)) for p in data.phrases
         ],
+        phrase_needs=[required_strings(p.pattern) for p in data.phrases],
         fuzzy=_fuzzy_index(data.fuzzy_targets, data.protected),
         keywords=frozenset([*data.keywords, *data.fuzzy_targets]),
         idioms=idioms,
@@ -177,8 +180,12 @@ def _quick_test(pattern: str) -> re.Pattern[str]:
 
 
 def _apply_phrases(joined: str) -> str:
-    """The phrase replacements, each only where its quick test finds something."""
-    for pattern, replacement, quick in tables().phrases:
+    """The phrase replacements, each only where its quick test finds something (and
+    its quick test only where the text has a string every match needs)."""
+    found = tables()
+    for (pattern, replacement, quick), needs in zip(found.phrases, found.phrase_needs, strict=True):
+        if needs is not None and not any(part in joined for part in needs):
+            continue
         if quick.search(joined):
             joined = pattern.sub(replacement, joined)
     return joined
@@ -190,26 +197,39 @@ def normalise(text: str) -> str:
     Sentence punctuation survives as `` . `` and commas as `` , `` so concepts can
     respect clause boundaries.
     """
-    text = unicodedata.normalize("NFKC", _without_expanding(text))
-    text = text.translate(_APOSTROPHES)
-    text = _EMOJI_SELF.sub(" kill myself ", text)
-    text = _EMOJI_DEATH.sub(" death ", text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    if decomposed != text:
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # folding, emoji and accents change nothing in ASCII
+        text = text.translate(_APOSTROPHES)
+    else:
+        text = unicodedata.normalize("NFKC", _without_expanding(text))
+        text = text.translate(_APOSTROPHES)
+        text = _EMOJI_SELF.sub(" kill myself ", text)
+        text = _EMOJI_DEATH.sub(" death ", text)
+        decomposed = unicodedata.normalize("NFKD", text)
+        if decomposed != text:
+            text = "".join(c for c in decomposed if not unicodedata.combining(c))
     text = _HYPHEN.sub(" ", text.lower())  # "self-harm", "multi-storey": two words
-    out: list[str] = []
-    for token in _TOKEN.findall(text):
-        if token[0].isalnum() or token[0] in "@$'":
-            token = token.strip("'")
-            if token:
-                out.append(_normalise_token(token))
-        elif any(c in ".?!;:\n" for c in token):
-            out.append(".")
-        elif "," in token or "\u2014" in token or "\u2013" in token or token == "-":
-            out.append(",")
-        # other symbols and emoji carry no signal
+    read = _READ.get
+    out = [word if (word := read(token)) is not None else _read_token(token) for token in _TOKEN.findall(text)]
     return _apply_phrases(" ".join(word for word in out if word).lower())
+
+
+# Token -> what ``normalise`` makes of it ("": nothing), remembered for the common ones.
+_READ: dict[str, str] = {}
+
+
+def _read_token(token: str) -> str:
+    if token[0].isalnum() or token[0] in "@$'":
+        stripped = token.strip("'")
+        word = _normalise_token(stripped) if stripped else ""
+    elif any(c in ".?!;:\n" for c in token):
+        word = "."
+    elif "," in token or "\u2014" in token or "\u2013" in token or token == "-":
+        word = ","
+    else:
+        word = ""  # other symbols and emoji carry no signal
+    if len(_READ) < 100_000:
+        _READ[token] = word
+    return word
 
 
 def prepare(text: str) -> str:

@@ -65,6 +65,64 @@ def first_words(pattern: str) -> set[tuple[str, bool]] | None:
     return _starts(list(_parser.parse(pattern).data))
 
 
+_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT}
+# More strings than this, and looking for each costs more than the pattern saves.
+_MAX_LITERALS = 64
+
+
+def _selective(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The better of two requirements: the longer shortest string, then fewer strings."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _required(items: list[tuple[object, object]], depth: int = 0) -> frozenset[str] | None:
+    """Strings one of which is part of every match of ``items``; None: none known."""
+    if depth > 20:
+        return None
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av)  # type: ignore[arg-type]
+            continue
+        if run:  # a run of literal characters, matched one after the other
+            best, run = _selective(best, frozenset([run])), ""
+        if op is C.SUBPATTERN:
+            add_flags, del_flags, sub = av[1], av[2], av[3]  # type: ignore[index]
+            if add_flags or del_flags:  # e.g. (?i:...): its letters may match other cases
+                return best
+            best = _selective(best, _required(list(sub.data), depth + 1))
+        elif op is C.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:  # type: ignore[index]
+                part = _required(list(branch.data), depth + 1)
+                if part is None:
+                    break
+                found |= part
+            else:
+                if len(found) <= _MAX_LITERALS:
+                    best = _selective(best, frozenset(found))
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index,operator]
+            best = _selective(best, _required(list(av[2].data), depth + 1))  # type: ignore[index]
+        elif op is C.ATOMIC_GROUP:
+            best = _selective(best, _required(list(av.data), depth + 1))  # type: ignore[attr-defined]
+        # Anything else (a class, an assertion, a back reference...) requires no string.
+    if run:
+        best = _selective(best, frozenset([run]))
+    return best
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains (None: none known): where
+    none is in a text, the pattern cannot match anywhere in it."""
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return _required(list(parsed.data))
+
+
 class WordScanner:
     """Named patterns, each tried only at the words that can start it."""
 
@@ -72,17 +130,23 @@ class WordScanner:
         self._words: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._stems: dict[str, list[tuple[str, re.Pattern[str]]]] = defaultdict(list)
         self._full: list[tuple[str, re.Pattern[str]]] = []
+        # Of each pattern in ``_full``: strings one of which every match contains.
+        self._full_required: list[frozenset[str] | None] = []
         self._cache: dict[str, tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]]]] = {}
         self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._longest_stem = 0
 
     def add(self, name: str, pattern: str) -> None:
         compiled = re.compile(pattern)
         starts = first_words(pattern)
         if not starts or any(not word for word, _ in starts):
             self._full.append((name, compiled))
+            self._full_required.append(required_strings(pattern))
             return
         for word, complete in starts:
             (self._words if complete else self._stems)[word].append((name, compiled))
+            if not complete:
+                self._longest_stem = max(self._longest_stem, len(word))
         self._cache.clear()
         self._gates.clear()
 
@@ -104,7 +168,8 @@ class WordScanner:
         cached = self._cache.get(word)
         if cached is None:
             found = list(self._words.get(word, []))
-            for length in range(1, len(word) + 1):
+            # Only as far as the longest stem: a 100,000-letter "word" is not cut 100,000 ways.
+            for length in range(1, min(len(word), self._longest_stem) + 1):
                 found += self._stems.get(word[:length], [])
             cached = (self._gate(found) if found else None, found)
             if len(self._cache) < 50_000:
@@ -113,12 +178,17 @@ class WordScanner:
 
     def finditer(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) for every pattern; a pattern may match overlapping spans."""
-        for name, compiled in self._full:
+        for (name, compiled), required in zip(self._full, self._full_required, strict=True):
+            # A pattern tried at every character is slow; most texts lack what it needs.
+            if required is not None and not any(part in text for part in required):
+                continue
             for match in compiled.finditer(text):
                 yield name, match
+        known = self._cache.get
         candidates = self._candidates
         for token in _WORD.finditer(text):
-            gate, found = candidates(token.group(0))
+            word = token.group(0)
+            gate, found = known(word) or candidates(word)
             if not found:
                 continue
             start = token.start()

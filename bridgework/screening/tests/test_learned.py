@@ -97,14 +97,14 @@ def test_a_very_long_text_reads_spans_in_a_few_windows_only(
 ) -> None:
     model = learned.load_model()
     text = "The allotment needs weeding and the bus was late again today. " * 2000
-    calls: list[str] = []
-    original = learned.CrisisModel.scores
+    calls: list[int] = []
+    original = learned.CrisisModel._scores_of
 
-    def counted(self: learned.CrisisModel, piece: str) -> np.ndarray:
-        calls.append(piece)
-        return original(self, piece)
+    def counted(self: learned.CrisisModel, words: np.ndarray, chars: np.ndarray) -> np.ndarray:
+        calls.append(len(chars))
+        return original(self, words, chars)
 
-    monkeypatch.setattr(learned.CrisisModel, "scores", counted)
+    monkeypatch.setattr(learned.CrisisModel, "_scores_of", counted)
     model.read_both(text)
     windows = len(learned.windows(text))
     first = learned.windows(text)[0]
@@ -150,3 +150,48 @@ def test_every_field_of_a_learned_verdict_is_plain_python_for_json() -> None:
     assert result.level == "urgent"
     assert type(result.in_progress) is bool
     json.dumps({"level": result.level, "in_progress": result.in_progress, "about": result.about})
+
+
+_SENTENCE = "Took the whole bottle an hour ago, and I feel sick. "
+STRETCHES = [
+    "short line. another one",
+    "one line only",
+    "i bought the gun on saturday. i am using it this weekend. bus home was packed.",
+    "mock results came back. " * 14,
+    "the allotment needs weeding and the bus was late again today. " * 60,
+    "  tabs\tand\nnewlines.   and  double  spaces!\n\n" * 40,
+    "no full stop at all and i want to die tonight with the pills " * 60,
+    "k" * 3000 + " i want to die. " + "unbroken" * 400,
+    "x" * 1001,
+    ".\n  \n" * 400 + "i am done. " * 30,
+    "\n\n   leading whitespace. " + _SENTENCE.lower() * 30 + "   \n",
+    "ένα δύο. 日本語の文 . " * 50,
+]
+
+
+@pytest.mark.parametrize("text", STRETCHES)
+def test_reading_features_once_gives_what_reading_each_window_gives(text: str) -> None:
+    model = learned.load_model()
+    whole, span = model.read_both(text)
+    expected_whole, expected_span = model._read_both_strings(text)
+    assert whole.tolist() == expected_whole.tolist()
+    assert span.tolist() == expected_span.tolist()
+
+
+def test_the_stretches_are_the_windows_and_spans_windows_builds() -> None:
+    model = learned.load_model()
+    for text in STRETCHES:
+        reading = learned._Reading(model, text)
+        sentences = reading.sentences
+        for window, built in zip(reading.windows(), learned.windows(text), strict=True):
+            assert window.length == len(built)
+            if window.sentences is not None and len(text) > learned.WINDOW_CHARS:
+                first, stop = window.sentences
+                assert " ".join(sentences[first:stop]) == built
+            if window.piece is not None:
+                index, start, end = window.piece
+                assert sentences[index][start:end] == built
+            spans = learned.windows(built, learned.SPAN_CHARS)
+            assert [s.length for s in reading.spans(window)] == [len(s) for s in spans]
+            alone = learned.sentences(built)
+            assert [s.length for s in reading.sentences_of(window)] == [len(s) for s in alone]

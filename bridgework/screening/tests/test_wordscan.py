@@ -47,3 +47,24 @@ def test_the_frame_and_idiom_scanners_miss_nothing_on_real_statements() -> None:
     for scanner in (lexicon().scanner, tables().idioms):
         for text in texts:
             assert _scanned(scanner, text) == _every_try(scanner, text), text
+
+
+def test_the_strings_a_pattern_needs_are_in_every_match() -> None:
+    from bridgework.screening.wordscan import required_strings
+
+    assert required_strings(r"\bi want to die\b") == {"i want to die"}
+    assert required_strings(r"\w+ years (?:clean|free)") == {" years "}
+    assert required_strings(r"[ab]cd|ef") == {"cd", "ef"}
+    assert required_strings(r"(?:foo|)") is None  # may match nothing
+    assert required_strings(r"(?i)abc") is None  # other cases match too
+    assert required_strings(r"(?i:abc)") is None
+
+
+def test_a_pattern_tried_everywhere_is_skipped_only_where_it_cannot_match() -> None:
+    scanner = WordScanner()
+    scanner.add("time", r"\b(?:\d{2,}|twenty|thirty) of them\b")
+    scanner.add("end", r"(?:^|[.!?] )(?:my )?(?:final|last) (?:entry|post)\b")
+    assert scanner._full_required == [frozenset({" of them"}), frozenset({"final", "last"})]
+    for text in ("took 40 of them", "my final entry", "nothing here . last post", "of them"):
+        assert _scanned(scanner, text) == _every_try(scanner, text)
+    assert len(_scanned(scanner, "took 40 of them . my last post")) == 2
