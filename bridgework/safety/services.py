@@ -30,17 +30,18 @@ def screen_texts(*texts: str | None) -> Screening:
     return max(readings, key=lambda s: (LEVELS.index(s.level), s.in_progress), default=screen(""))
 
 
-# Answers read under their heading: a list of warning signs ("Not sleeping, skipping
-# meals") is calm where it is asked for. Other headings are the app's words that a learned
-# reader can take for the person's ("Things I can do on my own to feel a little better"
-# read as a concern), so their answers are read on their own.
-_READ_UNDER_HEADING = frozenset({"warning_signs"})
+# Answers read under a heading: a list of warning signs ("Not sleeping, skipping meals")
+# is calm where it is asked for. The heading is written for the reader, not the form's
+# label: the learned reader took "My warning signs: when I want to die" for a calm list
+# too, and "Things I can do on my own to feel a little better" for the person's own words
+# (a concern), so other answers are read on their own. Tests hold both directions.
+_HEADINGS = {"warning_signs": "Signs a crisis may be coming"}
 
 
 def _under_heading(name: str, text: str | None) -> str | None:
-    if not text or not text.strip() or name not in _READ_UNDER_HEADING:
+    heading = _HEADINGS.get(name)
+    if not text or not text.strip() or heading is None:
         return text
-    heading = SafetyPlan.LABELS[name].lstrip("0123456789. ")  # "1. My warning signs"
     return f"{heading}: {text}"
 
 

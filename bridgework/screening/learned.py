@@ -65,8 +65,7 @@ _SPACES = re.compile(r"\s\s+")
 # window (each overlapping the last by a sentence) and the most worrying window counts.
 WINDOW_CHARS = 1000
 # A long entry's risk often sits in one sentence among ordinary ones, where a whole
-# window's words outweigh it; the model also reads spans of a few sentences, and each
-# sentence on its own ("I'm going back there Thursday to jump" among a day's news).
+# window's words outweigh it; the model also reads spans of a few sentences.
 SPAN_CHARS = 280
 # Spans are read inside this many of a long text's most worrying windows.
 SPAN_WINDOWS = 8
@@ -258,7 +257,7 @@ class CrisisModel:
 
     def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The heads for the most worrying window of ``text``, and for its most worrying
-        span of a few sentences or single sentence. A very long text's spans are read only
+        span of a few sentences. A very long text's spans are read only
         inside its ``SPAN_WINDOWS`` most worrying windows, which bounds the cost.
 
         The text's features are computed once and each window and span reads its own
@@ -272,7 +271,7 @@ class CrisisModel:
         windows_ = reading.windows()
         if len(windows_) == 1 and len(text) > SPAN_CHARS:
             # One window: its spans are known already, so all are scored in one go.
-            reading.score_all([*windows_, *reading.spans(windows_[0]), *reading.sentences_of(windows_[0])])
+            reading.score_all([*windows_, *reading.spans(windows_[0])])
         else:
             reading.score_all(windows_)
         scored = sorted(
@@ -285,16 +284,8 @@ class CrisisModel:
             return empty, empty
         whole = scored[0][0]
         if len(text) <= SPAN_CHARS:
-            spans = reading.sentences_of(scored[0][1])
-            if len(spans) < 2:
-                return whole, whole
-            spans = [scored[0][1], *spans]
-        else:
-            spans = [
-                span
-                for _, window in scored[:SPAN_WINDOWS]
-                for span in (*reading.spans(window), *reading.sentences_of(window))
-            ]
+            return whole, whole
+        spans = [span for _, window in scored[:SPAN_WINDOWS] for span in reading.spans(window)]
         reading.score_all(spans)
         best: np.ndarray | None = None
         for span in spans:
@@ -315,13 +306,8 @@ class CrisisModel:
             return empty, empty
         whole = scored[0][0]
         if len(text) <= SPAN_CHARS:
-            spans = sentences(text)
-            return (whole, whole) if len(spans) < 2 else (whole, self._most_worrying([text, *spans]))
-        spans = [
-            span
-            for _, window in scored[:SPAN_WINDOWS]
-            for span in (*windows(window, SPAN_CHARS), *sentences(window))
-        ]
+            return whole, whole
+        spans = [span for _, window in scored[:SPAN_WINDOWS] for span in windows(window, SPAN_CHARS)]
         return whole, self._most_worrying(spans)
 
     def _most_worrying(self, pieces: list[str]) -> np.ndarray:
@@ -388,7 +374,7 @@ class _Reading:
     def __init__(self, model: CrisisModel, text: str) -> None:
         self.model = model
         self.text = text
-        # As windows() and sentences() split it (each window's string splits the same way).
+        # As windows() splits it (each window's string splits the same way).
         self.sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
         words: list[_Word] = []
         sentence_words = [0]
@@ -438,26 +424,6 @@ class _Reading:
         sentence = self.sentences[index]
         units = [(index, start + a, start + b) for a, b in _sentence_bounds(sentence[start:end])]
         return _group(units, SPAN_CHARS, whole=False)
-
-    def sentences_of(self, window: _Stretch) -> list[_Stretch]:
-        """:func:`sentences` of a window's string, as stretches."""
-        if window.sentences is not None:
-            first, stop = window.sentences
-            units = [(i, 0, len(self.sentences[i])) for i in range(first, stop)]
-        else:
-            assert window.piece is not None
-            index, start, end = window.piece
-            sentence = self.sentences[index]
-            units = [(index, start + a, start + b) for a, b in _sentence_bounds(sentence[start:end])]
-        out: list[_Stretch] = []
-        for index, start, end in units:
-            if window.sentences is not None and end - start <= SPAN_CHARS:
-                out.append(_Stretch(end - start, sentences=(index, index + 1)))
-                continue
-            for i in range(start, end, SPAN_CHARS):
-                piece_end = min(i + SPAN_CHARS, end)
-                out.append(_Stretch(piece_end - i, piece=(index, i, piece_end)))
-        return out
 
     def _content(self, stretch: _Stretch) -> tuple[str, ...]:
         """What a stretch's features depend on, and nothing else: the sentences it joins
@@ -646,15 +612,6 @@ def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
         used += len(sentence) + 1
     if current:
         out.append(" ".join(current))
-    return out
-
-
-def sentences(text: str, size: int = SPAN_CHARS) -> list[str]:
-    """Each sentence of ``text`` on its own; one longer than ``size`` is cut into pieces."""
-    out: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        if sentence.strip():
-            out.extend(sentence[i : i + size] for i in range(0, len(sentence), size))
     return out
 
 

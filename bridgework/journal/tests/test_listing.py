@@ -25,10 +25,12 @@ def test_it_writes_what_the_template_writes(user: Any) -> None:
         "Exactly two hundred characters " + "x" * 169,
         "Zoë 🙂 ünïcode\nwith a new line\n\nand a paragraph",
         "",
+        "y" * 201,
+        "e\u0301" * 150 + " combining accents, longer than shown",
     ]
     for n, body in enumerate(bodies):
         Entry.objects.create(
-            user=user, date=dt.date(2026, 1, 1 + n), body=body, mood=["", "calm", "low", "numb", "", "mixed"][n]
+            user=user, date=dt.date(2026, 1, 1 + n), body=body, mood=["", "calm", "low", "numb", "", "mixed", "", "tired"][n]
         )
     Entry.objects.create(user=user, date=dt.date(2026, 2, 29 - 1), body="odd mood", mood="not-a-choice")
     page = Paginator(Entry.objects.filter(user=user).order_by("-date"), 25).get_page(1)

@@ -55,7 +55,9 @@ TRAINED_ON = [
 # little lower recall, so a retrain or a code change that loses ground is noticed.
 # JA (older, understated writers, sealed 2026-11-30) is the hardest voice measured: 0.882
 # at the start of that session, 0.922 at its end; its floor guards that, not the target.
-_HARDEST = {"screening_ja": 0.90}
+# KB (stoic writers: gallows humour, cold logistics, self-harm that is not cutting; a dev
+# set of the sixth session, never trained on) was 0.933 before that session's changes.
+_HARDEST = {"screening_ja": 0.90, "screening_kb": 0.94}
 MEASURED = sorted((DATA_DIR / "measured").glob("screening_*.csv"))
 FLOORS = [(path, 0.97) for path in TRAINED_ON] + [
     (path, _HARDEST.get(path.stem, 0.96)) for path in MEASURED

@@ -108,24 +108,9 @@ def test_a_very_long_text_reads_spans_in_a_few_windows_only(
     model.read_both(text)
     windows = len(learned.windows(text))
     first = learned.windows(text)[0]
-    spans_per_window = len(learned.windows(first, learned.SPAN_CHARS)) + len(learned.sentences(first))
+    spans_per_window = len(learned.windows(first, learned.SPAN_CHARS))
     assert windows > learned.SPAN_WINDOWS
     assert len(calls) <= windows + learned.SPAN_WINDOWS * (spans_per_window + 1)
-
-
-def test_a_risky_sentence_is_read_on_its_own_too() -> None:
-    model = learned.load_model()
-    sentence = "I bought the gun on Saturday and I'm using it this weekend."
-    text = f"Therapist asked me to list three people I could text. {sentence} Bus home was packed."
-    alone, _ = model.read_both(sentence)
-    _, span = model.read_both(text)
-    assert len(text) <= learned.SPAN_CHARS
-    assert span[0] + span[1] == pytest.approx(alone[0] + alone[1])
-
-
-def test_sentences_cut_a_very_long_one_into_pieces() -> None:
-    assert learned.sentences("One. Two!  Three?") == ["One.", "Two!", "Three?"]
-    assert [len(piece) for piece in learned.sentences("x" * 600, 280)] == [280, 280, 40]
 
 
 def test_a_model_file_from_other_code_is_refused() -> None:
@@ -193,5 +178,3 @@ def test_the_stretches_are_the_windows_and_spans_windows_builds() -> None:
                 assert sentences[index][start:end] == built
             spans = learned.windows(built, learned.SPAN_CHARS)
             assert [s.length for s in reading.spans(window)] == [len(s) for s in spans]
-            alone = learned.sentences(built)
-            assert [s.length for s in reading.sentences_of(window)] == [len(s) for s in alone]
