@@ -391,13 +391,13 @@ class _Reading:
         self.chars = np.frombuffer(b"".join(map(_CHARS, words)), dtype=np.int64)
         # The tokens and pairs in the vocabulary, and how many of them come before each
         # token: a stretch of tokens is a slice of these.
-        known = self.unigrams >= 0
-        self.known_unigrams = self.unigrams[known]
-        self.unigrams_before = [0, *np.cumsum(known).tolist()]
-        known = bigrams >= 0
-        self.known_bigrams = bigrams[known]
+        in_unigrams = self.unigrams >= 0
+        self.known_unigrams = self.unigrams[in_unigrams]
+        self.unigrams_before = [0, *np.cumsum(in_unigrams).tolist()]
+        in_bigrams = bigrams >= 0
+        self.known_bigrams = bigrams[in_bigrams]
         # Pair k joins tokens k and k + 1; one more entry, so any token can end a stretch.
-        self.bigrams_before = [0, *np.cumsum(known).tolist()]
+        self.bigrams_before = [0, *np.cumsum(in_bigrams).tolist()]
         self.bigrams_before += [self.bigrams_before[-1]] * (len(self.unigrams) + 1 - len(self.bigrams_before))
         self._positions: dict[int, tuple[list[int], list[int]]] = {}
         self._scores: dict[_Stretch, np.ndarray] = {}

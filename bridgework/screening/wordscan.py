@@ -95,14 +95,17 @@ def _openings(items: list[tuple[object, object]], prefix: str, depth: int = 0) -
             for branch in av[1]:  # type: ignore[index]
                 found = _fewer(found | _openings(list(branch.data) + rest, prefix, depth + 1))
             return found
-        if op is C.IN and 0 < len(av) <= 10 and all(kind is C.LITERAL for kind, _ in av):  # type: ignore[arg-type]
+        members: list[tuple[object, object]] = list(av) if op is C.IN else []  # type: ignore[call-overload]
+        if 0 < len(members) <= 10 and all(kind is C.LITERAL for kind, _ in members):
             # A few plain characters ("[.!?]"): one opening with each.
             found = set()
-            for _, code in av:  # type: ignore[attr-defined]
+            for _, code in members:
                 found |= _openings([(C.LITERAL, code), *rest], prefix, depth + 1)
             return _fewer(found)
         if op in _REPEATS:
-            low, high, item = av  # type: ignore[misc]
+            low: int = av[0]  # type: ignore[index]
+            high: int = av[1]  # type: ignore[index]
+            item = av[2]  # type: ignore[index]
             once = list(item.data) + (rest if high == 1 else [])
             found = _openings(once, prefix, depth + 1)
             if low == 0:  # or not at all
