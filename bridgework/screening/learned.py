@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate, pairwise
@@ -144,9 +145,10 @@ class CrisisModel:
             chars = [i for g in char_features(word) if (i := self.char_vocabulary.get(g, -1)) >= 0]
             found = _Word(
                 tokens=tokens,
-                unigrams=np.array([vocabulary.get(t, -1) for t in tokens], dtype=np.int64).tobytes(),
-                token_ids=np.array([ids.get(t, -1) for t in tokens], dtype=np.int64).tobytes(),
-                chars=np.array(chars, dtype=np.int64).tobytes(),
+                # int64 bytes ("q": a C long long, as numpy's int64), quicker than numpy here.
+                unigrams=array("q", [vocabulary.get(t, -1) for t in tokens]).tobytes(),
+                token_ids=array("q", [ids.get(t, -1) for t in tokens]).tobytes(),
+                chars=array("q", chars).tobytes(),
                 token_count=len(tokens),
                 char_count=len(chars),
             )
