@@ -302,7 +302,10 @@ class WordScanner:
             # Only as far as the longest stem: a 100,000-letter "word" is not cut 100,000 ways.
             for length in range(1, min(len(word), self._longest_stem) + 1):
                 found += self._stems.get(word[:length], [])
-            cached = (self._gate(found) if found else None, found, self._opening(word, found))
+            if found:
+                cached = (self._gate(found), found, self._opening(word, found))
+            else:
+                cached = (None, found, None)
             if len(self._cache) < 50_000:
                 self._cache[word] = cached
         return cached
