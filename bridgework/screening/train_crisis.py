@@ -121,29 +121,6 @@ def everyday_sentences(data_dir: Path = DATA_DIR) -> list[str]:
     return sentences + unused + app_sentences()
 
 
-# A share of the short statements is also read buried among ordinary sentences, for the
-# combiner to learn that risk in one sentence of a long entry is still risk (and a hard
-# negative still none).
-BURIED_SHARE = 0.3
-BURIED_MAX_CHARS = 200
-
-
-def buried(rows: list[Row], sentences: list[str], seed: int) -> list[Row]:
-    """Some of ``rows`` again, each with two to five everyday sentences around it."""
-    import random
-
-    rng = random.Random(seed)
-    out: list[Row] = []
-    for row in rows:
-        text = str(row["text"])
-        if len(text) > BURIED_MAX_CHARS or rng.random() >= BURIED_SHARE:
-            continue
-        around = rng.sample(sentences, rng.randint(2, 5))
-        cut = rng.randint(0, len(around))
-        out.append({**row, "text": " ".join([*around[:cut], text, *around[cut:]])})
-    return out
-
-
 def everyday_rows(data_dir: Path = DATA_DIR) -> list[Row]:
     """Ordinary hyper-independent writing, none of it a crisis: every sentence of the
     pattern sets and of the app's demo writing, and journal-like entries of two to five
@@ -235,12 +212,11 @@ def train(
     crisis: list[bool] = []
     urgent: list[bool] = []
     everyday = everyday_rows(data_dir) if EVERYDAY_WEIGHT else []
-    ordinary = everyday_sentences(data_dir)
     for fold in _folds(honest):
         train_rows = [r for name, rows in sets.items() if name not in fold for r in rows] + everyday
         model = learned.model_from_arrays(_fit_stage_one(train_rows))
-        for index, name in enumerate(fold):
-            for row in sets[name] + buried(sets[name], ordinary, seed=index):
+        for name in fold:
+            for row in sets[name]:
                 text = str(row["text"])
                 scores, spans = model.read_both(prepare(text))
                 inputs.append(combiner_features(scores, spans, screen_frame(text), len(text)))
