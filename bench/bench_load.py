@@ -13,7 +13,10 @@ directory, gunicorn on 127.0.0.1, locust headless against it, both stopped at th
 
 The report also splits the people's figures (locust's, and the time inside a worker from
 gunicorn's access log) into the first ``BENCH_EARLY`` (15) seconds, when the people arrive
-and every account's pages are computed for the first time, and the rest.
+and every account's pages are computed for the first time, and the rest; with each request
+name's p95 in both, and what the workers did in each (``_gunicorn_probe.py``, gunicorn
+hooks: each request's CPU, and how long its worker waited for a CPU meanwhile — on two
+cores shared with locust and other work, that wait is most of a slow request).
 
 gunicorn runs ``BENCH_WORKERS`` (4, as ``bridgework/gunicorn_conf.py``) sync workers sharing the database cache
 (``BRIDGEWORK_SHARED_CACHE=1``, the README's setting for several workers; ``=0`` gives
@@ -92,6 +95,8 @@ def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Pope
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "bridgework.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(WORKERS), "--timeout", "120", "--graceful-timeout", "5",
+         # Hooks that log each request's CPU and run-queue wait in its worker (BENCH_SERVER_LOG).
+         "--config", str(HERE / "_gunicorn_probe.py"),
          # Server-side duration of each request (ms): time in Django, not in the queue.
          "--access-logfile", str(log.with_name("access.log")),
          "--access-logformat", "%(m)s %(U)s %(s)s %(M)s %(t)s"],
@@ -171,6 +176,7 @@ def main() -> None:
         "BENCH_SESSIONS": str(data_dir / "sessions.json"),
         "BENCH_ACKS": str(data_dir / "acks.txt"),
         "BENCH_REQUEST_LOG": str(data_dir / "requests.csv"),
+        "BENCH_SERVER_LOG": str(data_dir / "server.csv"),
         # Several workers share one cache, as the README's server setup says they must
         # (login rate limits; the per-person page cache): the database cache. With each
         # worker's own memory cache a page cached by one worker missed in the other two.
@@ -199,15 +205,19 @@ def main() -> None:
         warm_up(port, people[0]["session"])
         access = data_dir / "access.log"
         access.write_text("", encoding="utf-8")  # the warm-up is not measured
+        server_log = Path(env["BENCH_SERVER_LOG"])
+        server_log.write_text("", encoding="utf-8")
         loads = [os.getloadavg()[0]]
         cpu_before = server_cpu(server.pid)
         browse = run_locust(env, port, "Person", PEOPLE, SECONDS, data_dir / "people")
         cpu_used = server_cpu(server.pid) - cpu_before
         loads.append(os.getloadavg()[0])
         served = server_times(access, cpu_used)
-        phases = split_phases(Path(env["BENCH_REQUEST_LOG"]), access)
+        phases = split_phases(Path(env["BENCH_REQUEST_LOG"]), access, server_log)
         shutil.copy(access, data_dir / "access_people.log")  # kept with BENCH_KEEP=1
+        shutil.copy(server_log, data_dir / "server_people.csv")
         access.write_text("", encoding="utf-8")
+        server_log.write_text("", encoding="utf-8")
         env.pop("BENCH_REQUEST_LOG")
         writes = run_locust(env, port, "LongWriter", WRITERS, WRITE_SECONDS, data_dir / "writers")
         loads.append(os.getloadavg()[0])
@@ -275,9 +285,11 @@ def _percentiles(values: list[float]) -> str:
     )
 
 
-def split_phases(requests: Path, access: Path) -> list[str]:
+def split_phases(requests: Path, access: Path, server_log: Path) -> list[str]:
     """The people's figures in the first ``EARLY`` seconds (from the first request) and in
-    the rest: locust's response times, failures, and the time inside a worker."""
+    the rest: locust's response times, failures, and the time inside a worker; each
+    request name's p95 in both; and what the workers did in each (``_gunicorn_probe.py``):
+    CPU, and time spent waiting for a CPU while handling a request."""
     import datetime as dt
 
     if not requests.exists():
@@ -308,6 +320,35 @@ def split_phases(requests: Path, access: Path) -> list[str]:
         # The log's seconds are whole: a request in the second the phase starts counts as early.
         chosen_ms = [float(ms) for when, ms in served if (when - int(first) < EARLY) == early]
         lines.append(f"   {label:<12} in a worker: {_percentiles(chosen_ms)}")
+    lines += _server_phases(server_log, first)
+    lines.append(f"   {'request':<20} p95 ms (requests): first {EARLY:g} s / the rest")
+    for name in sorted({r[1] for r in rows}):
+        both = []
+        for early in (True, False):
+            times = sorted(r[2] for r in rows if r[1] == name and (r[0] - first < EARLY) == early)
+            both.append(f"{times[int(0.95 * (len(times) - 1))]:.0f} ({len(times)})" if times else "-")
+        lines.append(f"   {name:<20} {both[0]:>12} / {both[1]}")
+    return lines
+
+
+def _server_phases(server_log: Path, first: float) -> list[str]:
+    """Per phase: requests handled, the workers' CPU for them, and how long they waited
+    for a CPU meanwhile (other processes on the same cores: locust, the neighbours)."""
+    if not server_log.exists():
+        return []
+    logged = []
+    for line in server_log.read_text(encoding="utf-8").splitlines():
+        start, _method, _path, wall, cpu, queue = line.split(",")
+        logged.append((float(start), float(wall), float(cpu), float(queue) if queue else None))
+    lines = []
+    for label, early in ((f"first {EARLY:g} s", True), ("the rest", False)):
+        chosen = [r for r in logged if (r[0] - first < EARLY) == early]
+        waits = [r[3] for r in chosen if r[3] is not None]
+        waited = f"{sum(waits) / 1000:.1f} s waiting for a CPU" if waits else "no run-queue figures"
+        lines.append(
+            f"   {label:<12} workers: {len(chosen)} requests, {sum(r[2] for r in chosen) / 1000:.1f} s CPU, "
+            f"{waited}, {sum(r[1] for r in chosen) / 1000:.1f} s in all"
+        )
     return lines
 
 

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache, partial
 from itertools import starmap
 from typing import Any
+from weakref import WeakSet
 
 import orjson
 from django.conf import settings
@@ -452,6 +453,21 @@ _SENTINEL = -918_273_645
 # Never a real date in this app's data, each distinct: mark where each date goes.
 _DATE_SENTINELS = tuple(date(1111, 1, 1) + timedelta(days=41 * n) for n in range(4))
 
+# Every Prepared query alive (the app's are made once, at module level): compiled ahead
+# of the first request by a server process (``compile_prepared``).
+_MADE: WeakSet[Prepared] = WeakSet()
+
+
+def compile_prepared() -> int:
+    """Compile every ``Prepared`` query made so far for this thread's connections, as its
+    first use would (no query runs); returns how many. A server process calls it while it
+    starts (``bridgework.warmup``), so that no person's first page pays it (~30 ms of CPU
+    for a home page's panels)."""
+    made = list(_MADE)
+    for prepared in made:
+        prepared._compiled()
+    return len(made)
+
 
 class Prepared:
     """A ``values_list`` query that depends on one integer (a user id) and, with
@@ -475,6 +491,7 @@ class Prepared:
         self._build = build
         self._dates = _DATE_SENTINELS[:dates]
         self._model: type[Model] | None = None
+        _MADE.add(self)
 
     def _query(self) -> QuerySet[Any]:
         return self._build(_SENTINEL, *self._dates)

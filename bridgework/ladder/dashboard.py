@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from bridgework.core.modules import NextStep, Panel
 
-from .models import Step
-from .services import last_attempt_for, next_suggested_row_for
+from .services import last_attempt_for, next_suggested_row_for, step_count_for
 
 # The panel shows only this module's rows: cached until the person writes here (core.views.home).
 AREAS = ["ladder"]
@@ -20,7 +19,7 @@ def dashboard(user: Any) -> Panel:
     Only the text the panel shows is decrypted: the next step's ``what`` and the last
     attempt's step, not the whole ladder."""
     next_row = next_suggested_row_for(user)
-    step_count = Step.objects.filter(user=user).count()
+    step_count = step_count_for(user)
     next_step = None
     if next_row is not None:
         next_step = NextStep(

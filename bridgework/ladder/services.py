@@ -135,6 +135,20 @@ _next_suggested = Prepared(
 )
 
 
+_step_count = Prepared(
+    lambda user_id: Step.objects.filter(user=user_id)
+    .values("user")
+    .annotate(n=Count("pk"))
+    .values_list("n")
+)
+
+
+def step_count_for(user: User) -> int:
+    """How many steps the person's ladder has (one query, built once per process)."""
+    rows = _step_count.rows(user.pk)
+    return int(rows[0][0]) if rows else 0
+
+
 def next_suggested_row_for(user: User) -> StepRow | None:
     """The next suggested step (the first in ladder order not mastered), found in SQL:
     one query, only that step's ``what`` decrypted."""

@@ -81,6 +81,11 @@ _EXPLICIT = frozenset({"act", "ideation", "self_harm", "in_progress"})
 _SHORT = 100
 # Below this combined probability of crisis the frame's reading is set aside.
 _UNLIKELY = 0.15
+# The frame's plan (harm with means, time or preparation, for the writer, with no stance
+# that softens it) stands from this combined probability up, below the usual threshold:
+# "Told her I'd see her shortly. Left the house keys next door." The learned reader's
+# doubt about whose risk it is still rules it out (a friend's plan is not the writer's).
+_PLAN_STANDS = 0.5
 _IDEATION = frozenset({"ideation", "burden"})
 _WEAK = frozenset({"act_weak", "finality_weak", "distress"})
 _MEANS_OR_PLACE = frozenset({"means", "place"})
@@ -316,11 +321,32 @@ def _screen_cached(text: str) -> Screening:
     # someone else's risk: unless the combined reading finds a crisis most unlikely
     # (a game character who "jumped off a cliff", "five years ago I took an overdose").
     # An attempt told in a line or two stands even then (``_attempt_told``).
-    stands = (short and verdict.explicit) or frame.in_progress or frame.about == "other"
+    stands = (
+        (short and verdict.explicit)
+        or frame.in_progress
+        or frame.about == "other"
+        or _plan_stands(verdict, scores, crisis, model.thresholds)
+    )
     likely = crisis >= _UNLIKELY or (combined.level == "none" and _attempt_told(verdict, short))
     if stands and likely and _RANK[frame.level] > _RANK[combined.level]:
         return frame
     return combined
+
+
+def _plan_stands(
+    verdict: FrameVerdict, scores: np.ndarray, crisis: float, limit: dict[str, float]
+) -> bool:
+    """The writer's own plan as the frame reads it, nothing set aside or softened, which the
+    combined reading finds about as likely as not (see :data:`_PLAN_STANDS`)."""
+    frame = verdict.screening
+    return (
+        frame.level == "urgent"
+        and frame.about == "self"
+        and verdict.kept_harm
+        and not verdict.stances
+        and crisis >= _PLAN_STANDS
+        and scores[2] < limit["other"]
+    )
 
 
 def _attempt_told(verdict: FrameVerdict, short: bool) -> bool:

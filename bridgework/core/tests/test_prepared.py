@@ -69,3 +69,21 @@ def test_the_ladder_panels_queries_give_what_the_orm_gives(user: Any) -> None:
     )
     assert (last.step.pk, last.step.what, last.step.expected_discomfort) == (orm.step.pk, orm.step.what, orm.step.expected_discomfort)
     assert set(last.get_deferred_fields()) == {"what_happened", "learned"}
+
+
+def test_the_learn_and_ladder_counts_give_what_the_orm_gives(user: Any) -> None:
+    from bridgework.learn import services as learn
+    from bridgework.learn.models import LessonProgress, SoundsLikeMe
+
+    empty = make_user("carol@example.org")
+    fill_user(user)
+    for person in (user, empty):
+        assert learn.completed_slugs_for(person) == set(
+            LessonProgress.objects.filter(user=person).values_list("lesson_slug", flat=True)
+        )
+        assert learn.marked_topics_for(person) == set(
+            SoundsLikeMe.objects.filter(user=person).values_list("topic_id", flat=True)
+        )
+        assert services.step_count_for(person) == Step.objects.filter(user=person).count()
+    assert learn.completed_slugs_for(user) and learn.marked_topics_for(user)
+    assert services.step_count_for(user) > 0 and services.step_count_for(empty) == 0

@@ -30,3 +30,22 @@ def test_what_the_process_loaded_is_kept_out_of_the_collectors_sight() -> None:
 
     warm_up()
     assert gc.get_freeze_count() > 10_000
+
+
+def test_warming_up_compiles_every_template_of_the_app() -> None:
+    from bridgework.warmup import load_templates
+
+    # Each app's own templates (a broken one would fail here, at start-up, not for a person).
+    assert load_templates() > 100
+
+
+@pytest.mark.django_db
+def test_warming_up_builds_the_pages_queries_without_running_them(
+    django_assert_num_queries: Any,
+) -> None:
+    from bridgework.core.rawrows import compile_prepared
+    from bridgework.warmup import load_code
+
+    with django_assert_num_queries(0):
+        load_code()
+    assert compile_prepared() >= 15
