@@ -28,7 +28,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -77,6 +77,9 @@ _NON_SPACE = re.compile(r"\S+")
 # the longest word remembered (a longer one is rarely met again, and is quick to read).
 _CACHE_WORDS = 200_000
 _CACHE_WORD_CHARS = 64
+# A text with more words than this that no text before had (counting repeats) is read
+# all at once, as it comes, its words not remembered one by one.
+_MANY_NEW_WORDS = 2000
 
 
 def word_features(text: str) -> list[str]:
@@ -164,16 +167,27 @@ class CrisisModel:
         return found
 
     def _new_words(self, words: list[str]) -> list[_Word]:
-        """Features of distinct words (no whitespace in them), as :meth:`_one_word` finds
-        each, computed for all at once: the words are joined by single spaces into one
+        """Features of words (:class:`_Word`), as :meth:`_one_word` finds each, computed
+        for all at once (:meth:`_features_of_words`)."""
+        found = self._features_of_words(words)
+        token_offsets, char_offsets = found.token_offsets, found.char_offsets
+        unigrams, token_ids, chars = found.unigrams, found.token_ids, found.chars
+        new = tuple.__new__  # a _Word, without NamedTuple's __new__ (many are made)
+        return [
+            new(_Word, (unigrams[8 * t0 : 8 * t1], token_ids[8 * t0 : 8 * t1], chars[8 * c0 : 8 * c1], t1 - t0, c1 - c0))
+            for t0, t1, c0, c1 in zip(token_offsets, token_offsets[1:], char_offsets, char_offsets[1:], strict=False)
+        ]
+
+    def _features_of_words(self, words: list[str]) -> _Features:
+        """The features of a run of words (no whitespace in them), one after the other,
+        as :meth:`_one_word` finds each: the words are joined by single spaces into one
         padded string, whose character n-grams without a space inside are exactly the
-        words' padded n-grams (:class:`_CharTable`), and whose tokens are the words' tokens
-        (a token never holds a space, and a space is a word boundary as the string's ends
-        are)."""
+        words' padded n-grams, all looked up in a few array operations
+        (:class:`_CharTable`)."""
         table = self._char_table
         joined = f" {' '.join(words)} "
         if table is None or not words or joined.lower() != joined:
-            return [self._one_word(word) for word in words]
+            return _Features.join([self._one_word(word) for word in words])
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         spaces = np.flatnonzero(codes == 32)  # word k is joined[spaces[k] + 1 : spaces[k + 1]]
         # Character features: each gram's word, then its length, then its place (the
@@ -181,21 +195,21 @@ class CrisisModel:
         starts, chars = table.find(codes)
         owner = np.searchsorted(spaces, starts, side="right") - 1
         order = np.argsort(owner, kind="stable")
-        char_bytes = chars.take(order).tobytes()
         char_offsets = np.searchsorted(owner.take(order), np.arange(len(words) + 1)).tolist()
-        # Tokens, and their indexes in the vocabulary and in the pair table.
+        # Tokens, and their indexes in the vocabulary and in the pair table: a word of
+        # letters and digits only is one token (two characters or more), as ``_TOKEN``
+        # (``\w`` is a letter, a digit or "_") reads it.
+        split = [((word,) if len(word) > 1 else ()) if word.isalnum() else _TOKEN.findall(word) for word in words]
+        tokens = list(chain.from_iterable(split))
         vocabulary = self.word_vocabulary
         ids = self._pairs[0]
-        matches = [(m.start(), m.group()) for m in _TOKEN.finditer(joined)]
-        tokens = [token for _, token in matches]
-        unigram_bytes = array("q", [vocabulary.get(t, -1) for t in tokens]).tobytes()
-        id_bytes = array("q", [ids.get(t, -1) for t in tokens]).tobytes()
-        token_owner = np.searchsorted(spaces, np.array([start for start, _ in matches], dtype=np.int64), side="right") - 1
-        token_offsets = np.searchsorted(token_owner, np.arange(len(words) + 1)).tolist()
-        return [
-            _Word(unigram_bytes[8 * t0 : 8 * t1], id_bytes[8 * t0 : 8 * t1], char_bytes[8 * c0 : 8 * c1], t1 - t0, c1 - c0)
-            for t0, t1, c0, c1 in zip(token_offsets, token_offsets[1:], char_offsets, char_offsets[1:], strict=False)
-        ]
+        return _Features(
+            token_offsets=list(accumulate(map(len, split), initial=0)),
+            char_offsets=char_offsets,
+            unigrams=array("q", [vocabulary.get(t, -1) for t in tokens]).tobytes(),
+            token_ids=array("q", [ids.get(t, -1) for t in tokens]).tobytes(),
+            chars=chars.take(order).tobytes(),
+        )
 
     def _one_word(self, word: str) -> _Word:
         """One word's features, read as :func:`word_features` and :func:`char_features`
@@ -465,6 +479,30 @@ def _number(digits: list[int], base: int) -> int:
     return number
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """The features of a run of words: each word's tokens and character features start
+    at ``token_offsets[k]`` and ``char_offsets[k]`` (one more offset: the end); the
+    tokens' vocabulary indexes and pair-table ids, and the character features'
+    indexes, as int64 bytes."""
+
+    token_offsets: list[int]
+    char_offsets: list[int]
+    unigrams: bytes
+    token_ids: bytes
+    chars: bytes
+
+    @classmethod
+    def join(cls, words: list[_Word]) -> _Features:
+        return cls(
+            token_offsets=list(accumulate(map(_TOKEN_COUNT, words), initial=0)),
+            char_offsets=list(accumulate(map(_CHAR_COUNT, words), initial=0)),
+            unigrams=b"".join(map(_UNIGRAMS, words)),
+            token_ids=b"".join(map(_TOKEN_IDS, words)),
+            chars=b"".join(map(_CHARS, words)),
+        )
+
+
 _TOKEN_COUNT = attrgetter("token_count")
 _CHAR_COUNT = attrgetter("char_count")
 _UNIGRAMS = attrgetter("unigrams")
@@ -502,16 +540,23 @@ class _Reading:
         # As windows() splits it (each window's string splits the same way).
         self.sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
         split = [sentence.split() for sentence in self.sentences]
-        # Each distinct word's features; the words not seen before all computed at once.
-        known = model._words([word for sentence in split for word in sentence])
-        words = [known[word] for sentence in split for word in sentence]
         self.sentence_words = list(accumulate(map(len, split), initial=0))
-        self.token_offsets = list(accumulate(map(_TOKEN_COUNT, words), initial=0))
-        self.char_offsets = list(accumulate(map(_CHAR_COUNT, words), initial=0))
-        self.unigrams = np.frombuffer(b"".join(map(_UNIGRAMS, words)), dtype=np.int64)
-        self._token_ids = b"".join(map(_TOKEN_IDS, words))
+        every = [word for sentence in split for word in sentence]
+        cache = model.word_cache
+        if sum(word not in cache for word in every) > _MANY_NEW_WORDS:
+            # A long text of words not met before: all of them computed at once, as
+            # they come (what the words' own features would give, joined in order).
+            found = model._features_of_words(every)
+        else:
+            # Each distinct word's features; the words not seen before computed at once.
+            known = model._words(every)
+            found = _Features.join([known[word] for word in every])
+        self.token_offsets = found.token_offsets
+        self.char_offsets = found.char_offsets
+        self.unigrams = np.frombuffer(found.unigrams, dtype=np.int64)
+        self._token_ids = found.token_ids
         bigrams = model._bigrams(np.frombuffer(self._token_ids, dtype=np.int64))
-        self.chars = np.frombuffer(b"".join(map(_CHARS, words)), dtype=np.int64)
+        self.chars = np.frombuffer(found.chars, dtype=np.int64)
         # The tokens and pairs in the vocabulary, and how many of them come before each
         # token: a stretch of tokens is a slice of these.
         in_unigrams = self.unigrams >= 0

@@ -234,7 +234,17 @@ _READ: dict[str, str] = {}
 
 
 def _read_token(token: str) -> str:
-    if token[0].isalnum() or token[0] in "@$'":
+    if token.isalpha() and len(token) <= _MAX_TOKEN and not _DOUBLE.search(token):
+        # Letters only, none doubled: what :func:`_normalise_token` makes of it, with
+        # fewer steps (no look-alike digit, "2", apostrophe or stretched letter to read).
+        found = tables()
+        if token in found.words:
+            word = found.words[token]
+        elif len(token) >= 5 and token in found.fuzzy:
+            word = found.fuzzy[token]
+        else:
+            word = token
+    elif token[0].isalnum() or token[0] in "@$'":
         stripped = token.strip("'")
         word = _normalise_token(stripped) if stripped else ""
     elif any(c in ".?!;:\n" for c in token):

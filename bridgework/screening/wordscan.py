@@ -233,6 +233,8 @@ _GATES_PER_TEXT = 2
 _NOT_YET = re.compile("")  # a gate not compiled yet
 # Distinct words whose patterns are remembered.
 _MAX_CACHE = 50_000
+# A word that can begin no pattern.
+_NONE: _Candidates = (None, [], None)
 
 
 class WordScanner:
@@ -248,13 +250,14 @@ class WordScanner:
         self._full_finders: list[re.Pattern[str] | None] = []
         self._cache: dict[str, _Candidates] = {}
         self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        # Patterns (by id) -> their openings (:meth:`_union`).
-        self._unions: dict[tuple[int, ...], tuple[frozenset[str], list[str], int] | None] = {}
+        # Pattern (by id) -> its openings (:meth:`_opening_index`).
+        self._indexes: dict[int, tuple[frozenset[str], list[str], int] | None] = {}
         # Gate key -> how often its patterns were tried without it.
         self._uses: dict[tuple[int, ...], int] = {}
         # Word -> its gate, once compiled (a word's string hashes quicker than a key).
         self._word_gates: dict[str, re.Pattern[str] | None] = {}
-        self._longest_stem = 0
+        # The lengths of the stems, in order.
+        self._stem_lengths: list[int] = []
         # Pattern (by id) -> strings one of which the text starts with where it matches.
         self._openings: dict[int, frozenset[str] | None] = {}
 
@@ -269,12 +272,11 @@ class WordScanner:
         self._openings[id(compiled)] = openings(pattern)
         for word, complete in starts:
             (self._words if complete else self._stems)[word].append((name, compiled))
-            if not complete:
-                self._longest_stem = max(self._longest_stem, len(word))
+        self._stem_lengths = sorted({len(stem) for stem in self._stems})
         self._cache.clear()
         self._gates.clear()
         self._word_gates.clear()
-        self._unions.clear()
+        self._indexes.clear()
         self._uses.clear()
 
     @staticmethod
@@ -297,22 +299,27 @@ class WordScanner:
     def _opening(self, word: str, found: list[tuple[str, re.Pattern[str]]]) -> tuple[str, ...] | None:
         """What the text must start with, where ``word`` starts, for any of ``found`` to
         match (None: unknown)."""
-        union = self._union(found)
-        if union is None:
+        indexes = [self._opening_index(compiled) for _, compiled in found]
+        if any(index is None for index in indexes):
             return None
-        known, ordered, longest = union
         # Only openings that can begin where this word does (the word ends where a
         # character that is not a word's ends it: "i am" cannot begin at "in"): the
         # word's beginnings, and longer strings that begin with the word and then a
         # character that is not a word's.
-        strings = {word[:length] for length in range(1, min(len(word), longest) + 1) if word[:length] in known}
+        longest = max(index[2] for index in indexes if index is not None)
+        beginnings = [word[:length] for length in range(1, min(len(word), longest) + 1)]
+        strings: set[str] = set()
         size = len(word)
-        for index in range(bisect.bisect_right(ordered, word), len(ordered)):
-            string = ordered[index]
-            if not string.startswith(word):
-                break
-            if not _LETTER.match(string[size]):
-                strings.add(string)
+        for index in indexes:
+            assert index is not None
+            known, ordered, _ = index
+            strings.update(known.intersection(beginnings))
+            for at in range(bisect.bisect_right(ordered, word), len(ordered)):
+                string = ordered[at]
+                if not string.startswith(word):
+                    break
+                if not _LETTER.match(string[size]):
+                    strings.add(string)
         # Testing a long list costs more than the gate it would save.
         strings = _fewer(strings, _MAX_OPENING_TESTS)
         # "i am" covers "i am not": keep the shortest of each family (in sorted order a
@@ -323,32 +330,26 @@ class WordScanner:
                 kept.append(string)
         return tuple(kept) if kept and all(kept) else None
 
-    def _union(self, found: list[tuple[str, re.Pattern[str]]]) -> tuple[frozenset[str], list[str], int] | None:
-        """The openings of all of ``found`` (None: one is unknown), as a set, in order,
-        and the longest one's length; the same for every word these patterns can begin."""
-        key = tuple(id(compiled) for _, compiled in found)
-        if key not in self._unions:
-            union: set[str] | None = set()
-            for _, compiled in found:
-                known = self._openings.get(id(compiled))
-                if known is None or union is None:
-                    union = None
-                    break
-                union |= known
-            self._unions[key] = None if union is None else (frozenset(union), sorted(union), max(map(len, union), default=0))
-        return self._unions[key]
+    def _opening_index(self, compiled: re.Pattern[str]) -> tuple[frozenset[str], list[str], int] | None:
+        """A pattern's openings (None: unknown) as a set, in order, and the longest one's
+        length, made once."""
+        key = id(compiled)
+        if key not in self._indexes:
+            known = self._openings.get(key)
+            self._indexes[key] = None if known is None else (known, sorted(known), max(map(len, known), default=0))
+        return self._indexes[key]
 
     def _candidates(self, word: str) -> _Candidates:
         cached = self._cache.get(word)
         if cached is None:
-            found = list(self._words.get(word, []))
-            # Only as far as the longest stem: a 100,000-letter "word" is not cut 100,000 ways.
-            for length in range(1, min(len(word), self._longest_stem) + 1):
-                found += self._stems.get(word[:length], [])
-            if found:
-                cached = (self._gate_key(found), found, self._opening(word, found))
-            else:
-                cached = (None, found, None)
+            found = list(self._words.get(word, ()))
+            # Only the lengths of some stem: a 100,000-letter "word" is not cut 100,000 ways.
+            stems = self._stems
+            for length in self._stem_lengths:
+                if length > len(word):
+                    break
+                found += stems.get(word[:length], ())
+            cached = (self._gate_key(found), found, self._opening(word, found)) if found else _NONE
             if len(self._cache) < _MAX_CACHE:
                 self._cache[word] = cached
         return cached
