@@ -26,6 +26,7 @@ import bisect
 import math
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate, chain, pairwise
@@ -77,8 +78,8 @@ _NON_SPACE = re.compile(r"\S+")
 # the longest word remembered (a longer one is rarely met again, and is quick to read).
 _CACHE_WORDS = 200_000
 _CACHE_WORD_CHARS = 64
-# A text with more words than this that no text before had (counting repeats) is read
-# all at once, as it comes, its words not remembered one by one.
+# A text with more distinct words than this that no text before had is read all at
+# once, as it comes, its words not remembered one by one.
 _MANY_NEW_WORDS = 2000
 
 
@@ -347,17 +348,11 @@ class CrisisModel:
             reading.score_all([*windows_, *reading.spans(windows_[0])])
         else:
             reading.score_all(windows_)
-        scored = sorted(
-            ((reading.scores(window), window) for window in windows_),
-            key=lambda pair: float(pair[0][0] + pair[0][1]),
-            reverse=True,
-        )
-        if not scored:
-            empty = np.zeros(len(HEADS))
-            return empty, empty
+        scored = _worst_first((reading.scores(window), window) for window in windows_)
+        decided = _decided(scored, len(text))
+        if decided is not None:
+            return decided
         whole = scored[0][0]
-        if len(text) <= SPAN_CHARS:
-            return whole, whole
         spans = [span for _, window in scored[:SPAN_WINDOWS] for span in reading.spans(window)]
         reading.score_all(spans)
         best: np.ndarray | None = None
@@ -369,17 +364,11 @@ class CrisisModel:
 
     def _read_both_strings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`read_both`, each window and span read as a string of its own."""
-        scored = sorted(
-            ((self.scores(window), window) for window in windows(text)),
-            key=lambda pair: float(pair[0][0] + pair[0][1]),
-            reverse=True,
-        )
-        if not scored:
-            empty = np.zeros(len(HEADS))
-            return empty, empty
+        scored = _worst_first((self.scores(window), window) for window in windows(text))
+        decided = _decided(scored, len(text))
+        if decided is not None:
+            return decided
         whole = scored[0][0]
-        if len(text) <= SPAN_CHARS:
-            return whole, whole
         spans = [span for _, window in scored[:SPAN_WINDOWS] for span in windows(window, SPAN_CHARS)]
         return whole, self._most_worrying(spans)
 
@@ -396,6 +385,23 @@ class CrisisModel:
         logits = self.combiner_coef @ inputs + self.combiner_intercept
         crisis, urgent = 1.0 / (1.0 + np.exp(-logits))
         return float(crisis), float(urgent)
+
+
+def _worst_first[Piece](pairs: Iterable[tuple[np.ndarray, Piece]]) -> list[tuple[np.ndarray, Piece]]:
+    """Windows (strings, or stretches of a text) with their heads, the most worrying
+    (concern and urgent together) first; windows as worrying keep their order."""
+    return sorted(pairs, key=lambda pair: float(pair[0][0] + pair[0][1]), reverse=True)
+
+
+def _decided[Piece](scored: list[tuple[np.ndarray, Piece]], length: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The reading, where the windows alone decide it: no window (zeros), or a text no
+    longer than a span (its window is its span); None: its spans are to be read."""
+    if not scored:
+        empty = np.zeros(len(HEADS))
+        return empty, empty
+    if length <= SPAN_CHARS:
+        return scored[0][0], scored[0][0]
+    return None
 
 
 class _Word(NamedTuple):
@@ -543,7 +549,7 @@ class _Reading:
         self.sentence_words = list(accumulate(map(len, split), initial=0))
         every = [word for sentence in split for word in sentence]
         cache = model.word_cache
-        if sum(word not in cache for word in every) > _MANY_NEW_WORDS:
+        if sum(word not in cache for word in dict.fromkeys(every)) > _MANY_NEW_WORDS:
             # A long text of words not met before: all of them computed at once, as
             # they come (what the words' own features would give, joined in order).
             found = model._features_of_words(every)

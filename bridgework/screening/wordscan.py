@@ -9,7 +9,6 @@ scanned in full, as before. Pure: no Django import.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -120,10 +119,21 @@ def _fewer(strings: set[str], most: int = _MAX_OPENINGS) -> set[str]:
     """At most ``most`` strings, cutting them shorter: a text that starts with one of
     them still starts with one of the shorter ones."""
     length = max(map(len, strings), default=0)
-    while len(strings) > most and length > 0:
-        length -= 1
-        strings = {s[:length] for s in strings}
-    return strings
+    if len(strings) <= most or most < 1:
+        while len(strings) > most and length > 0:
+            length -= 1
+            strings = {s[:length] for s in strings}
+        return strings
+    # The longest cut that leaves at most ``most`` (fewer the shorter the cut: found by
+    # halving, instead of shortening one character at a time).
+    low, high = 0, length - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len({s[:middle] for s in strings}) <= most:
+            low = middle
+        else:
+            high = middle - 1
+    return {s[:low] for s in strings}
 
 
 def openings(pattern: str) -> frozenset[str] | None:
@@ -251,7 +261,7 @@ class WordScanner:
         self._cache: dict[str, _Candidates] = {}
         self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         # Pattern (by id) -> its openings (:meth:`_opening_index`).
-        self._indexes: dict[int, tuple[frozenset[str], list[str], int] | None] = {}
+        self._indexes: dict[int, tuple[frozenset[str], dict[str, list[str]], int] | None] = {}
         # Gate key -> how often its patterns were tried without it.
         self._uses: dict[tuple[int, ...], int] = {}
         # Word -> its gate, once compiled (a word's string hashes quicker than a key).
@@ -270,13 +280,13 @@ class WordScanner:
             self._full_finders.append(opening_finder(pattern))
             return
         self._openings[id(compiled)] = openings(pattern)
+        self._opening_index(compiled)  # made while loading, not by the first text
         for word, complete in starts:
             (self._words if complete else self._stems)[word].append((name, compiled))
         self._stem_lengths = sorted({len(stem) for stem in self._stems})
         self._cache.clear()
         self._gates.clear()
         self._word_gates.clear()
-        self._indexes.clear()
         self._uses.clear()
 
     @staticmethod
@@ -297,29 +307,22 @@ class WordScanner:
         return self._gates[key]
 
     def _opening(self, word: str, found: list[tuple[str, re.Pattern[str]]]) -> tuple[str, ...] | None:
-        """What the text must start with, where ``word`` starts, for any of ``found`` to
-        match (None: unknown)."""
+        """What the text must start with, where ``word`` (a word of the text: letters,
+        digits, apostrophes) starts, for any of ``found`` to match (None: unknown)."""
         indexes = [self._opening_index(compiled) for _, compiled in found]
         if any(index is None for index in indexes):
             return None
         # Only openings that can begin where this word does (the word ends where a
         # character that is not a word's ends it: "i am" cannot begin at "in"): the
-        # word's beginnings, and longer strings that begin with the word and then a
-        # character that is not a word's.
+        # word's beginnings, and longer strings whose first word is this word.
         longest = max(index[2] for index in indexes if index is not None)
         beginnings = [word[:length] for length in range(1, min(len(word), longest) + 1)]
         strings: set[str] = set()
-        size = len(word)
         for index in indexes:
             assert index is not None
-            known, ordered, _ = index
+            known, by_first_word, _ = index
             strings.update(known.intersection(beginnings))
-            for at in range(bisect.bisect_right(ordered, word), len(ordered)):
-                string = ordered[at]
-                if not string.startswith(word):
-                    break
-                if not _LETTER.match(string[size]):
-                    strings.add(string)
+            strings.update(by_first_word.get(word, ()))
         # Testing a long list costs more than the gate it would save.
         strings = _fewer(strings, _MAX_OPENING_TESTS)
         # "i am" covers "i am not": keep the shortest of each family (in sorted order a
@@ -330,13 +333,22 @@ class WordScanner:
                 kept.append(string)
         return tuple(kept) if kept and all(kept) else None
 
-    def _opening_index(self, compiled: re.Pattern[str]) -> tuple[frozenset[str], list[str], int] | None:
-        """A pattern's openings (None: unknown) as a set, in order, and the longest one's
-        length, made once."""
+    def _opening_index(self, compiled: re.Pattern[str]) -> tuple[frozenset[str], dict[str, list[str]], int] | None:
+        """A pattern's openings (None: unknown) as a set; those that go on past their
+        first word (letters, digits, apostrophes) by that word; and the longest one's
+        length. Made once."""
         key = id(compiled)
         if key not in self._indexes:
             known = self._openings.get(key)
-            self._indexes[key] = None if known is None else (known, sorted(known), max(map(len, known), default=0))
+            if known is None:
+                self._indexes[key] = None
+            else:
+                by_first_word: dict[str, list[str]] = defaultdict(list)
+                for string in known:
+                    first = _WORD.match(string)
+                    if first is not None and first.end() < len(string):
+                        by_first_word[first.group(0)].append(string)
+                self._indexes[key] = (known, dict(by_first_word), max(map(len, known), default=0))
         return self._indexes[key]
 
     def _candidates(self, word: str) -> _Candidates:
