@@ -155,17 +155,24 @@ class CrisisModel:
         """The features of whitespace-separated words (:class:`_Word`), those not seen
         before computed all together (:meth:`_new_words`) and remembered."""
         cache = self.word_cache
-        found = {word: known for word in words if (known := cache.get(word)) is not None}
-        if len(found) < len(words):
-            new = [word for word in dict.fromkeys(words) if word not in found]
-            made = self._new_words(new)
-            room = _CACHE_WORDS - len(cache)
-            for word, features in zip(new, made, strict=True):
-                found[word] = features
-                if room > 0 and len(word) <= _CACHE_WORD_CHARS:
-                    cache[word] = features
-                    room -= 1
-        return found
+        fresh = self._remember([word for word in dict.fromkeys(words) if word not in cache])
+        return {word: cache.get(word) or fresh[word] for word in words}
+
+    def _remember(self, new: list[str]) -> dict[str, _Word]:
+        """The features of distinct words not seen before, computed all together
+        (:meth:`_new_words`) and remembered (as many as there is room for)."""
+        if not new:
+            return {}
+        made = dict(zip(new, self._new_words(new), strict=True))
+        cache = self.word_cache
+        room = _CACHE_WORDS - len(cache)
+        for word, features in made.items():
+            if room <= 0:
+                break
+            if len(word) <= _CACHE_WORD_CHARS:
+                cache[word] = features
+                room -= 1
+        return made
 
     def _new_words(self, words: list[str]) -> list[_Word]:
         """Features of words (:class:`_Word`), as :meth:`_one_word` finds each, computed
@@ -549,14 +556,15 @@ class _Reading:
         self.sentence_words = list(accumulate(map(len, split), initial=0))
         every = [word for sentence in split for word in sentence]
         cache = model.word_cache
-        if sum(word not in cache for word in dict.fromkeys(every)) > _MANY_NEW_WORDS:
+        new = [word for word in dict.fromkeys(every) if word not in cache]
+        if len(new) > _MANY_NEW_WORDS:
             # A long text of words not met before: all of them computed at once, as
             # they come (what the words' own features would give, joined in order).
             found = model._features_of_words(every)
         else:
             # Each distinct word's features; the words not seen before computed at once.
-            known = model._words(every)
-            found = _Features.join([known[word] for word in every])
+            fresh = model._remember(new)
+            found = _Features.join([cache.get(word) or fresh[word] for word in every])
         self.token_offsets = found.token_offsets
         self.char_offsets = found.char_offsets
         self.unigrams = np.frombuffer(found.unigrams, dtype=np.int64)

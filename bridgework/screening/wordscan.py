@@ -232,7 +232,7 @@ def find_all(compiled: re.Pattern[str], finder: re.Pattern[str] | None, text: st
 
 # A word's patterns: the key of their gate (None: one pattern, no gate), the patterns,
 # and what the text must start with there.
-_Candidates = tuple[tuple[int, ...] | None, list[tuple[str, re.Pattern[str]]], tuple[str, ...] | None]
+_Candidates = tuple["_Gate | None", list[tuple[str, re.Pattern[str]]], tuple[str, ...] | None]
 # A gate is compiled once its patterns have been tried this many times without it, and
 # at most this many while reading one text (each takes some milliseconds, and a text
 # with many of the words that begin phrases would compile hundreds, where a few tries
@@ -241,6 +241,26 @@ _Candidates = tuple[tuple[int, ...] | None, list[tuple[str, re.Pattern[str]]], t
 _GATE_AFTER = 16
 _GATES_PER_TEXT = 2
 _NOT_YET = re.compile("")  # a gate not compiled yet
+
+
+class _Gate:
+    """One alternation of the patterns that can start at a word (shared by the words
+    they can all start at): where it does not match, none of them does, and one try in
+    C replaces many in Python ("i" can begin dozens of phrases and begins most
+    sentences). Compiled once its patterns have been tried ``_GATE_AFTER`` times."""
+
+    __slots__ = ("pattern", "tries")
+
+    def __init__(self) -> None:
+        self.pattern: re.Pattern[str] | None = _NOT_YET
+        self.tries = 0
+
+    def compile(self, found: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
+        try:
+            self.pattern = re.compile("|".join(f"(?:{c.pattern})" for _, c in found))
+        except re.error:  # e.g. a global flag inside one pattern: try each alone
+            self.pattern = None
+        return self.pattern
 # Distinct words whose patterns are remembered.
 _MAX_CACHE = 50_000
 # A word that can begin no pattern.
@@ -259,13 +279,9 @@ class WordScanner:
         self._full_required: list[frozenset[str] | None] = []
         self._full_finders: list[re.Pattern[str] | None] = []
         self._cache: dict[str, _Candidates] = {}
-        self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._gates: dict[tuple[int, ...], _Gate] = {}
         # Pattern (by id) -> its openings (:meth:`_opening_index`).
         self._indexes: dict[int, tuple[frozenset[str], dict[str, list[str]], int] | None] = {}
-        # Gate key -> how often its patterns were tried without it.
-        self._uses: dict[tuple[int, ...], int] = {}
-        # Word -> its gate, once compiled (a word's string hashes quicker than a key).
-        self._word_gates: dict[str, re.Pattern[str] | None] = {}
         # The lengths of the stems, in order.
         self._stem_lengths: list[int] = []
         # Pattern (by id) -> strings one of which the text starts with where it matches.
@@ -286,25 +302,14 @@ class WordScanner:
         self._stem_lengths = sorted({len(stem) for stem in self._stems})
         self._cache.clear()
         self._gates.clear()
-        self._word_gates.clear()
-        self._uses.clear()
 
-    @staticmethod
-    def _gate_key(found: list[tuple[str, re.Pattern[str]]]) -> tuple[int, ...] | None:
+    def _gate(self, found: list[tuple[str, re.Pattern[str]]]) -> _Gate | None:
+        """The gate of the patterns that can start at a word (None: one pattern is its
+        own gate); the same for every word with the same patterns."""
         if len(found) < 2:
-            return None  # one pattern is its own gate
-        return tuple(id(compiled) for _, compiled in found)  # names repeat; patterns do not
-
-    def _gate(self, key: tuple[int, ...], found: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
-        """One alternation of the patterns that can start at a word: where it does not
-        match, none of them does, and one try in C replaces many in Python ("i" can begin
-        dozens of phrases and begins most sentences)."""
-        if key not in self._gates:
-            try:
-                self._gates[key] = re.compile("|".join(f"(?:{c.pattern})" for _, c in found))
-            except re.error:  # e.g. a global flag inside one pattern: try each alone
-                self._gates[key] = None
-        return self._gates[key]
+            return None
+        key = tuple(id(compiled) for _, compiled in found)  # names repeat; patterns do not
+        return self._gates.setdefault(key, _Gate())
 
     def _opening(self, word: str, found: list[tuple[str, re.Pattern[str]]]) -> tuple[str, ...] | None:
         """What the text must start with, where ``word`` (a word of the text: letters,
@@ -361,7 +366,7 @@ class WordScanner:
                 if length > len(word):
                     break
                 found += stems.get(word[:length], ())
-            cached = (self._gate_key(found), found, self._opening(word, found)) if found else _NONE
+            cached = (self._gate(found), found, self._opening(word, found)) if found else _NONE
             if len(self._cache) < _MAX_CACHE:
                 self._cache[word] = cached
         return cached
@@ -377,33 +382,27 @@ class WordScanner:
                 yield name, match
         known = self._cache.get
         candidates = self._candidates
-        gates = self._gates.get
-        word_gates = self._word_gates.get
-        uses = self._uses
         budget = _GATES_PER_TEXT
         for token in _WORD.finditer(text):
             word = token.group(0)
-            key, found, opening = known(word) or candidates(word)
+            slot, found, opening = known(word) or candidates(word)
             if not found:
                 continue
             start = token.start()
             # A match starts with one of the openings: a cheaper test than the gate's.
             if opening is not None and not text.startswith(opening, start):
                 continue
-            if key is not None:
-                gate = word_gates(word, _NOT_YET)
+            if slot is not None:
+                gate = slot.pattern
                 if gate is _NOT_YET:
-                    gate = gates(key, _NOT_YET)
-                    if gate is _NOT_YET:
-                        # Compiled once these patterns have been tried often enough
-                        # to pay for it, and only a few while reading one text.
-                        uses[key] = count = uses.get(key, 0) + 1
-                        if count >= _GATE_AFTER and budget:
-                            budget -= 1
-                            gate = self._gate(key, found)
-                    if gate is not _NOT_YET and len(self._word_gates) < _MAX_CACHE:
-                        self._word_gates[word] = gate
-                if gate is not _NOT_YET and gate is not None and gate.match(text, start) is None:
+                    # Compiled once these patterns have been tried often enough to pay
+                    # for it, and only a few while reading one text.
+                    slot.tries += 1
+                    gate = None
+                    if slot.tries >= _GATE_AFTER and budget:
+                        budget -= 1
+                        gate = slot.compile(found)
+                if gate is not None and gate.match(text, start) is None:
                     continue
             for name, compiled in found:
                 hit = compiled.match(text, start)

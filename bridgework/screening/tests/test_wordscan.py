@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bridgework.screening.frame import lexicon
 from bridgework.screening.normalise import prepare, tables
-from bridgework.screening.wordscan import WordScanner
+from bridgework.screening.wordscan import _NOT_YET, WordScanner
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 
@@ -48,7 +48,7 @@ def test_a_word_whose_patterns_are_tried_often_gets_a_gate_that_finds_the_same()
     scanner.add("plan", r"\bi will do it tonight\b")
     text = "i will end it . i will walk . i will do it tonight . i will go . " * 20
     assert _scanned(scanner, text) == _every_try(scanner, text)
-    assert [gate for gate in scanner._gates.values() if gate is not None]  # compiled
+    assert [gate for gate in scanner._gates.values() if gate.pattern not in (None, _NOT_YET)]  # compiled
     assert _scanned(scanner, text) == _every_try(scanner, text)
     assert len(_scanned(scanner, text)) == 60
 
