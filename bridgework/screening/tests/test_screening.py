@@ -25,6 +25,9 @@ from bridgework.screening.normalise import normalise
         "k1ll mys3lf",
         "ｋｉｌｌ ｍｙｓｅｌｆ",
         "I just want to go to sleep and never wake up",
+        "Some nights I hope to drift off and not come back.",
+        "Been banging my head on the kitchen table when the spreadsheet won't balance.",
+        "I've lost the will to carry on, if I'm honest.",
         "Quiero morir",
         "死にたい",
     ],
@@ -44,6 +47,8 @@ def test_it_flags_crisis_language(text: str) -> None:
         "gonna kms tonight",
         "I didn't. It doesn't matter now, I'll be dead by Sunday.",
         "Final entry. Thank you for listening all these years. Goodbye.",
+        "The old quarry road, I've decided that's how I'm going.",
+        "Visited Mum's grave this afternoon and told her I'd see her shortly. Left my spare key with the neighbour.",
     ],
 )
 def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
@@ -65,6 +70,7 @@ def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
         "My phone will be dead by tonight, forgot the charger.",
         "I'm dead tired.",
         "I want to end this meeting early.",
+        "Did the whole box set of that detective show in one weekend.",
     ],
 )
 def test_it_does_not_fire_on_idioms_news_or_other_people(text: str) -> None:
@@ -115,6 +121,7 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
         "cutting right now and it won't stop bleeding",
         "I'm standing on the ledge.",
         "Just emptied the medicine cabinet into myself.",
+        "Did the whole stash tonight on purpose, hands going numb.",
     ],
 )
 def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
