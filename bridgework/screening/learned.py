@@ -31,6 +31,7 @@ from functools import cache, cached_property
 from itertools import accumulate, pairwise
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -72,8 +73,10 @@ SPAN_CHARS = 280
 SPAN_WINDOWS = 8
 _SENTENCE_END = re.compile(r"(?<=[.!?\n])\s+")
 _NON_SPACE = re.compile(r"\S+")
-# Distinct words whose character features are remembered (about 100 bytes each).
+# Distinct words whose character features are remembered (about 100 bytes each), and
+# the longest word remembered (a longer one is rarely met again, and is quick to read).
 _CACHE_WORDS = 200_000
+_CACHE_WORD_CHARS = 64
 
 
 def word_features(text: str) -> list[str]:
@@ -135,26 +138,80 @@ class CrisisModel:
         order = np.argsort(keys, kind="stable")
         return ids, keys[order], table[order, 2]
 
+    @cached_property
+    def _char_table(self) -> _CharTable | None:
+        return _CharTable.of(self.char_vocabulary)
+
     def _word(self, word: str) -> _Word:
         """One whitespace-separated word's features, each word's computed once per process."""
         found = self.word_cache.get(word)
-        if found is None:
-            vocabulary = self.word_vocabulary
-            ids = self._pairs[0]
-            tokens = tuple(_TOKEN.findall(word))
-            chars = [i for g in char_features(word) if (i := self.char_vocabulary.get(g, -1)) >= 0]
-            found = _Word(
-                tokens=tokens,
-                # int64 bytes ("q": a C long long, as numpy's int64), quicker than numpy here.
-                unigrams=array("q", [vocabulary.get(t, -1) for t in tokens]).tobytes(),
-                token_ids=array("q", [ids.get(t, -1) for t in tokens]).tobytes(),
-                chars=array("q", chars).tobytes(),
-                token_count=len(tokens),
-                char_count=len(chars),
-            )
-            if len(self.word_cache) < _CACHE_WORDS:
-                self.word_cache[word] = found
+        return found if found is not None else self._words([word])[word]
+
+    def _words(self, words: list[str]) -> dict[str, _Word]:
+        """The features of whitespace-separated words (:class:`_Word`), those not seen
+        before computed all together (:meth:`_new_words`) and remembered."""
+        cache = self.word_cache
+        found = {word: known for word in words if (known := cache.get(word)) is not None}
+        if len(found) < len(words):
+            new = [word for word in dict.fromkeys(words) if word not in found]
+            made = self._new_words(new)
+            room = _CACHE_WORDS - len(cache)
+            for word, features in zip(new, made, strict=True):
+                found[word] = features
+                if room > 0 and len(word) <= _CACHE_WORD_CHARS:
+                    cache[word] = features
+                    room -= 1
         return found
+
+    def _new_words(self, words: list[str]) -> list[_Word]:
+        """Features of distinct words (no whitespace in them), as :meth:`_one_word` finds
+        each, computed for all at once: the words are joined by single spaces into one
+        padded string, whose character n-grams without a space inside are exactly the
+        words' padded n-grams (:class:`_CharTable`), and whose tokens are the words' tokens
+        (a token never holds a space, and a space is a word boundary as the string's ends
+        are)."""
+        table = self._char_table
+        joined = f" {' '.join(words)} "
+        if table is None or not words or joined.lower() != joined:
+            return [self._one_word(word) for word in words]
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        spaces = np.flatnonzero(codes == 32)  # word k is joined[spaces[k] + 1 : spaces[k + 1]]
+        # Character features: each gram's word, then its length, then its place (the
+        # order :func:`char_features` lists them in).
+        starts, chars = table.find(codes)
+        owner = np.searchsorted(spaces, starts, side="right") - 1
+        order = np.argsort(owner, kind="stable")
+        char_bytes = chars.take(order).tobytes()
+        char_offsets = np.searchsorted(owner.take(order), np.arange(len(words) + 1)).tolist()
+        # Tokens, and their indexes in the vocabulary and in the pair table.
+        vocabulary = self.word_vocabulary
+        ids = self._pairs[0]
+        matches = [(m.start(), m.group()) for m in _TOKEN.finditer(joined)]
+        tokens = [token for _, token in matches]
+        unigram_bytes = array("q", [vocabulary.get(t, -1) for t in tokens]).tobytes()
+        id_bytes = array("q", [ids.get(t, -1) for t in tokens]).tobytes()
+        token_owner = np.searchsorted(spaces, np.array([start for start, _ in matches], dtype=np.int64), side="right") - 1
+        token_offsets = np.searchsorted(token_owner, np.arange(len(words) + 1)).tolist()
+        return [
+            _Word(unigram_bytes[8 * t0 : 8 * t1], id_bytes[8 * t0 : 8 * t1], char_bytes[8 * c0 : 8 * c1], t1 - t0, c1 - c0)
+            for t0, t1, c0, c1 in zip(token_offsets, token_offsets[1:], char_offsets, char_offsets[1:], strict=False)
+        ]
+
+    def _one_word(self, word: str) -> _Word:
+        """One word's features, read as :func:`word_features` and :func:`char_features`
+        read it (the reference for :meth:`_new_words`)."""
+        vocabulary = self.word_vocabulary
+        ids = self._pairs[0]
+        tokens = _TOKEN.findall(word)
+        chars = [i for g in char_features(word) if (i := self.char_vocabulary.get(g, -1)) >= 0]
+        # int64 bytes ("q": a C long long, as numpy's int64), quicker than numpy here.
+        return _Word(
+            unigrams=array("q", [vocabulary.get(t, -1) for t in tokens]).tobytes(),
+            token_ids=array("q", [ids.get(t, -1) for t in tokens]).tobytes(),
+            chars=array("q", chars).tobytes(),
+            token_count=len(tokens),
+            char_count=len(chars),
+        )
 
     def _bigrams(self, token_ids: np.ndarray) -> np.ndarray:
         """The vocabulary index (-1: none) of each pair of neighbouring tokens."""
@@ -327,19 +384,85 @@ class CrisisModel:
         return float(crisis), float(urgent)
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     """One whitespace-separated word's features, as :func:`word_features` and
-    :func:`char_features` find them in any text it is part of: its tokens, their
-    vocabulary indexes (-1: not in it) and ids in the model's pair table, and its
-    character features' indexes (in the vocabulary only), as int64 bytes."""
+    :func:`char_features` find them in any text it is part of: its tokens' vocabulary
+    indexes (-1: not in it) and ids in the model's pair table, and its character
+    features' indexes (in the vocabulary only), as int64 bytes (a tuple: many thousands
+    are made for a long text of new words)."""
 
-    tokens: tuple[str, ...]
     unigrams: bytes
     token_ids: bytes
     chars: bytes
     token_count: int
     char_count: int
+
+
+@dataclass(frozen=True)
+class _CharTable:
+    """The vocabulary's character features as numbers, to look up every n-gram of a long
+    string in a few array operations instead of one dictionary look-up each: each
+    character that is in some feature is a digit 1..len(alphabet) (any other character:
+    0, so an n-gram holding one is in no table), an n-gram is the number its digits
+    make, and there is one sorted table of numbers per length."""
+
+    alphabet: np.ndarray  # code points of the features' characters, sorted
+    base: int
+    lengths: tuple[int, ...]
+    keys: tuple[np.ndarray, ...]  # per length: the features' numbers, sorted
+    indexes: tuple[np.ndarray, ...]  # and their indexes in the vocabulary
+
+    @classmethod
+    def of(cls, vocabulary: dict[str, int]) -> _CharTable | None:
+        # Only the n-grams :func:`char_features` can make: 2 to 5 characters, a space
+        # only at either end (the rest could only match across two words).
+        grams = [(g, i) for g, i in vocabulary.items() if 2 <= len(g) <= 5 and " " not in g[1:-1]]
+        alphabet = sorted({ord(c) for g, _ in grams for c in g})
+        base = len(alphabet) + 1
+        if not grams or base**5 >= 2**63:
+            return None
+        digit = {chr(code): number for number, code in enumerate(alphabet, start=1)}
+        lengths = tuple(sorted({len(g) for g, _ in grams}))
+        keys: list[np.ndarray] = []
+        indexes: list[np.ndarray] = []
+        for n in lengths:
+            pairs = [(_number([digit[c] for c in g], base), i) for g, i in grams if len(g) == n]
+            table = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+            order = np.argsort(table[:, 0], kind="stable")
+            keys.append(table[order, 0])
+            indexes.append(table[order, 1])
+        return cls(np.array(alphabet, dtype=np.uint32), base, lengths, tuple(keys), tuple(indexes))
+
+    def find(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where each n-gram of a string (its code points) that is a feature starts, and
+        its index in the vocabulary: all 2-grams in order, then 3-grams and so on."""
+        alphabet = self.alphabet
+        at = np.minimum(np.searchsorted(alphabet, codes), len(alphabet) - 1)
+        digits = np.where(alphabet.take(at) == codes, at + 1, 0).astype(np.int64)
+        starts: list[np.ndarray] = []
+        found: list[np.ndarray] = []
+        for n, keys, indexes in zip(self.lengths, self.keys, self.indexes, strict=True):
+            count = len(codes) - n + 1
+            if count <= 0:
+                continue
+            numbers = digits[:count].copy()
+            for j in range(1, n):
+                numbers *= self.base
+                numbers += digits[j : j + count]
+            at = np.minimum(np.searchsorted(keys, numbers), len(keys) - 1)
+            hits = np.flatnonzero(keys.take(at) == numbers)
+            starts.append(hits)
+            found.append(indexes.take(at.take(hits)))
+        if not starts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(starts), np.concatenate(found)
+
+
+def _number(digits: list[int], base: int) -> int:
+    number = 0
+    for d in digits:
+        number = number * base + d
+    return number
 
 
 _TOKEN_COUNT = attrgetter("token_count")
@@ -378,13 +501,11 @@ class _Reading:
         self.text = text
         # As windows() splits it (each window's string splits the same way).
         self.sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
-        words: list[_Word] = []
-        sentence_words = [0]
-        known = model.word_cache.get
-        for sentence in self.sentences:
-            words += [known(word) or model._word(word) for word in sentence.split()]
-            sentence_words.append(len(words))
-        self.sentence_words = sentence_words
+        split = [sentence.split() for sentence in self.sentences]
+        # Each distinct word's features; the words not seen before all computed at once.
+        known = model._words([word for sentence in split for word in sentence])
+        words = [known[word] for sentence in split for word in sentence]
+        self.sentence_words = list(accumulate(map(len, split), initial=0))
         self.token_offsets = list(accumulate(map(_TOKEN_COUNT, words), initial=0))
         self.char_offsets = list(accumulate(map(_CHAR_COUNT, words), initial=0))
         self.unigrams = np.frombuffer(b"".join(map(_UNIGRAMS, words)), dtype=np.int64)
@@ -447,7 +568,10 @@ class _Reading:
                 if key not in self._by_content:
                     new.setdefault(key, stretch)
         if new:
-            found = self.model._scores_many([self.features(stretch) for stretch in new.values()])
+            # The cut words of pieces of a huge sentence, all computed at once.
+            cuts = [self._cut(stretch) for stretch in new.values() if stretch.piece is not None]
+            ends = self.model._words([word for _, _, head, tail in cuts for word in head + tail])
+            found = self.model._scores_many([self.features(stretch, ends) for stretch in new.values()])
             self._by_content.update(zip(new, found, strict=True))
         for stretch in stretches:
             if stretch not in self._scores:
@@ -460,29 +584,29 @@ class _Reading:
             found = self._scores[stretch]
         return found
 
-    def features(self, stretch: _Stretch) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Word and character feature indexes of a stretch (vocabulary only, with
-        repeats), in a few arrays each."""
-        head: list[str] = []
-        tail: list[str] = []
+    def _cut(self, stretch: _Stretch) -> tuple[int, int, list[str], list[str]]:
+        """The stretch's whole words (numbers ``low..high-1`` of the text's words), and
+        the cut ends of words before and after them (a piece of one huge sentence)."""
         if stretch.sentences is not None:
             first, stop = stretch.sentences
-            low, high = self.sentence_words[first], self.sentence_words[stop]
-        else:
-            assert stretch.piece is not None
-            index, start, end = stretch.piece
-            sentence = self.sentences[index]
-            starts, ends = self._word_positions(index)
-            inner = bisect.bisect_left(starts, start)
-            outer = bisect.bisect_right(ends, end)
-            offset = self.sentence_words[index]
-            if inner < outer:  # whole words, and the cut ends of others
-                head = sentence[start : starts[inner]].split()
-                tail = sentence[ends[outer - 1] : end].split()
-                low, high = offset + inner, offset + outer
-            else:
-                head = sentence[start:end].split()
-                low = high = offset
+            return self.sentence_words[first], self.sentence_words[stop], [], []
+        assert stretch.piece is not None
+        index, start, end = stretch.piece
+        sentence = self.sentences[index]
+        starts, ends = self._word_positions(index)
+        inner = bisect.bisect_left(starts, start)
+        outer = bisect.bisect_right(ends, end)
+        offset = self.sentence_words[index]
+        if inner < outer:  # whole words, and the cut ends of others
+            head = sentence[start : starts[inner]].split()
+            tail = sentence[ends[outer - 1] : end].split()
+            return offset + inner, offset + outer, head, tail
+        return offset, offset, sentence[start:end].split(), []
+
+    def features(self, stretch: _Stretch, ends: dict[str, _Word] | None = None) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Word and character feature indexes of a stretch (vocabulary only, with
+        repeats), in a few arrays each. ``ends``: the features of its cut words, if known."""
+        low, high, head, tail = self._cut(stretch)
         t0, t1 = self.token_offsets[low], self.token_offsets[high]
         chars = self.chars[self.char_offsets[low] : self.char_offsets[high]]
         if not head and not tail:
@@ -492,7 +616,9 @@ class _Reading:
             return [unigrams, bigrams], [chars]
         # A piece with cut words: its token sequence, and the pairs in it, anew.
         model = self.model
-        ends_ = [model._word(w) for w in head], [model._word(w) for w in tail]
+        if ends is None:
+            ends = model._words(head + tail)
+        ends_ = [ends[w] for w in head], [ends[w] for w in tail]
         unigrams = np.concatenate(
             (
                 np.frombuffer(b"".join(w.unigrams for w in ends_[0]), dtype=np.int64),

@@ -130,27 +130,43 @@ _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _NUMBER = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|mg|ml|k|x)?")
 
 
+_TWO = re.compile(r"(?<=[a-z])2(?=[a-z])")
+_DOUBLE = re.compile(r"(.)\1")
+
+
 @lru_cache(maxsize=65536)
 def _normalise_token(token: str) -> str:
     if len(token) > _MAX_TOKEN or _NUMBER.fullmatch(token):
         return token
-    words = tables().words
+    found = tables()
+    words = found.words
     token = token.rstrip("!")
     if token in words:  # before look-alike digits: "4ever", "2nite"
         return words[token]
-    if any(c.isalpha() for c in token) and any(c in "013457@$!" for c in token) and "2" not in token:
+    # (Each step is skipped where it cannot change the token: a word of letters has no
+    # look-alike digit, only a "2" is read as "to", only a doubled letter is squeezed.)
+    if (
+        not token.isalpha()
+        and "2" not in token
+        and any(c in "013457@$!" for c in token)
+        and any(c.isalpha() for c in token)
+    ):
         token = token.translate(_LEET)
-    token = re.sub(r"(?<=[a-z])2(?=[a-z])", " to ", token)
-    token = _STRETCH.sub(r"\1\1", token)
+    if "2" in token:
+        token = _TWO.sub(" to ", token)
+    doubled = _DOUBLE.search(token) is not None
+    if doubled:
+        token = _STRETCH.sub(r"\1\1", token)
     if " " in token:
         return " ".join(_normalise_token(part) for part in token.split())
     if token in words:
         return words[token]
-    squeezed = re.sub(r"(.)\1", r"\1", token)
-    if squeezed != token and (squeezed in words or squeezed in tables().keywords):
-        return words.get(squeezed, squeezed)
-    if len(token) >= 5 and token in tables().fuzzy:
-        return tables().fuzzy[token]
+    if doubled:  # squeezing keeps a doubled letter doubled, once
+        squeezed = _DOUBLE.sub(r"\1", token)
+        if squeezed in words or squeezed in found.keywords:
+            return words.get(squeezed, squeezed)
+    if len(token) >= 5 and token in found.fuzzy:
+        return found.fuzzy[token]
     # Possessives and leftover apostrophes: "dad's" -> "dad s".
     return token.replace("'", " ")
 

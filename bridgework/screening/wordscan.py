@@ -9,6 +9,7 @@ scanned in full, as before. Pure: no Django import.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -219,8 +220,19 @@ def find_all(compiled: re.Pattern[str], finder: re.Pattern[str] | None, text: st
             position = hit.end()  # never empty (``opening_finder``)
 
 
-# A word's patterns: their gate, the patterns, and what the text must start with there.
-_Candidates = tuple[re.Pattern[str] | None, list[tuple[str, re.Pattern[str]]], tuple[str, ...] | None]
+# A word's patterns: the key of their gate (None: one pattern, no gate), the patterns,
+# and what the text must start with there.
+_Candidates = tuple[tuple[int, ...] | None, list[tuple[str, re.Pattern[str]]], tuple[str, ...] | None]
+# A gate is compiled once its patterns have been tried this many times without it, and
+# at most this many while reading one text (each takes some milliseconds, and a text
+# with many of the words that begin phrases would compile hundreds, where a few tries
+# of each pattern cost less). Without its gate a word's patterns are tried one by one:
+# the same matches.
+_GATE_AFTER = 16
+_GATES_PER_TEXT = 2
+_NOT_YET = re.compile("")  # a gate not compiled yet
+# Distinct words whose patterns are remembered.
+_MAX_CACHE = 50_000
 
 
 class WordScanner:
@@ -236,6 +248,12 @@ class WordScanner:
         self._full_finders: list[re.Pattern[str] | None] = []
         self._cache: dict[str, _Candidates] = {}
         self._gates: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        # Patterns (by id) -> their openings (:meth:`_union`).
+        self._unions: dict[tuple[int, ...], tuple[frozenset[str], list[str], int] | None] = {}
+        # Gate key -> how often its patterns were tried without it.
+        self._uses: dict[tuple[int, ...], int] = {}
+        # Word -> its gate, once compiled (a word's string hashes quicker than a key).
+        self._word_gates: dict[str, re.Pattern[str] | None] = {}
         self._longest_stem = 0
         # Pattern (by id) -> strings one of which the text starts with where it matches.
         self._openings: dict[int, frozenset[str] | None] = {}
@@ -255,14 +273,20 @@ class WordScanner:
                 self._longest_stem = max(self._longest_stem, len(word))
         self._cache.clear()
         self._gates.clear()
+        self._word_gates.clear()
+        self._unions.clear()
+        self._uses.clear()
 
-    def _gate(self, found: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
+    @staticmethod
+    def _gate_key(found: list[tuple[str, re.Pattern[str]]]) -> tuple[int, ...] | None:
+        if len(found) < 2:
+            return None  # one pattern is its own gate
+        return tuple(id(compiled) for _, compiled in found)  # names repeat; patterns do not
+
+    def _gate(self, key: tuple[int, ...], found: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str] | None:
         """One alternation of the patterns that can start at a word: where it does not
         match, none of them does, and one try in C replaces many in Python ("i" can begin
         dozens of phrases and begins most sentences)."""
-        if len(found) < 2:
-            return None  # one pattern is its own gate
-        key = tuple(id(compiled) for _, compiled in found)  # names repeat; patterns do not
         if key not in self._gates:
             try:
                 self._gates[key] = re.compile("|".join(f"(?:{c.pattern})" for _, c in found))
@@ -273,18 +297,22 @@ class WordScanner:
     def _opening(self, word: str, found: list[tuple[str, re.Pattern[str]]]) -> tuple[str, ...] | None:
         """What the text must start with, where ``word`` starts, for any of ``found`` to
         match (None: unknown)."""
-        strings: set[str] = set()
-        for _, compiled in found:
-            known = self._openings.get(id(compiled))
-            if known is None:
-                return None
-            # Only openings that can begin where this word does (the word ends where a
-            # character that is not a word's ends it: "i am" cannot begin at "in").
-            strings.update(
-                s
-                for s in known
-                if word.startswith(s) or (s.startswith(word) and not _LETTER.match(s[len(word)]))
-            )
+        union = self._union(found)
+        if union is None:
+            return None
+        known, ordered, longest = union
+        # Only openings that can begin where this word does (the word ends where a
+        # character that is not a word's ends it: "i am" cannot begin at "in"): the
+        # word's beginnings, and longer strings that begin with the word and then a
+        # character that is not a word's.
+        strings = {word[:length] for length in range(1, min(len(word), longest) + 1) if word[:length] in known}
+        size = len(word)
+        for index in range(bisect.bisect_right(ordered, word), len(ordered)):
+            string = ordered[index]
+            if not string.startswith(word):
+                break
+            if not _LETTER.match(string[size]):
+                strings.add(string)
         # Testing a long list costs more than the gate it would save.
         strings = _fewer(strings, _MAX_OPENING_TESTS)
         # "i am" covers "i am not": keep the shortest of each family (in sorted order a
@@ -295,6 +323,21 @@ class WordScanner:
                 kept.append(string)
         return tuple(kept) if kept and all(kept) else None
 
+    def _union(self, found: list[tuple[str, re.Pattern[str]]]) -> tuple[frozenset[str], list[str], int] | None:
+        """The openings of all of ``found`` (None: one is unknown), as a set, in order,
+        and the longest one's length; the same for every word these patterns can begin."""
+        key = tuple(id(compiled) for _, compiled in found)
+        if key not in self._unions:
+            union: set[str] | None = set()
+            for _, compiled in found:
+                known = self._openings.get(id(compiled))
+                if known is None or union is None:
+                    union = None
+                    break
+                union |= known
+            self._unions[key] = None if union is None else (frozenset(union), sorted(union), max(map(len, union), default=0))
+        return self._unions[key]
+
     def _candidates(self, word: str) -> _Candidates:
         cached = self._cache.get(word)
         if cached is None:
@@ -303,10 +346,10 @@ class WordScanner:
             for length in range(1, min(len(word), self._longest_stem) + 1):
                 found += self._stems.get(word[:length], [])
             if found:
-                cached = (self._gate(found), found, self._opening(word, found))
+                cached = (self._gate_key(found), found, self._opening(word, found))
             else:
                 cached = (None, found, None)
-            if len(self._cache) < 50_000:
+            if len(self._cache) < _MAX_CACHE:
                 self._cache[word] = cached
         return cached
 
@@ -321,17 +364,34 @@ class WordScanner:
                 yield name, match
         known = self._cache.get
         candidates = self._candidates
+        gates = self._gates.get
+        word_gates = self._word_gates.get
+        uses = self._uses
+        budget = _GATES_PER_TEXT
         for token in _WORD.finditer(text):
             word = token.group(0)
-            gate, found, opening = known(word) or candidates(word)
+            key, found, opening = known(word) or candidates(word)
             if not found:
                 continue
             start = token.start()
             # A match starts with one of the openings: a cheaper test than the gate's.
             if opening is not None and not text.startswith(opening, start):
                 continue
-            if gate is not None and gate.match(text, start) is None:
-                continue
+            if key is not None:
+                gate = word_gates(word, _NOT_YET)
+                if gate is _NOT_YET:
+                    gate = gates(key, _NOT_YET)
+                    if gate is _NOT_YET:
+                        # Compiled once these patterns have been tried often enough
+                        # to pay for it, and only a few while reading one text.
+                        uses[key] = count = uses.get(key, 0) + 1
+                        if count >= _GATE_AFTER and budget:
+                            budget -= 1
+                            gate = self._gate(key, found)
+                    if gate is not _NOT_YET and len(self._word_gates) < _MAX_CACHE:
+                        self._word_gates[word] = gate
+                if gate is not _NOT_YET and gate is not None and gate.match(text, start) is None:
+                    continue
             for name, compiled in found:
                 hit = compiled.match(text, start)
                 if hit:

@@ -41,6 +41,18 @@ def test_patterns_sharing_a_name_keep_their_own_gate() -> None:
     assert len(_scanned(scanner, text)) == 3
 
 
+def test_a_word_whose_patterns_are_tried_often_gets_a_gate_that_finds_the_same() -> None:
+    scanner = WordScanner()
+    scanner.add("harm", r"\bi will end it\b")
+    scanner.add("harm", r"\bi will go\b")
+    scanner.add("plan", r"\bi will do it tonight\b")
+    text = "i will end it . i will walk . i will do it tonight . i will go . " * 20
+    assert _scanned(scanner, text) == _every_try(scanner, text)
+    assert [gate for gate in scanner._gates.values() if gate is not None]  # compiled
+    assert _scanned(scanner, text) == _every_try(scanner, text)
+    assert len(_scanned(scanner, text)) == 60
+
+
 def test_the_frame_and_idiom_scanners_miss_nothing_on_real_statements() -> None:
     with (DATA / "train" / "screening_t1.csv").open(encoding="utf-8") as handle:
         texts = [prepare(row["text"]) for row in csv.DictReader(handle)][:150]
