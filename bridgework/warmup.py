@@ -58,6 +58,7 @@ def load_code() -> None:
     ``reverse()`` builds for each namespace of URL names (reversing a name that does not
     exist builds them, then fails), the home page's panels, and the SQL of the queries
     the pages build once per process (compiled only: nothing is read)."""
+    from django.db import DatabaseError
     from django.urls import NoReverseMatch, get_resolver, resolve, reverse
 
     from bridgework.core.modules import dashboard_modules
@@ -68,7 +69,11 @@ def load_code() -> None:
         with contextlib.suppress(NoReverseMatch):
             reverse(f"{namespace}:bridgework-warm-up")
     dashboard_modules()
-    compile_prepared()  # the pages' queries built once per process (core.rawrows)
+    # The pages' queries built once per process (core.rawrows). A server database that
+    # cannot be reached yet must not stop the process from starting: each query is then
+    # compiled at its first use, as before.
+    with contextlib.suppress(DatabaseError):
+        compile_prepared()
 
 
 def warm_up() -> None:
