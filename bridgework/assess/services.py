@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Window
+from django.db.models import F, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -136,25 +136,32 @@ def sitting_save(
 def latest_sittings_for(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]:
     """(instrument id → latest submitted sitting, instrument id → unfinished sitting).
 
-    One query whatever the history: the database ranks each instrument's submitted and
-    unfinished sittings by start time and returns only the newest of each."""
-    unfinished = ExpressionWrapper(Q(submitted_at__isnull=True), output_field=BooleanField())
-    newest = (
-        Sitting.objects.filter(user=user)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("instrument_id"), unfinished],
-                order_by=[F("started_at").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-    )
+    One query whatever the history, built once per process: for each questionnaire the
+    newest submitted sitting (by submission, as the home panel and the results pages
+    count it) and the newest unfinished one, each found through the index on (person,
+    questionnaire, submission time) — a few index steps each, not a pass over every
+    sitting ever taken (a window over all of them grew with the years)."""
     latest: dict[str, Sitting] = {}
     drafts: dict[str, Sitting] = {}
-    for sitting in newest:
+    for sitting in _newest_sittings.objects(user.pk):
         (latest if sitting.is_submitted else drafts)[sitting.instrument_id] = sitting
     return latest, drafts
+
+
+def _newest_sittings_query(user_id: int) -> QuerySet[Sitting]:
+    from .instruments import all_instruments
+
+    newest = []
+    for instrument_id in sorted(all_instruments()):
+        mine = Sitting.objects.filter(user_id=user_id, instrument_id=instrument_id)
+        newest += [
+            mine.filter(submitted_at__isnull=False).order_by("-submitted_at", "-id").values("pk")[:1],
+            mine.filter(submitted_at__isnull=True).order_by("-started_at", "-id").values("pk")[:1],
+        ]
+    return Sitting.objects.filter(user_id=user_id, pk__in=[Subquery(query) for query in newest])
+
+
+_newest_sittings = PreparedObjects(_newest_sittings_query)
 
 
 def submitted_sittings_for(user: User, *, instrument_id: str) -> QuerySet[Sitting]:
