@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from bridgework.assess.models import Sitting
-from bridgework.assess.services import latest_sittings_for
+from bridgework.assess.services import latest_sittings_for, latest_submitted_for
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,10 @@ def test_it_finds_the_newest_result_and_the_unfinished_sitting_of_each(
     latest, drafts = latest_sittings_for(user)
     assert {key: sitting.pk for key, sitting in latest.items()} == {"phq9": newest.pk, "gad7": gad.pk}
     assert {key: sitting.pk for key, sitting in drafts.items()} == {"phq9": draft.pk}
+    # The home panel's: each questionnaire's newest result, the most recent first.
+    assert [sitting.pk for sitting in latest_submitted_for(user)] == [newest.pk, gad.pk]
 
 
 def test_it_reads_nothing_for_someone_with_no_sittings(user: Any) -> None:
     assert latest_sittings_for(user) == ({}, {})
+    assert latest_submitted_for(user) == []
