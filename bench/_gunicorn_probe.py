@@ -3,7 +3,9 @@ the CPU its worker spent on it and how long the worker waited for a CPU while ha
 (the kernel's run-queue wait, ``/proc/thread-self/schedstat``), written to
 ``BENCH_SERVER_LOG``. They say whether a slow request was work of ours or a worker
 waiting its turn on two cores shared with other processes. Only this benchmark uses them;
-the application is ``bridgework.wsgi`` as always.
+the application is ``bridgework.wsgi`` as always, loaded as the shipped settings load it
+(``bridgework/gunicorn_conf.py``: ``preload_app`` and its ``when_ready``; ``BENCH_PRELOAD=0``
+loads it in each worker instead, for a comparison).
 """
 
 from __future__ import annotations
@@ -11,6 +13,11 @@ from __future__ import annotations
 import os
 import time
 from typing import Any
+
+from bridgework import gunicorn_conf
+
+preload_app = os.environ.get("BENCH_PRELOAD", "1" if gunicorn_conf.preload_app else "0") == "1"
+when_ready = gunicorn_conf.when_ready
 
 _SCHEDSTAT = "/proc/thread-self/schedstat"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 
 from bridgework.core.rawrows import PreparedObjects
@@ -136,25 +136,40 @@ def sitting_save(
 def latest_sittings_for(user: User) -> tuple[dict[str, Sitting], dict[str, Sitting]]:
     """(instrument id → latest submitted sitting, instrument id → unfinished sitting).
 
-    One query whatever the history: the database ranks each instrument's submitted and
-    unfinished sittings by start time and returns only the newest of each."""
-    unfinished = ExpressionWrapper(Q(submitted_at__isnull=True), output_field=BooleanField())
-    newest = (
-        Sitting.objects.filter(user=user)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("instrument_id"), unfinished],
-                order_by=[F("started_at").desc(), F("id").desc()],
-            )
-        )
-        .filter(rank=1)
-    )
+    One query whatever the history, built once per process: for each questionnaire the
+    newest submitted sitting (by submission, as the home panel and the results pages
+    count it) and the newest unfinished one, each found through the index on (person,
+    questionnaire, submission time) — a few index steps each, not a pass over every
+    sitting ever taken (a window over all of them grew with the years)."""
     latest: dict[str, Sitting] = {}
     drafts: dict[str, Sitting] = {}
-    for sitting in newest:
+    for sitting in _newest_sittings.objects(user.pk):
         (latest if sitting.is_submitted else drafts)[sitting.instrument_id] = sitting
     return latest, drafts
+
+
+def _newest_per_instrument(user_id: int) -> list[QuerySet[Sitting, Any]]:
+    """For each questionnaire, the query of the newest submitted sitting's id, then of the
+    newest unfinished one's: each a few steps of the (person, questionnaire, submission)
+    index, whatever the history."""
+    from .instruments import all_instruments
+
+    newest = []
+    for instrument_id in sorted(all_instruments()):
+        mine = Sitting.objects.filter(user_id=user_id, instrument_id=instrument_id)
+        newest += [
+            mine.filter(submitted_at__isnull=False).order_by("-submitted_at", "-id").values("pk")[:1],
+            mine.filter(submitted_at__isnull=True).order_by("-started_at", "-id").values("pk")[:1],
+        ]
+    return newest
+
+
+def _newest_sittings_query(user_id: int) -> QuerySet[Sitting]:
+    newest = _newest_per_instrument(user_id)
+    return Sitting.objects.filter(user_id=user_id, pk__in=[Subquery(query) for query in newest])
+
+
+_newest_sittings = PreparedObjects(_newest_sittings_query)
 
 
 def submitted_sittings_for(user: User, *, instrument_id: str) -> QuerySet[Sitting]:
@@ -167,21 +182,14 @@ def submitted_sittings_for(user: User, *, instrument_id: str) -> QuerySet[Sittin
 def latest_submitted_for(user: User) -> list[Sitting]:
     """Each instrument's most recently submitted sitting, the most recent first.
 
-    One query whatever the history (a window function ranks the sittings in SQL), for the
-    home panel; built once per process (``core.rawrows.PreparedObjects``: the ORM took
+    One query whatever the history (each questionnaire's newest through the index, as
+    ``latest_sittings_for``), for the home panel; built once per process (``core.rawrows.PreparedObjects``: the ORM took
     ~4 ms to build it, the database a fraction of that to run it)."""
     return _latest_submitted.objects(user.pk)
 
 
 _latest_submitted = PreparedObjects(
-    lambda user_id: Sitting.objects.filter(user_id=user_id, submitted_at__isnull=False)
-    .annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("instrument_id")],
-            order_by=[F("submitted_at").desc(), F("id").desc()],
-        )
-    )
-    .filter(rank=1)
-    .order_by("-submitted_at", "-id")
+    lambda user_id: Sitting.objects.filter(
+        user_id=user_id, pk__in=[Subquery(query) for query in _newest_per_instrument(user_id)[0::2]]
+    ).order_by("-submitted_at", "-id")
 )

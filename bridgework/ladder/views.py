@@ -22,7 +22,6 @@ from .access import get_attempt_for_user, get_step_for_user
 from .forms import AttemptForm, LibraryFilterForm, OverrideForm, StepForm
 from .library import filter_templates, template_by_slug
 from .mastery import ATTEMPTS_NEEDED, CALM_PEAK
-from .models import Step
 from .progress import progress_for
 
 # Attempts per page of a step (newest first); the mastery summary counts them all in SQL.
@@ -61,19 +60,12 @@ def index(request: AuthedRequest) -> HttpResponse:
 
 
 def _index_context(request: AuthedRequest, show_all: bool) -> dict[str, Any]:
-    """What ``ladder/_index_body.html`` shows."""
-    rows = services.ladder_rows_for(request.user, with_text=False)
-    shown = _shown(rows, show_all=show_all)
-    texts = {
-        pk: (what, who)
-        for pk, what, who in Step.objects.filter(pk__in=shown).values_list("pk", "what", "who")
-    }
-    visible = []
-    for row in rows:
-        if row.step.pk in shown:
-            row.step.what, row.step.who = texts[row.step.pk]
-            visible.append(row)
-    next_row = next((row for row in rows if row.is_next), None)
+    """What ``ladder/_index_body.html`` shows: the database counts every step (plain rows),
+    and only the steps shown are read (two queries whatever the history)."""
+    counts = services.ladder_counts_for(request.user)
+    shown = _shown(counts, show_all=show_all)
+    visible = services.rows_of(request.user, [row for row in counts if row.pk in shown])
+    next_row = next((row for row in visible if row.is_next), None)
     detail, attempt, move = (
         url_for_pk(name)
         for name in ("ladder:step_detail", "ladder:attempt_new", "ladder:step_move")
@@ -90,10 +82,10 @@ def _index_context(request: AuthedRequest, show_all: bool) -> dict[str, Any]:
         for row in visible
     ]
     context: dict[str, Any] = {
-        "rows": rows,
+        "rows": counts,  # every step's status (StepCounts), the next one marked
         "items": items,
         "next_row": next_row,
-        "hidden_count": len(rows) - len(visible),
+        "hidden_count": len(counts) - len(visible),
         "show_all": show_all,
     }
     context.setdefault("rule", {"calm": CALM_PEAK, "needed": ATTEMPTS_NEEDED})
@@ -104,17 +96,17 @@ def _index_context(request: AuthedRequest, show_all: bool) -> dict[str, Any]:
 MASTERED_SHOWN = 5
 
 
-def _shown(rows: list[services.StepRow], *, show_all: bool = False) -> set[int]:
+def _shown(counts: list[services.StepCounts], *, show_all: bool = False) -> set[int]:
     """The step ids the ladder page shows: all not yet mastered, the latest few mastered."""
     if show_all:
-        return {row.step.pk for row in rows}
+        return {row.pk for row in counts}
     mastered = sorted(
-        (row for row in rows if row.status == "mastered"),
-        key=lambda row: (row.mastered_on or date.min, row.step.pk),
+        (row for row in counts if row.status == "mastered"),
+        key=lambda row: (row.mastered_on or date.min, row.pk),
         reverse=True,
     )
-    return {row.step.pk for row in rows if row.status != "mastered"} | {
-        row.step.pk for row in mastered[:MASTERED_SHOWN]
+    return {row.pk for row in counts if row.status != "mastered"} | {
+        row.pk for row in mastered[:MASTERED_SHOWN]
     }
 
 
@@ -157,9 +149,9 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
         return redirect("ladder:index")
     # One press moves the step one place on the page: past the mastered steps the page
     # does not list, to the next one it does.
-    rows = services.ladder_rows_for(request.user, with_text=False)
-    shown = _shown(rows)
-    order = [row.step.pk for row in rows]
+    counts = services.ladder_counts_for(request.user)
+    shown = _shown(counts)
+    order = [row.pk for row in counts]
     here = order.index(step.pk)
     ahead = order[:here][::-1] if direction == "up" else order[here + 1 :]
     neighbour = next((i for i, pk in enumerate(ahead) if pk in shown), len(ahead) - 1)

@@ -63,6 +63,39 @@ def test_the_cached_copy_is_stored_encrypted(client: Client, user: Any) -> None:
     client.get("/")
     # The in-memory cache holds pickled values (tests run with it, like a laptop install).
     stored = [pickle.loads(value) for value in cache._cache.values()]  # type: ignore[attr-defined]
-    sealed = [value for value in stored if isinstance(value, str) and value.startswith("bw1:")]
-    assert sealed, "the home page's HTML is cached, sealed"
-    assert not any("1 entry" in value for value in stored if isinstance(value, str))
+    # The page is one sealed text; its panels one entry of sealed texts (one a module).
+    texts = [value for value in stored if isinstance(value, str)]
+    texts += [text for value in stored if isinstance(value, dict) for text in value.values()]
+    sealed = [value for value in texts if value.startswith("bw1:")]
+    assert len(sealed) > 5, "the home page's HTML and its panels are cached, sealed"
+    assert sealed == texts
+    assert not any("1 entry" in value for value in texts)
+
+
+def test_the_panels_are_written_to_the_cache_together(
+    client: Client, user: Any, monkeypatch: Any
+) -> None:
+    """A home page computed cold writes two cache entries (its panels, then the page), not
+    one a module: with the database cache each write is a transaction of its own."""
+    from django.core.cache import cache
+
+    writes: list[str] = []
+    real_set, real_set_many = cache.set, cache.set_many
+
+    def set_one(key: str, *args: Any, **kwargs: Any) -> None:
+        writes.append(key)
+        real_set(key, *args, **kwargs)
+
+    def set_many(data: dict[str, Any], *args: Any, **kwargs: Any) -> list[str]:
+        writes.extend(data)
+        return real_set_many(data, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "set", set_one)
+    monkeypatch.setattr(cache, "set_many", set_many)
+    client.get("/")
+    assert len(writes) == 2
+    writes.clear()
+    client.post("/journal/new/", {"date": "2026-01-01", "body": "A quiet day.", "mood": ""})
+    client.get("/")
+    # The journal's panel again, kept with the others in the one entry; and the page.
+    assert len([key for key in writes if key.startswith("fragments:")]) == 1

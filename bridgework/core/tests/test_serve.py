@@ -287,3 +287,17 @@ def test_gunicorn_access_log_leaves_out_query_strings() -> None:
     assert "%(U)s" in gunicorn_conf.access_log_format
     assert "%(r)s" not in gunicorn_conf.access_log_format
     assert "%(q)s" not in gunicorn_conf.access_log_format
+
+
+def test_gunicorn_loads_the_app_once_and_forks_no_database_connection(monkeypatch: Any) -> None:
+    from types import SimpleNamespace
+
+    from django.db import connections
+
+    from bridgework import gunicorn_conf
+
+    assert gunicorn_conf.preload_app
+    closed: list[bool] = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
+    gunicorn_conf.when_ready(SimpleNamespace(cfg=SimpleNamespace(preload_app=True)))
+    assert closed == [True]

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from bridgework.ladder import mastery
 from bridgework.ladder.models import Attempt
-from bridgework.ladder.services import ladder_rows_for, next_suggested_row_for, step_row
+from bridgework.ladder.services import (
+    ladder_counts_for,
+    ladder_rows_for,
+    next_suggested_row_for,
+    rows_of,
+    step_row,
+)
 
 from .conftest import make_step
 
@@ -55,3 +61,15 @@ def test_rows_match_the_rule_applied_in_python(user: Any, seed: int) -> None:
     else:
         assert suggested is not None and suggested.step.pk == rows[index].step.pk
         assert rows[index].is_next
+    # The ladder page's plain counts (no model instances) say the same, and so do the rows
+    # made from some of them.
+    counts = ladder_counts_for(user)
+    assert [
+        (c.pk, c.status, c.attempt_count, c.qualifying, c.mastered_on, c.is_next) for c in counts
+    ] == [
+        (r.step.pk, r.status, r.attempt_count, r.qualifying, r.mastered_on, r.is_next) for r in rows
+    ]
+    some = counts[::3]
+    assert [(r.step.pk, r.step.what, r.status, r.is_next) for r in rows_of(user, some)] == [
+        (r.step.pk, r.step.what, r.status, r.is_next) for r in rows[::3]
+    ]

@@ -44,7 +44,7 @@ def test_the_ladder_shows_only_my_steps(client: Client, user: Any, other_step: S
 def test_new_steps_slot_in_by_expected_discomfort(client: Client, user: Any) -> None:
     for what, discomfort in (("sixty", "60"), ("twenty", "20"), ("forty", "40"), ("ninety", "90")):
         client.post("/ladder/steps/new/", step_post(what=what, expected_discomfort=discomfort))
-    order = [row.step.what for row in client.get("/ladder/").context["rows"]]
+    order = [row.step.what for row, _ in client.get("/ladder/").context["items"]]
     assert order == ["twenty", "forty", "sixty", "ninety"]
 
 
