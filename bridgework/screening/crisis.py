@@ -85,7 +85,7 @@ _UNLIKELY = 0.15
 # that softens it) stands from this combined probability up, below the usual threshold:
 # "Told her I'd see her shortly. Left the house keys next door." The learned reader's
 # doubt about whose risk it is still rules it out (a friend's plan is not the writer's).
-_PLAN_STANDS = 0.5
+_PLAN_STANDS = 0.4  # 0.1 under the crisis threshold (0.5 since the eighth session)
 _IDEATION = frozenset({"ideation", "burden"})
 _WEAK = frozenset({"act_weak", "finality_weak", "distress"})
 _MEANS_OR_PLACE = frozenset({"means", "place"})
