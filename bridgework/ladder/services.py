@@ -214,7 +214,8 @@ def ladder_counts_for(user: User) -> list[StepCounts]:
 
 def rows_of(user: User, counts: list[StepCounts]) -> list[StepRow]:
     """``StepRow``s for ``counts`` (some of ``ladder_counts_for``'s), in the same order:
-    one query for those steps (their text decrypted; the feared outcome left unread)."""
+    one query for those steps (their text decrypted; the feared outcome left unread). A
+    step deleted in between (another tab) is left out."""
     steps = Step.objects.filter(user=user, pk__in=[row.pk for row in counts]).defer("feared_outcome")
     by_pk = {step.pk: step for step in steps}
     return [
@@ -227,6 +228,7 @@ def rows_of(user: User, counts: list[StepCounts]) -> list[StepRow]:
             is_next=row.is_next,
         )
         for row in counts
+        if row.pk in by_pk
     ]
 
 
