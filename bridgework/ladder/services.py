@@ -80,16 +80,17 @@ def _qualifying(prefix: str, expected: Any) -> Q:
     )
 
 
-def ladder_rows_for(user: User, *, with_text: bool = True) -> list[StepRow]:
+def ladder_rows_for(user: User) -> list[StepRow]:
     """The user's ladder in their order, with status and the next suggested step marked.
 
     One query whatever the number of attempts: the database counts each step's attempts
     and those that qualify, and finds the date of the one that completed mastery.
-    ``with_text=False`` leaves the encrypted text unread (nothing decrypted); reading a
-    step's text then costs one query per step.
     """
-    steps = (_counted_with_text if with_text else _counted_without_text).objects(user.pk)
-    rows = [_counted_row(step) for step in steps]
+    return _with_next([_counted_row(step) for step in _counted.objects(user.pk)])
+
+
+def _with_next[Row: (StepRow, StepCounts)](rows: list[Row]) -> list[Row]:
+    """``rows`` in ladder order, the next suggested one marked."""
     index = mastery.next_suggested([row.status for row in rows])
     if index is not None:
         rows[index].is_next = True
@@ -166,8 +167,7 @@ def next_suggested_row_for(user: User) -> StepRow | None:
 
 # Built once per process (core.rawrows.PreparedObjects): the ORM took ~5 ms to build the
 # counting query, on every ladder page rendered from the database.
-_counted_with_text = PreparedObjects(lambda user_id: _counted_steps(user_id))
-_counted_without_text = PreparedObjects(lambda user_id: _counted_steps(user_id).defer(*STEP_TEXT_FIELDS))
+_counted = PreparedObjects(lambda user_id: _counted_steps(user_id))
 
 
 @dataclass
@@ -194,22 +194,36 @@ def ladder_counts_for(user: User) -> list[StepCounts]:
     """Every step of the person's ladder in their order as ``StepCounts``, the next
     suggested one marked: one query, no step read or decrypted (``ladder_rows_for``'s
     statuses without its model instances)."""
-    counts = [
-        StepCounts(
-            pk=pk,
-            status=mastery.status_from_counts(counted, qualifying, override),
-            attempt_count=counted,
-            qualifying=qualifying,
-            mastered_on=counted_mastered_on(override, override_at, rule_mastered_on),
-        )
-        for pk, override, override_at, counted, qualifying, rule_mastered_on in _counted_plain.rows(
-            user.pk
-        )
-    ]
-    index = mastery.next_suggested([row.status for row in counts])
-    if index is not None:
-        counts[index].is_next = True
-    return counts
+    return _with_next([_step_counts(*row) for row in _counted_plain.rows(user.pk)])
+
+
+def _step_counts(
+    pk: int,
+    override: str,
+    override_at: datetime | None,
+    counted: int,
+    qualifying: int,
+    rule_mastered_on: Any,
+) -> StepCounts:
+    """A step's status from what ``_counted_steps`` counted (as plain rows or annotations)."""
+    return StepCounts(
+        pk=pk,
+        status=mastery.status_from_counts(counted, qualifying, override),
+        attempt_count=counted,
+        qualifying=qualifying,
+        mastered_on=counted_mastered_on(override, override_at, rule_mastered_on),
+    )
+
+
+def _row(step: Step, counts: StepCounts) -> StepRow:
+    return StepRow(
+        step=step,
+        status=counts.status,
+        attempt_count=counts.attempt_count,
+        qualifying=counts.qualifying,
+        mastered_on=counts.mastered_on,
+        is_next=counts.is_next,
+    )
 
 
 def rows_of(user: User, counts: list[StepCounts]) -> list[StepRow]:
@@ -218,33 +232,20 @@ def rows_of(user: User, counts: list[StepCounts]) -> list[StepRow]:
     step deleted in between (another tab) is left out."""
     steps = Step.objects.filter(user=user, pk__in=[row.pk for row in counts]).defer("feared_outcome")
     by_pk = {step.pk: step for step in steps}
-    return [
-        StepRow(
-            step=by_pk[row.pk],
-            status=row.status,
-            attempt_count=row.attempt_count,
-            qualifying=row.qualifying,
-            mastered_on=row.mastered_on,
-            is_next=row.is_next,
-        )
-        for row in counts
-        if row.pk in by_pk
-    ]
+    return [_row(by_pk[row.pk], row) for row in counts if row.pk in by_pk]
 
 
 def _counted_row(step: Step) -> StepRow:
     """A row from a step annotated by ``_counted_steps``."""
-    counted: int = step.attempt_count  # type: ignore[attr-defined]
-    qualifying: int = step.qualifying  # type: ignore[attr-defined]
-    return StepRow(
-        step=step,
-        status=mastery.status_from_counts(counted, qualifying, step.override),
-        attempt_count=counted,
-        qualifying=qualifying,
-        mastered_on=counted_mastered_on(
-            step.override, step.override_at, step.rule_mastered_on  # type: ignore[attr-defined]
-        ),
+    counts = _step_counts(
+        step.pk,
+        step.override,
+        step.override_at,
+        step.attempt_count,  # type: ignore[attr-defined]
+        step.qualifying,  # type: ignore[attr-defined]
+        step.rule_mastered_on,  # type: ignore[attr-defined]
     )
+    return _row(step, counts)
 
 
 def counted_mastered_on(override: str, override_at: datetime | None, rule_mastered_on: Any) -> Any:
