@@ -148,24 +148,27 @@ def latest_sittings_for(user: User) -> tuple[dict[str, Sitting], dict[str, Sitti
     return latest, drafts
 
 
-def _newest_per_instrument(user_id: int) -> list[QuerySet[Sitting, Any]]:
-    """For each questionnaire, the query of the newest submitted sitting's id, then of the
-    newest unfinished one's: each a few steps of the (person, questionnaire, submission)
-    index, whatever the history."""
+def _newest_per_instrument(user_id: int, *, unfinished: bool) -> list[QuerySet[Sitting, Any]]:
+    """For each questionnaire, the query of the newest submitted sitting's id (and, with
+    ``unfinished``, of the newest unfinished one's): each a few steps of the (person,
+    questionnaire, submission) index, whatever the history."""
     from .instruments import all_instruments
 
     newest = []
     for instrument_id in sorted(all_instruments()):
         mine = Sitting.objects.filter(user_id=user_id, instrument_id=instrument_id)
-        newest += [
-            mine.filter(submitted_at__isnull=False).order_by("-submitted_at", "-id").values("pk")[:1],
-            mine.filter(submitted_at__isnull=True).order_by("-started_at", "-id").values("pk")[:1],
-        ]
+        newest.append(
+            mine.filter(submitted_at__isnull=False).order_by("-submitted_at", "-id").values("pk")[:1]
+        )
+        if unfinished:
+            newest.append(
+                mine.filter(submitted_at__isnull=True).order_by("-started_at", "-id").values("pk")[:1]
+            )
     return newest
 
 
 def _newest_sittings_query(user_id: int) -> QuerySet[Sitting]:
-    newest = _newest_per_instrument(user_id)
+    newest = _newest_per_instrument(user_id, unfinished=True)
     return Sitting.objects.filter(user_id=user_id, pk__in=[Subquery(query) for query in newest])
 
 
@@ -190,6 +193,6 @@ def latest_submitted_for(user: User) -> list[Sitting]:
 
 _latest_submitted = PreparedObjects(
     lambda user_id: Sitting.objects.filter(
-        user_id=user_id, pk__in=[Subquery(query) for query in _newest_per_instrument(user_id)[0::2]]
+        user_id=user_id, pk__in=[Subquery(query) for query in _newest_per_instrument(user_id, unfinished=False)]
     ).order_by("-submitted_at", "-id")
 )
