@@ -295,7 +295,7 @@ def _dropped(lex: Lexicon, kind: str, stances: set[str], before: str, phrase: st
         return bool(lex.negation.search(" ".join(last[-2:])))
     if lex.negation.search(" ".join(last[-_NEGATION_WORDS:])):
         return True
-    if "resolved" in stances:
+    if "resolved" in stances and "relaps" not in phrase:  # "relapsed after a year clean"
         return True
     if "routine" in stances and kind in ("act_weak", "purpose", "distress", "readied"):
         return True

@@ -49,6 +49,9 @@ def test_it_flags_crisis_language(text: str) -> None:
         "Final entry. Thank you for listening all these years. Goodbye.",
         "The old quarry road, I've decided that's how I'm going.",
         "Visited Mum's grave this afternoon and told her I'd see her shortly. Left my spare key with the neighbour.",
+        "Sunday night I stop existing. Everything's sorted.",
+        "Rang my brother tonight, talked about nothing for an hour. I didn't tell him this was goodbye.",
+        "Saving my temazepam in the drawer, nearly fifty now.",
     ],
 )
 def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
@@ -71,6 +74,8 @@ def test_it_marks_intent_plan_method_and_farewell_urgent(text: str) -> None:
         "I'm dead tired.",
         "I want to end this meeting early.",
         "Did the whole box set of that detective show in one weekend.",
+        "Long day. Going to top myself up with a coffee and crack on.",
+        "Didn't tell the boss it was my last shift, just cleared my locker. New job starts Monday.",
     ],
 )
 def test_it_does_not_fire_on_idioms_news_or_other_people(text: str) -> None:
