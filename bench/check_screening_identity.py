@@ -92,8 +92,8 @@ def worker(texts_file: Path, out_file: Path) -> None:
         verdict = crisis.screen_frame(text) if text.strip() else None
         learned = None
         if text.strip():
-            scores, spans = model.read_both(prepared)
-            combined = model.combine(crisis.combiner_features(scores, spans, verdict, len(text)))  # type: ignore[arg-type]
+            scores, spans, near = model.read_all(prepared)
+            combined = model.combine(crisis.combiner_features(scores, spans, near, verdict, len(text)))  # type: ignore[arg-type]
             learned = (scores.tolist(), spans.tolist(), combined)
         results.append(
             {

@@ -263,10 +263,11 @@ def _verdict(prepared: str) -> FrameVerdict:
 
 
 def combiner_features(
-    scores: np.ndarray, spans: np.ndarray, verdict: FrameVerdict, length: int
+    scores: np.ndarray, spans: np.ndarray, near: np.ndarray, verdict: FrameVerdict, length: int
 ) -> np.ndarray:
     """The combiner's inputs, in the order of :data:`.learned.COMBINER_INPUTS`:
-    ``scores`` and ``spans`` are the learned reader's most worrying window and span."""
+    ``scores`` and ``spans`` are the learned reader's most worrying window and span,
+    ``near`` the memory reading of that window (:class:`.learned.Neighbours`)."""
     frame = verdict.screening
     own = frame.about == "self"
     return np.array(
@@ -289,6 +290,7 @@ def combiner_features(
             "routine" in verdict.stances,
             "no_plan" in verdict.stances,
             math.log1p(length),
+            *near,
         ],
         dtype=float,
     )
@@ -313,8 +315,8 @@ def _screen_cached(text: str) -> Screening:
     if short and verdict.set_aside and not verdict.kept_harm and not verdict.stances & _LOOSE:
         return frame  # a line that only denies or looks back: "I would never kill myself"
     model = load_model()
-    scores, spans = model.read_both(prepared)
-    crisis, urgent = model.combine(combiner_features(scores, spans, verdict, len(text)))
+    scores, spans, near = model.read_all(prepared)
+    crisis, urgent = model.combine(combiner_features(scores, spans, near, verdict, len(text)))
     combined = _combined(text, frame, scores, crisis, urgent, model.thresholds)
     # The frame's reading stands, where it is more serious, for harm said outright in a
     # line or two (little for the learned reader to go on), an emergency under way and

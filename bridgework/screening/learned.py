@@ -10,8 +10,15 @@ rules), that rates any wording by how close it is to what those people wrote:
 - ``other``: someone else is at risk and the writer wants to help;
 - ``in_progress``: an attempt or self-harm is happening now.
 
-Then a small *combiner* weighs the model's rating against the frame's (its level and
-whether it set harm words aside as denied, resolved, fiction or routine) to decide.
+A third reading is by memory: the training statements nearest to the text (cosine of
+their word tf-idf vectors, :class:`Neighbours`), and how many of them were a crisis. A
+linear model weighs each word on its own, so a short everyday line can borrow a large
+weight from two words ("do not see", "they would"); its nearest statements, read whole,
+are everyday lines, and that pulls it back.
+
+Then a small *combiner* weighs the model's rating and the nearest statements against the
+frame's (its level and whether it set harm words aside as denied, resolved, fiction or
+routine) to decide.
 Both stages are learned; their weights are data in ``data/crisis_model.npz``, and
 everything here is arithmetic a reader can follow.
 
@@ -60,7 +67,19 @@ COMBINER_INPUTS = (
     "stance_routine",
     "stance_no_plan",
     "log_length",
+    *(
+        "near_crisis_max",
+        "near_none_max",
+        "near_crisis_top",
+        "near_none_top",
+        "near_crisis_share",
+        "near_urgent_share",
+        "near_margin",
+    ),
 )
+# How many nearest training statements the memory reading looks at.
+NEAR = 5
+NEAR_INPUTS = 7
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
@@ -119,6 +138,8 @@ class CrisisModel:
     combiner_coef: np.ndarray  # (2, len(COMBINER_INPUTS))
     combiner_intercept: np.ndarray  # (2,)
     thresholds: dict[str, float]
+    # The training statements, for the memory reading (None: a model without them).
+    near: Neighbours | None = field(default=None, compare=False, repr=False)
     # Word -> its character features' indexes, filled as texts are read.
     char_cache: dict[str, list[int]] = field(default_factory=dict, compare=False, repr=False)
     # Word -> all its features (:class:`_Word`), filled as texts are read.
@@ -346,8 +367,17 @@ class CrisisModel:
         and span's string on its own (:meth:`_read_both_strings`), which a text that
         lower-casing would change still takes (the prepared texts screening reads are
         lower case already)."""
+        whole, spans, _ = self._read(text, near=False)
+        return whole, spans
+
+    def read_all(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`read_both`, and the memory reading (:class:`Neighbours`) of the most
+        worrying window: ``NEAR_INPUTS`` numbers, in the order of ``COMBINER_INPUTS``."""
+        return self._read(text, near=True)
+
+    def _read(self, text: str, *, near: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if text.lower() != text:
-            return self._read_both_strings(text)
+            return self._read_both_strings(text, near=near)
         reading = _Reading(self, text)
         windows_ = reading.windows()
         if len(windows_) == 1 and len(text) > SPAN_CHARS:
@@ -356,9 +386,10 @@ class CrisisModel:
         else:
             reading.score_all(windows_)
         scored = _worst_first((reading.scores(window), window) for window in windows_)
+        memory = self.nearest(np.concatenate(reading.features(scored[0][1])[0])) if near and scored else _NOWHERE
         decided = _decided(scored, len(text))
         if decided is not None:
-            return decided
+            return (*decided, memory)
         whole = scored[0][0]
         spans = [span for _, window in scored[:SPAN_WINDOWS] for span in reading.spans(window)]
         reading.score_all(spans)
@@ -367,17 +398,24 @@ class CrisisModel:
             found = reading.scores(span)
             if best is None or found[0] + found[1] > best[0] + best[1]:
                 best = found
-        return whole, best if best is not None else np.zeros(len(HEADS))
+        return whole, best if best is not None else np.zeros(len(HEADS)), memory
 
-    def _read_both_strings(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`read_both`, each window and span read as a string of its own."""
+    def _read_both_strings(self, text: str, *, near: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`_read`, each window and span read as a string of its own."""
         scored = _worst_first((self.scores(window), window) for window in windows(text))
+        memory = self.nearest(np.array(self._word_indexes(scored[0][1]))) if near and scored else _NOWHERE
         decided = _decided(scored, len(text))
         if decided is not None:
-            return decided
+            return (*decided, memory)
         whole = scored[0][0]
         spans = [span for _, window in scored[:SPAN_WINDOWS] for span in windows(window, SPAN_CHARS)]
-        return whole, self._most_worrying(spans)
+        return whole, self._most_worrying(spans), memory
+
+    def nearest(self, word_indexes: np.ndarray) -> np.ndarray:
+        """The memory reading of a window from its word feature indexes (with repeats)."""
+        if self.near is None or not len(word_indexes):
+            return _NOWHERE
+        return self.near.read(*self._tfidf(word_indexes, self.word_idf))
 
     def _most_worrying(self, pieces: list[str]) -> np.ndarray:
         best: np.ndarray | None = None
@@ -392,6 +430,57 @@ class CrisisModel:
         logits = self.combiner_coef @ inputs + self.combiner_intercept
         crisis, urgent = 1.0 / (1.0 + np.exp(-logits))
         return float(crisis), float(urgent)
+
+
+_NOWHERE = np.zeros(NEAR_INPUTS)
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Every training statement's word tf-idf vector (l2-normalised, as the first stage
+    reads words), stored by feature: the statements with word feature ``f`` are
+    ``rows[starts[f]:starts[f + 1]]``, with their values in ``values``. The first
+    ``crises`` statements are the crises (concern or urgent), the rest everyday;
+    ``urgent`` marks each urgent one. A text's cosine with every statement then costs
+    one pass over the statements that share a feature with it."""
+
+    starts: np.ndarray
+    rows: np.ndarray
+    values: np.ndarray
+    crises: int
+    urgent: np.ndarray
+
+    def read(self, features: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Nearest crisis and nearest everyday statements to a text's (unique, l2-normalised)
+        word features: the best cosine of each, the mean of each's ``NEAR`` best, which
+        share of the ``NEAR`` nearest overall were a crisis and urgent, and the margin."""
+        first, stop = self.starts[features].tolist(), self.starts[features + 1].tolist()
+        counts = [b - a for a, b in zip(first, stop, strict=True)]
+        if not sum(counts):
+            return _NOWHERE
+        rows = np.concatenate([self.rows[a:b] for a, b in zip(first, stop, strict=True)])
+        values = np.concatenate([self.values[a:b] for a, b in zip(first, stop, strict=True)])
+        cosine = np.bincount(rows, weights=np.repeat(weights, counts) * values, minlength=len(self.urgent))
+        crisis, none = cosine[: self.crises], cosine[self.crises :]
+        nearest_crises = np.argpartition(crisis, len(crisis) - NEAR)[-NEAR:]
+        crisis_top = crisis[nearest_crises]
+        none_top = np.partition(none, len(none) - NEAR)[-NEAR:]
+        # The NEAR nearest overall, from the NEAR nearest of each kind (a crisis first
+        # where two are as near).
+        both = np.concatenate((crisis_top, none_top))
+        nearest = np.argsort(-both, kind="stable")[:NEAR]
+        urgent = np.concatenate((self.urgent[nearest_crises], np.zeros(NEAR, dtype=bool)))
+        return np.array(
+            [
+                crisis_top.max(),
+                none_top.max(),
+                crisis_top.mean(),
+                none_top.mean(),
+                (nearest < NEAR).mean(),
+                urgent[nearest].mean(),
+                crisis_top.max() - none_top.max(),
+            ]
+        )
 
 
 def _worst_first[Piece](pairs: Iterable[tuple[np.ndarray, Piece]]) -> list[tuple[np.ndarray, Piece]]:
@@ -819,6 +908,15 @@ def model_from_arrays(data: dict[str, np.ndarray]) -> CrisisModel:
         combiner_coef=data["combiner_coef"].astype(float),
         combiner_intercept=data["combiner_intercept"].astype(float),
         thresholds={str(k): float(v) for k, v in zip(data["threshold_names"], data["threshold_values"], strict=True)},
+        near=Neighbours(
+            starts=data["near_starts"].astype(np.int64),
+            rows=data["near_rows"].astype(np.int32),
+            values=data["near_values"].astype(np.float32),
+            crises=int(data["near_crises"]),
+            urgent=data["near_urgent"].astype(bool),
+        )
+        if "near_starts" in data
+        else None,
     )
 
 

@@ -7,7 +7,8 @@ Two stages (see :mod:`.learned`):
 
 1. A linear model over word 1–2-grams and character 2–5-grams with four heads, fitted on
    every training set below.
-2. A combiner that weighs that model against the frame. It must learn how far to trust
+2. A combiner that weighs that model, and the training statements nearest to a text (the
+   memory reading, ``learned.Neighbours``), against the frame. It must learn how far to trust
    each on statements *neither has seen*, so its inputs are out-of-fold: each set is
    scored by a first stage fitted without it. Only sets the frame was not developed on
    train the combiner (the frame knows the others too well to be judged on them).
@@ -147,7 +148,8 @@ def _fit_stage_one(rows: list[Row]) -> dict[str, np.ndarray]:
     texts = [prepare(str(r["text"])) for r in rows]
     words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2, dtype=np.float64)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, dtype=np.float64)
-    matrix = hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
+    word_matrix = words.fit_transform(texts)
+    matrix = hstack([word_matrix, chars.fit_transform(texts)]).tocsr()
     levels = np.array([("none", "concern", "urgent").index(str(r["level"])) for r in rows])
 
     extra = np.array([float(r["weight"]) if "weight" in r else 0.0 for r in rows])  # type: ignore[arg-type]
@@ -189,8 +191,27 @@ def _fit_stage_one(rows: list[Row]) -> dict[str, np.ndarray]:
         # Neutral combiner until stage two: trust the model alone.
         "combiner_coef": np.zeros((2, len(learned.COMBINER_INPUTS)), dtype=np.float32),
         "combiner_intercept": np.zeros(2, dtype=np.float32),
+        # The memory reading (learned.Neighbours): every statement's word vector, by feature.
+        **_neighbours(word_matrix, levels),
         "threshold_names": np.array(list(THRESHOLDS)),
         "threshold_values": np.array(list(THRESHOLDS.values()), dtype=np.float32),
+    }
+
+
+def _neighbours(word_matrix: object, levels: np.ndarray) -> dict[str, np.ndarray]:
+    """``word_matrix`` (statements × word features, l2-normalised rows) by feature, the
+    crises first (``learned.Neighbours``)."""
+    from scipy.sparse import csc_matrix, csr_matrix
+
+    order = np.argsort(levels == 0, kind="stable")
+    by_feature = csc_matrix(csr_matrix(word_matrix)[order])
+    by_feature.sort_indices()
+    return {
+        "near_starts": by_feature.indptr.astype(np.int64),
+        "near_rows": by_feature.indices.astype(np.min_scalar_type(len(levels))),
+        "near_values": by_feature.data.astype(np.float16),
+        "near_crises": np.array(int((levels > 0).sum())),
+        "near_urgent": levels[order] == 2,
     }
 
 
@@ -218,8 +239,8 @@ def train(
         for name in fold:
             for row in sets[name]:
                 text = str(row["text"])
-                scores, spans = model.read_both(prepare(text))
-                inputs.append(combiner_features(scores, spans, screen_frame(text), len(text)))
+                scores, spans, near = model.read_all(prepare(text))
+                inputs.append(combiner_features(scores, spans, near, screen_frame(text), len(text)))
                 crisis.append(row["level"] != "none")
                 urgent.append(row["level"] == "urgent")
         if log:

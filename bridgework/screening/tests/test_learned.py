@@ -157,10 +157,11 @@ STRETCHES = [
 @pytest.mark.parametrize("text", STRETCHES)
 def test_reading_features_once_gives_what_reading_each_window_gives(text: str) -> None:
     model = learned.load_model()
-    whole, span = model.read_both(text)
-    expected_whole, expected_span = model._read_both_strings(text)
+    whole, span, near = model.read_all(text)
+    expected_whole, expected_span, expected_near = model._read_both_strings(text, near=True)
     assert whole.tolist() == expected_whole.tolist()
     assert span.tolist() == expected_span.tolist()
+    assert near.tolist() == expected_near.tolist()
 
 
 def test_the_stretches_are_the_windows_and_spans_windows_builds() -> None:
@@ -178,3 +179,52 @@ def test_the_stretches_are_the_windows_and_spans_windows_builds() -> None:
                 assert sentences[index][start:end] == built
             spans = learned.windows(built, learned.SPAN_CHARS)
             assert [s.length for s in reading.spans(window)] == [len(s) for s in spans]
+
+
+def test_the_memory_reading_is_the_cosine_with_every_training_statement() -> None:
+    from scipy.sparse import random as sparse_random
+
+    from bridgework.screening.train_crisis import _neighbours
+
+    rng = np.random.default_rng(3)
+    matrix = sparse_random(40, 30, density=0.2, format="csr", random_state=3)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1))).ravel()
+    matrix = matrix.multiply(1 / np.where(norms, norms, 1)[:, None]).tocsr()
+    levels = rng.integers(0, 3, size=40)
+    arrays = _neighbours(matrix, levels)
+    near = learned.Neighbours(
+        starts=arrays["near_starts"],
+        rows=arrays["near_rows"].astype(np.int32),
+        values=arrays["near_values"].astype(np.float32),
+        crises=int(arrays["near_crises"]),
+        urgent=arrays["near_urgent"],
+    )
+    features = np.array([2, 5, 11, 29])
+    weights = np.array([0.5, 0.5, 0.5, 0.5])
+    query = np.zeros(30)
+    query[features] = weights
+    cosine = matrix @ query
+    crisis = np.sort(cosine[levels > 0])[::-1][: learned.NEAR]
+    none = np.sort(cosine[levels == 0])[::-1][: learned.NEAR]
+    nearest = np.argsort(-cosine, kind="stable")[: learned.NEAR]
+    found = near.read(features, weights)
+    assert found[:4] == pytest.approx([crisis[0], none[0], crisis.mean(), none.mean()], abs=2e-3)
+    assert found[6] == pytest.approx(crisis[0] - none[0], abs=2e-3)
+    if len(set(np.round(cosine[nearest], 6))) == learned.NEAR:  # no ties at the edge
+        assert found[4] == pytest.approx((levels[nearest] > 0).mean())
+        assert found[5] == pytest.approx((levels[nearest] == 2).mean())
+
+
+def test_a_text_sharing_no_word_with_training_has_no_neighbours() -> None:
+    model = learned.load_model()
+    assert model.near is not None
+    assert not model.nearest(np.array([], dtype=np.int64)).any()
+    _, _, near = model.read_all("zzqx vvkp")
+    assert not near.any()
+
+
+def test_an_everyday_line_is_nearer_everyday_statements_than_crisis_ones() -> None:
+    model = learned.load_model()
+    _, _, near = model.read_all("did the shopping on my own again, did not want to bother anyone")
+    crisis_max, none_max = near[0], near[1]
+    assert none_max > crisis_max
