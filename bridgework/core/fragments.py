@@ -21,6 +21,7 @@ the database cache table never holds it in the clear.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache as memoize
@@ -218,7 +219,7 @@ def _entry_key(request: HttpRequest, names: Sequence[str]) -> str:
 
 # --- Pages that show nobody's data --------------------------------------------------
 
-_static_pages: dict[tuple[str, str, str, bool], str] = {}
+_static_pages: dict[tuple[str, str, str, bool, str], str] = {}
 
 # Whether a request has something ``base.html`` shows once and then forgets, besides
 # messages: each app that adds such a thing adds its check here (safety: crisis help
@@ -230,21 +231,38 @@ def _shows_once(request: HttpRequest) -> bool:
     return bool(len(get_messages(request))) or any(check(request) for check in SHOWN_ONCE)
 
 
-def static_page(request: HttpRequest, template_name: str) -> HttpResponse:
-    """``render(request, template_name)`` for a page that shows nobody's data (the privacy
-    page): rendered once per process for each path and for logged-in people or not — all
-    ``base.html`` reads of the person — then served from memory with this request's CSRF
-    token in the placeholder's place, as the cached fragments are.
+def static_page(
+    request: HttpRequest,
+    template_name: str,
+    context: Callable[[], Mapping[str, Any]] | None = None,
+    *,
+    day: dt.date | None = None,
+) -> HttpResponse:
+    """``render(request, template_name, context())`` for a page that shows nobody's data
+    (the privacy page; the empty new-entry form): rendered once per process for each path
+    and for logged-in people or not — all ``base.html`` reads of the person — then served
+    from memory with this request's CSRF token in the placeholder's place, as the cached
+    fragments are. ``day``: the page shows a date (a form's "today", the person's local
+    day), so it is rendered once per process for each day; copies more than two days old
+    are dropped (people in other time zones may still be a day behind or ahead).
 
     A request with something ``base.html`` shows only once (messages, crisis help carried
     from a save) is rendered in full, which shows and uses it up exactly as before."""
     if _shows_once(request):
-        return HttpResponse(render_to_string(template_name, request=request))
-    key = (template_name, get_script_prefix(), request.path, request.user.is_authenticated)
+        return HttpResponse(
+            render_to_string(template_name, context() if context else None, request=request)
+        )
+    stamp = day.isoformat() if day else ""
+    key = (template_name, get_script_prefix(), request.path, request.user.is_authenticated, stamp)
     html = _static_pages.get(key)
     if html is None:
+        if day:
+            oldest = (day - dt.timedelta(days=2)).isoformat()
+            for gone in [k for k in _static_pages if k[-1] and k[-1] < oldest]:
+                del _static_pages[gone]
         html = _static_pages[key] = _render(
-            request, lambda: render_to_string(template_name, request=request)
+            request,
+            lambda: render_to_string(template_name, context() if context else None, request=request),
         )
     return HttpResponse(_with_token(request, html))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import zoneinfo
 from typing import Any
 from unittest import mock
 
@@ -382,3 +383,42 @@ def test_the_list_is_cached_until_a_write_and_searches_are_not(
     )
     assert "note-new" in _index(client)
     assert "30 entries" not in _index(client, q="lift") and "3 entries containing" in _index(client, q="lift")
+
+
+def _without_tokens(page: str) -> str:
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page)
+    return re.sub(r'"X-CSRFToken": "[^"]+"', "", page)
+
+
+def test_the_empty_form_is_one_page_for_everyone_with_their_own_token(
+    client: Any, other_client: Any, user: Any, other_user: Any, django_assert_num_queries: Any
+) -> None:
+    from bridgework.core.fragments import _placeholder
+
+    mine = client.get(reverse("journal:new")).content.decode()
+    with django_assert_num_queries(1):  # the session with the person: no cache, no render
+        theirs = other_client.get(reverse("journal:new")).content.decode()
+    assert _placeholder() not in mine and _placeholder() not in theirs
+    assert _without_tokens(mine) == _without_tokens(theirs)
+    assert mine != theirs  # each browser's own CSRF token
+    assert f'value="{timezone.localdate().isoformat()}"' in mine
+
+
+def test_the_empty_form_shows_the_persons_own_local_date(client: Any, user: Any) -> None:
+    now = timezone.now()
+    # Where it is already tomorrow, or still yesterday, when it is not here.
+    zone = "Pacific/Kiritimati" if now.astimezone(dt.UTC).hour >= 10 else "Pacific/Pago_Pago"
+    client.get(reverse("journal:new"))  # today's page is in memory now
+    user.profile.timezone = zone
+    user.profile.save(update_fields=["timezone"])
+    local = timezone.localtime(now, timezone=zoneinfo.ZoneInfo(zone)).date()
+    assert local != timezone.localdate(now)
+    assert f'value="{local.isoformat()}"' in client.get(reverse("journal:new")).content.decode()
+
+
+def test_the_empty_form_shows_a_waiting_message_once(client: Any, user: Any) -> None:
+    client.get(reverse("journal:new"))
+    _post(client, "A note.")  # follows the redirect: the message is shown and used up
+    client.post(reverse("journal:new"), {"date": "2026-03-14", "prompt_id": "", "mood": "", "body": "Two."})
+    assert "Your entry is saved." in client.get(reverse("journal:new")).content.decode()
+    assert "Your entry is saved." not in client.get(reverse("journal:new")).content.decode()
