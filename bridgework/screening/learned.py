@@ -67,15 +67,14 @@ COMBINER_INPUTS = (
     "stance_routine",
     "stance_no_plan",
     "log_length",
-    *(
-        "near_crisis_max",
-        "near_none_max",
-        "near_crisis_top",
-        "near_none_top",
-        "near_crisis_share",
-        "near_urgent_share",
-        "near_margin",
-    ),
+    # The memory reading (:class:`Neighbours`).
+    "near_crisis_max",
+    "near_none_max",
+    "near_crisis_top",
+    "near_none_top",
+    "near_crisis_share",
+    "near_urgent_share",
+    "near_margin",
 )
 # How many nearest training statements the memory reading looks at.
 NEAR = 5
@@ -432,7 +431,9 @@ class CrisisModel:
         return float(crisis), float(urgent)
 
 
+# The memory reading of a text that shares no word with any training statement.
 _NOWHERE = np.zeros(NEAR_INPUTS)
+_NOWHERE.setflags(write=False)
 
 
 @dataclass(frozen=True)
