@@ -356,27 +356,20 @@ class CrisisModel:
         binary = 1.0 / (1.0 + np.exp(-logits[:, 2:]))
         return np.column_stack((level[:, 1], level[:, 2], binary))
 
-    def read_both(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The heads for the most worrying window of ``text``, and for its most worrying
-        span of a few sentences. A very long text's spans are read only
-        inside its ``SPAN_WINDOWS`` most worrying windows, which bounds the cost.
+    def read_all(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The heads for the most worrying window of ``text``, the heads for its most
+        worrying span of a few sentences, and the memory reading (:class:`Neighbours`) of
+        that window: ``NEAR_INPUTS`` numbers, in the order of ``COMBINER_INPUTS``. A very
+        long text's spans are read only inside its ``SPAN_WINDOWS`` most worrying windows,
+        which bounds the cost.
 
         The text's features are computed once and each window and span reads its own
         stretch of them (:class:`_Reading`): the same numbers as reading each window's
-        and span's string on its own (:meth:`_read_both_strings`), which a text that
+        and span's string on its own (:meth:`_read_all_strings`), which a text that
         lower-casing would change still takes (the prepared texts screening reads are
         lower case already)."""
-        whole, spans, _ = self._read(text, near=False)
-        return whole, spans
-
-    def read_all(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`read_both`, and the memory reading (:class:`Neighbours`) of the most
-        worrying window: ``NEAR_INPUTS`` numbers, in the order of ``COMBINER_INPUTS``."""
-        return self._read(text, near=True)
-
-    def _read(self, text: str, *, near: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if text.lower() != text:
-            return self._read_both_strings(text, near=near)
+            return self._read_all_strings(text)
         reading = _Reading(self, text)
         windows_ = reading.windows()
         if len(windows_) == 1 and len(text) > SPAN_CHARS:
@@ -385,7 +378,7 @@ class CrisisModel:
         else:
             reading.score_all(windows_)
         scored = _worst_first((reading.scores(window), window) for window in windows_)
-        memory = self.nearest(np.concatenate(reading.features(scored[0][1])[0])) if near and scored else _NOWHERE
+        memory = self.nearest(np.concatenate(reading.features(scored[0][1])[0])) if scored else _NOWHERE
         decided = _decided(scored, len(text))
         if decided is not None:
             return (*decided, memory)
@@ -399,10 +392,10 @@ class CrisisModel:
                 best = found
         return whole, best if best is not None else np.zeros(len(HEADS)), memory
 
-    def _read_both_strings(self, text: str, *, near: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`_read`, each window and span read as a string of its own."""
+    def _read_all_strings(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`read_all`, each window and span read as a string of its own."""
         scored = _worst_first((self.scores(window), window) for window in windows(text))
-        memory = self.nearest(np.array(self._word_indexes(scored[0][1]))) if near and scored else _NOWHERE
+        memory = self.nearest(np.array(self._word_indexes(scored[0][1]))) if scored else _NOWHERE
         decided = _decided(scored, len(text))
         if decided is not None:
             return (*decided, memory)

@@ -35,7 +35,7 @@ def test_the_shipped_model_loads_with_the_heads_the_code_expects() -> None:
 
 
 def test_scores_are_probabilities() -> None:
-    scores, _ = learned.load_model().read_both("Took the whole bottle an hour ago and I feel sick.")
+    scores, _, _ = learned.load_model().read_all("Took the whole bottle an hour ago and I feel sick.")
     assert scores.shape == (4,)
     assert np.all((scores >= 0) & (scores <= 1))
     assert scores[0] + scores[1] <= 1.0 + 1e-9
@@ -74,7 +74,7 @@ def test_risk_in_the_middle_of_a_long_entry_is_found() -> None:
 
 def test_a_text_no_longer_than_a_span_is_read_once() -> None:
     model = learned.load_model()
-    whole, span = model.read_both("Took the whole bottle an hour ago and I feel sick.")
+    whole, span, _ = model.read_all("Took the whole bottle an hour ago and I feel sick.")
     assert span is whole
 
 
@@ -87,7 +87,7 @@ def test_one_risky_sentence_counts_more_in_its_span_than_in_its_window() -> None
         "taking them all saturday while everyone is at the wedding. bought a new phone "
         "charger and did the washing. mum wants me to help with the garden at the weekend."
     )
-    whole, span = model.read_both(text)
+    whole, span, _ = model.read_all(text)
     assert len(text) > learned.SPAN_CHARS
     assert span[0] + span[1] > whole[0] + whole[1]
 
@@ -105,7 +105,7 @@ def test_a_very_long_text_reads_spans_in_a_few_windows_only(
         return original(self, words, chars)
 
     monkeypatch.setattr(learned.CrisisModel, "_scores_of", counted)
-    model.read_both(text)
+    model.read_all(text)
     windows = len(learned.windows(text))
     first = learned.windows(text)[0]
     spans_per_window = len(learned.windows(first, learned.SPAN_CHARS))
@@ -158,7 +158,7 @@ STRETCHES = [
 def test_reading_features_once_gives_what_reading_each_window_gives(text: str) -> None:
     model = learned.load_model()
     whole, span, near = model.read_all(text)
-    expected_whole, expected_span, expected_near = model._read_both_strings(text, near=True)
+    expected_whole, expected_span, expected_near = model._read_all_strings(text)
     assert whole.tolist() == expected_whole.tolist()
     assert span.tolist() == expected_span.tolist()
     assert near.tolist() == expected_near.tolist()
