@@ -248,10 +248,11 @@ def static_page(
 
     A request with something ``base.html`` shows only once (messages, crisis help carried
     from a save) is rendered in full, which shows and uses it up exactly as before."""
+    def rendered() -> str:
+        return render_to_string(template_name, context() if context else None, request=request)
+
     if _shows_once(request):
-        return HttpResponse(
-            render_to_string(template_name, context() if context else None, request=request)
-        )
+        return HttpResponse(rendered())
     stamp = day.isoformat() if day else ""
     key = (template_name, get_script_prefix(), request.path, request.user.is_authenticated, stamp)
     html = _static_pages.get(key)
@@ -260,10 +261,7 @@ def static_page(
             oldest = (day - dt.timedelta(days=2)).isoformat()
             for gone in [k for k in _static_pages if k[-1] and k[-1] < oldest]:
                 del _static_pages[gone]
-        html = _static_pages[key] = _render(
-            request,
-            lambda: render_to_string(template_name, context() if context else None, request=request),
-        )
+        html = _static_pages[key] = _render(request, rendered)
     return HttpResponse(_with_token(request, html))
 
 
