@@ -97,7 +97,7 @@ TRAINING_FILES = sorted((DATA_DIR / "train").glob("screening_*.csv"))
 @pytest.mark.parametrize("path", TRAINING_FILES, ids=lambda p: p.stem)
 def test_every_training_set_is_labelled_in_the_shape_training_reads(path: Path) -> None:
     rows = read_rows(path)
-    assert len(rows) >= 400
+    assert len(rows) >= 300  # a few hundred statements each
     for number, row in enumerate(rows, start=2):
         where = f"{path.name}:{number}"
         assert row["text"].strip(), where
