@@ -322,14 +322,21 @@ def _screen_cached(text: str) -> Screening:
     # line or two (little for the learned reader to go on), an emergency under way and
     # someone else's risk: unless the combined reading finds a crisis most unlikely
     # (a game character who "jumped off a cliff", "five years ago I took an overdose").
-    # An attempt told in a line or two stands even then (``_attempt_told``).
+    # An attempt told in a line or two stands even then (``_attempt_told``), and so does an
+    # emergency both readers see under way (the frame, and the learned reader's own head):
+    # "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine." reads, to the
+    # memory, much like the everyday "i'm fine" lines it was trained on.
     stands = (
         (short and verdict.explicit)
         or frame.in_progress
         or frame.about == "other"
         or _plan_stands(verdict, scores, crisis, model.thresholds)
     )
-    likely = crisis >= _UNLIKELY or (combined.level == "none" and _attempt_told(verdict, short))
+    likely = (
+        crisis >= _UNLIKELY
+        or (combined.level == "none" and _attempt_told(verdict, short))
+        or (frame.in_progress and scores[3] >= model.thresholds["in_progress"])
+    )
     if stands and likely and _RANK[frame.level] > _RANK[combined.level]:
         return frame
     return combined

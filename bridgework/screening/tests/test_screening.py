@@ -127,6 +127,9 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
         "I'm standing on the ledge.",
         "Just emptied the medicine cabinet into myself.",
         "Did the whole stash tonight on purpose, hands going numb.",
+        # Reassurance after the act: the memory finds everyday "i'm fine" lines nearest,
+        # but the frame and the learned reader's own head both read it as under way.
+        "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine. i'm fine.",
     ],
 )
 def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
