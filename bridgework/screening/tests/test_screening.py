@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bridgework.screening.crisis import Screening, screen
+from bridgework.screening.crisis import Screening, screen, screen_frame
 from bridgework.screening.normalise import normalise
 
 
@@ -174,3 +174,19 @@ def test_normalise_expands_slang_and_contractions() -> None:
 def test_it_does_not_correct_common_words_into_trigger_words() -> None:
     assert normalise("I am willing to pay the bills") == "i am willing to pay the bills"
     assert normalise("I feel alive") == "i feel alive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burnt my fingers on the glue gun making the school costume at 1am.",
+        "Borrowed Dave's nail gun for the fence tonight.",
+        "Kids had a water gun fight in the garden till 8pm.",
+    ],
+)
+def test_a_tool_or_toy_called_a_gun_is_not_a_means(text: str) -> None:
+    assert screen_frame(text).screening.level == "none", text
+
+
+def test_a_firearm_beside_a_time_is_still_a_plan() -> None:
+    assert screen_frame("Dad's gun is in the shed and I'm going out there tonight.").screening.level == "urgent"
