@@ -83,7 +83,7 @@ def _scores(model: patterns.LinearModel, texts: list[str]) -> np.ndarray:
     """Per text, per pattern: the score recognise() would use (model + cue bonus)."""
     out = np.zeros((len(texts), len(patterns.PATTERN_IDS)))
     for i, text in enumerate(texts):
-        parts = patterns.sentences(text) or [text]
+        parts = patterns.readings(patterns.sentences(text)) or [text]
         probs = model.predict_proba(parts)
         for j, pid in enumerate(patterns.PATTERN_IDS):
             out[i, j] = max(

@@ -87,3 +87,16 @@ def test_the_sparse_scoring_equals_the_dense_tf_idf_product() -> None:
     texts = ["I never ask anyone for help.", "", "日本語", "Redid the slides Priya made, again."]
     dense = 1.0 / (1.0 + np.exp(-(model.transform(texts) @ model.coef.T + model.intercept)))
     np.testing.assert_allclose(model.predict_proba(texts), dense, atol=1e-12)
+
+
+def test_a_short_entry_is_also_read_whole_and_a_long_one_sentence_by_sentence() -> None:
+    from bridgework.screening.patterns import readings
+
+    assert readings(["Sam offered to drive."]) == ["Sam offered to drive."]
+    assert readings(["Sam offered to drive.", "I said I'd manage."]) == [
+        "Sam offered to drive.",
+        "I said I'd manage.",
+        "Sam offered to drive. I said I'd manage.",
+    ]
+    many = [f"Sentence {n}." for n in range(9)]
+    assert readings(many) == many
