@@ -325,16 +325,17 @@ def _screen_cached(text: str) -> Screening:
     # An attempt told in a line or two stands even then (``_attempt_told``), and so does an
     # emergency both readers see under way (the frame, and the learned reader's own head):
     # "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine." reads, to the
-    # memory, much like the everyday "i'm fine" lines it was trained on.
+    # memory, much like the everyday "i'm fine" lines it was trained on. So does harm said
+    # outright that has come back after a long gap (``_back_again``).
     stands = (
-        (short and verdict.explicit)
+        ((short or _back_again(verdict)) and verdict.explicit)
         or frame.in_progress
         or frame.about == "other"
         or _plan_stands(verdict, scores, crisis, model.thresholds)
     )
     likely = (
         crisis >= _UNLIKELY
-        or (combined.level == "none" and _attempt_told(verdict, short))
+        or (combined.level == "none" and (_attempt_told(verdict, short) or _back_again(verdict)))
         or (frame.in_progress and scores[3] >= model.thresholds["in_progress"])
     )
     if stands and likely and _RANK[frame.level] > _RANK[combined.level]:
@@ -370,6 +371,20 @@ def _attempt_told(verdict: FrameVerdict, short: bool) -> bool:
         and frame.about == "self"
         and "attempted" in verdict.stances
         and "resolved" not in verdict.stances
+    )
+
+
+def _back_again(verdict: FrameVerdict) -> bool:
+    """The writer's own harm said outright, and that it has come back ("self-harmed after the
+    hearing, first time in years", "four weeks free of self-harm and tonight the urge is
+    back"): a relapse is a time of raised risk, whatever a long ordinary entry around it
+    says. Over the measured sets every such statement was a crisis."""
+    frame = verdict.screening
+    return (
+        verdict.explicit
+        and frame.level != "none"
+        and frame.about == "self"
+        and "current" in verdict.stances
     )
 
 

@@ -82,6 +82,7 @@ class Stance(BaseModel):
     routine: str
     fiction: str
     attempted: str
+    current: str
 
 
 class Subjects(BaseModel):
@@ -155,6 +156,7 @@ def lexicon() -> Lexicon:
         "stance:no_plan": [stance.no_plan],
         "stance:routine": [stance.routine],
         "stance:attempted": [stance.attempted],
+        "stance:current": [stance.current],
     }
     for name, patterns in groups.items():
         for pattern in patterns:
@@ -295,7 +297,7 @@ def _dropped(lex: Lexicon, kind: str, stances: set[str], before: str, phrase: st
         return bool(lex.negation.search(" ".join(last[-2:])))
     if lex.negation.search(" ".join(last[-_NEGATION_WORDS:])):
         return True
-    if "resolved" in stances and "relaps" not in phrase:  # "relapsed after a year clean"
+    if "resolved" in stances and "current" not in stances:  # not "relapsed after a year clean"
         return True
     if "routine" in stances and kind in ("act_weak", "purpose", "distress", "readied"):
         return True

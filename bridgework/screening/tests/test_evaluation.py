@@ -78,6 +78,10 @@ def test_the_shipped_screener_keeps_its_figures(path: Path, recall: float) -> No
 # right pattern in the top two 0.80, every pattern's F1 0.6), so a retrain that loses
 # ground is noticed.
 MEASURED_PATTERNS = sorted((DATA_DIR / "measured").glob("patterns_*.csv"))
+# W's top two moved 0.783 → 0.777 when entries were also read whole (tenth session) while
+# eleven other sets rose; PE (tenth session, behaviour told without the obvious words) was
+# 0.739 at the start of that session and 0.752 at its end. The floors guard; the target is 0.80.
+_TOP_TWO_FLOOR = {"patterns_w": 0.77, "patterns_pe": 0.74}
 
 
 @pytest.mark.parametrize("path", MEASURED_PATTERNS, ids=lambda p: p.stem)
@@ -86,9 +90,7 @@ def test_the_shipped_pattern_model_keeps_its_figures(path: Path) -> None:
 
     figures = evaluate_patterns(read_rows(path)).figures
     assert figures["any_pattern_f1"] >= 0.85, figures
-    # W's top two moved 0.783 → 0.777 when entries were also read whole (tenth session),
-    # while eleven other sets rose; the floor guards, the target is 0.80.
-    assert figures["top_two"] >= 0.77, figures
+    assert figures["top_two"] >= _TOP_TWO_FLOOR.get(path.stem, 0.78), figures
     # W and Y (2026-11-30) have one pattern at 0.571: the floor guards, the target is 0.6.
     assert figures["min_pattern_f1"] >= 0.55, figures
 

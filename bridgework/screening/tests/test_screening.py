@@ -190,3 +190,27 @@ def test_a_tool_or_toy_called_a_gun_is_not_a_means(text: str) -> None:
 
 def test_a_firearm_beside_a_time_is_still_a_plan() -> None:
     assert screen_frame("Dad's gun is in the shed and I'm going out there tonight.").screening.level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Free of self-harm" alone reads as recovery; "the urge is back" says it is not over.
+        "Six months free of self-harm and tonight the urge is back and it is loud. Tried ice, "
+        "tried the walk, tried the breathing app. Nothing is touching it.",
+        "Relapsed on Sunday after a year clean from cutting. Small ones, healing.",
+    ],
+)
+def test_harm_that_has_come_back_is_not_read_as_recovery(text: str) -> None:
+    assert screen(text).level == "concern", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relapse prevention group tonight: we talked about self-harm and triggers. Useful session.",
+        "Two years free of self-harm today. Made a cake.",
+    ],
+)
+def test_recovery_and_talk_about_relapse_stay_calm(text: str) -> None:
+    assert screen(text).level == "none", text
