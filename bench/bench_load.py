@@ -313,7 +313,11 @@ def split_phases(requests: Path, access: Path, server_log: Path) -> list[str]:
     for label, early in ((f"first {EARLY:g} s", True), ("the rest", False)):
         chosen = [r for r in rows if (r[0] - first < EARLY) == early]
         failures = sum(r[3] for r in chosen)
-        lines.append(f"   {label:<12} locust: {_percentiles([r[2] for r in chosen])}, {failures} failures")
+        slow = sum(1 for r in chosen if r[2] > 100)
+        lines.append(
+            f"   {label:<12} locust: {_percentiles([r[2] for r in chosen])}, {failures} failures, "
+            f"{slow} over 100 ms"
+        )
     # gunicorn's %(t)s: [30/Nov/2026:09:46:27 +0000], to the second.
     served: list[tuple[float, int]] = []
     for line in access.read_text(encoding="utf-8").splitlines():
