@@ -18,10 +18,12 @@ name's p95 in both, and what the workers did in each (``_gunicorn_probe.py``, gu
 hooks: each request's CPU, and how long its worker waited for a CPU meanwhile — on two
 cores shared with locust and other work, that wait is most of a slow request).
 
-gunicorn runs ``BENCH_WORKERS`` (4, as ``bridgework/gunicorn_conf.py``) sync workers sharing the database cache
-(``BRIDGEWORK_SHARED_CACHE=1``, the README's setting for several workers; ``=0`` gives
-each worker its own memory cache). Figures go to stdout and
-``bench/results/load.txt``.
+gunicorn runs ``BENCH_WORKERS`` (4, as ``bridgework/gunicorn_conf.py``) sync workers sharing
+one cache (``BRIDGEWORK_SHARED_CACHE=1``, the README's setting for several workers: on
+SQLite, diskcache's files in the data directory; ``=0`` gives each worker its own memory
+cache). The report counts the per-person pages the workers computed (``_gunicorn_probe.py``,
+``BENCH_CACHE_LOG``): per account, and how many a worker computed again because it could
+not see another's copy. Figures go to stdout and ``bench/results/load.txt``.
 """
 
 from __future__ import annotations
@@ -177,9 +179,11 @@ def main() -> None:
         "BENCH_ACKS": str(data_dir / "acks.txt"),
         "BENCH_REQUEST_LOG": str(data_dir / "requests.csv"),
         "BENCH_SERVER_LOG": str(data_dir / "server.csv"),
+        "BENCH_CACHE_LOG": str(data_dir / "computed.csv"),
         # Several workers share one cache, as the README's server setup says they must
-        # (login rate limits; the per-person page cache): the database cache. With each
-        # worker's own memory cache a page cached by one worker missed in the other two.
+        # (login rate limits; the per-person page cache): on SQLite, diskcache's files.
+        # With each worker's own memory cache a page cached by one worker misses in the
+        # others (the report counts how often).
         "BRIDGEWORK_SHARED_CACHE": os.environ.get("BRIDGEWORK_SHARED_CACHE", "1"),
     }
     env.pop("DATABASE_URL", None)
@@ -207,6 +211,8 @@ def main() -> None:
         access.write_text("", encoding="utf-8")  # the warm-up is not measured
         server_log = Path(env["BENCH_SERVER_LOG"])
         server_log.write_text("", encoding="utf-8")
+        computed = Path(env["BENCH_CACHE_LOG"])
+        computed.write_text("", encoding="utf-8")
         loads = [os.getloadavg()[0]]
         cpu_before = server_cpu(server.pid)
         browse = run_locust(env, port, "Person", PEOPLE, SECONDS, data_dir / "people")
@@ -214,6 +220,8 @@ def main() -> None:
         loads.append(os.getloadavg()[0])
         served = server_times(access, cpu_used)
         phases = split_phases(Path(env["BENCH_REQUEST_LOG"]), access, server_log)
+        phases += computed_texts(computed, Path(env["BENCH_REQUEST_LOG"]))
+        shutil.copy(computed, data_dir / "computed_people.csv")
         shutil.copy(access, data_dir / "access_people.log")  # kept with BENCH_KEEP=1
         shutil.copy(server_log, data_dir / "server_people.csv")
         access.write_text("", encoding="utf-8")
@@ -305,7 +313,11 @@ def split_phases(requests: Path, access: Path, server_log: Path) -> list[str]:
     for label, early in ((f"first {EARLY:g} s", True), ("the rest", False)):
         chosen = [r for r in rows if (r[0] - first < EARLY) == early]
         failures = sum(r[3] for r in chosen)
-        lines.append(f"   {label:<12} locust: {_percentiles([r[2] for r in chosen])}, {failures} failures")
+        slow = sum(1 for r in chosen if r[2] > 100)
+        lines.append(
+            f"   {label:<12} locust: {_percentiles([r[2] for r in chosen])}, {failures} failures, "
+            f"{slow} over 100 ms"
+        )
     # gunicorn's %(t)s: [30/Nov/2026:09:46:27 +0000], to the second.
     served: list[tuple[float, int]] = []
     for line in access.read_text(encoding="utf-8").splitlines():
@@ -349,6 +361,42 @@ def _server_phases(server_log: Path, first: float) -> list[str]:
             f"   {label:<12} workers: {len(chosen)} requests, {sum(r[2] for r in chosen) / 1000:.1f} s CPU, "
             f"{waited}, {sum(r[1] for r in chosen) / 1000:.1f} s in all"
         )
+    return lines
+
+
+def computed_texts(computed: Path, requests: Path) -> list[str]:
+    """How often the people's pages were computed (``_gunicorn_probe.py``'s cache log):
+    each per-person text (a whole page, or a part such as a home panel) computed and
+    stored, per account, in the first ``EARLY`` seconds and in the rest; and how many of
+    those computed a version some worker had computed already (a copy in another worker's
+    own memory cache, or two workers missing at the same moment)."""
+    if not computed.exists() or not requests.exists():
+        return []
+    starts = [float(line.split(",", 1)[0]) for line in requests.read_text(encoding="utf-8").splitlines()]
+    if not starts:
+        return []
+    first = min(starts)
+    rows = [line.split(",") for line in computed.read_text(encoding="utf-8").splitlines() if line]
+    accounts = len({row[4] for row in rows}) or 1
+    seen: set[str] = set()
+    by_name: dict[tuple[str, str], list[int]] = {}  # computed, again; first 15 s and the rest
+    for when, _pid, kind, name, _user, digest in sorted(rows, key=lambda row: float(row[0])):
+        counts = by_name.setdefault((kind, name), [0, 0, 0, 0])
+        early = 0 if float(when) - first < EARLY else 2
+        counts[early] += 1
+        if digest in seen:
+            counts[early + 1] += 1
+        seen.add(digest)
+    total = [sum(c[i] for c in by_name.values()) for i in range(4)]
+    lines = [
+        f"   per-person texts computed ({accounts} accounts): first {EARLY:g} s {total[0]} "
+        f"({total[0] / accounts:.1f} an account), of them already computed by a worker {total[1]}; "
+        f"the rest {total[2]}, again {total[3]}",
+        f"   {'text':<28} first {EARLY:g} s: computed (again) / the rest: computed (again)",
+    ]
+    for (kind, name), counts in sorted(by_name.items()):
+        label = f"{kind} {name}"
+        lines.append(f"   {label:<28} {counts[0]:>5} ({counts[1]}) / {counts[2]} ({counts[3]})")
     return lines
 
 

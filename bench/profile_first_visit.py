@@ -7,7 +7,8 @@ no CSRF cookie opens the journal's form, then the main pages, each computed for 
 account for the first time (nothing in the per-person cache yet). This script does the
 same, one account after another, straight through the WSGI application as a gunicorn
 worker loads it (``bridgework.wsgi``, warm-up included), with the cache the load benchmark
-uses (``BRIDGEWORK_SHARED_CACHE``, default 1: the database cache). ``PROFILE_ACCOUNTS``
+uses (``BRIDGEWORK_SHARED_CACHE``, default 1: on SQLite, diskcache's files in the data
+directory). ``PROFILE_ACCOUNTS``
 (default 12) demo accounts with ``PROFILE_YEARS`` (default 1) of data; the first two are
 not counted (the process's own first use of each code path). Prints each page's median
 CPU (ms) over the counted accounts; ``PROFILE=1`` adds a cProfile of all counted first

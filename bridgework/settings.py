@@ -23,8 +23,10 @@ Environment variables (all optional):
   (see ``ACCOUNT_RATE_LIMITS`` below).
 - ``BRIDGEWORK_CSRF_TRUSTED_ORIGINS``: comma list of origins (``https://bridgework.example``)
   allowed to post forms when a proxy serves the app under another host name; default none.
-- ``BRIDGEWORK_SHARED_CACHE``: boolean; keep rate-limit counters in the database so
-  several server processes share them (default: true with ``DATABASE_URL``).
+- ``BRIDGEWORK_SHARED_CACHE``: boolean; one cache (rate-limit counters, the per-person
+  pages) shared by several server processes: a table of the server database with
+  ``DATABASE_URL`` (the default there), else diskcache files in the data directory's
+  ``cache`` folder (SQLite, one machine). Off: each process keeps its own in memory.
 - ``BRIDGEWORK_BASE_URL``: where the app is reached, for links in e-mails sent by
   background work (default ``http://127.0.0.1:8000``).
 - ``BRIDGEWORK_STATIC_ROOT``: the folder ``collectstatic`` fills on a server install
@@ -155,19 +157,37 @@ else:
         }
     }
 
-# Login rate limits and lockout counters live in the cache. One process (`make run`) is
-# fine with memory; several gunicorn workers must share them or each worker counts on its
-# own (an attacker gets N× the attempts): BRIDGEWORK_SHARED_CACHE=1 keeps the cache in the
-# database, and it is the default with a server database (DATABASE_URL), which is how a
-# clinic runs several workers. The table is created by `migrate` (core migration 0001).
+# Login rate limits and lockout counters live in the cache, and so do the per-person pages
+# (core/fragments.py, sealed). One process (`make run`) is fine with memory; several
+# gunicorn workers must share it, or each worker counts failed logins on its own (an
+# attacker gets N× the attempts) and computes each person's pages again:
+# BRIDGEWORK_SHARED_CACHE=1, the default with a server database (DATABASE_URL), which is
+# how a clinic runs several workers. There the cache is a table of that database (created
+# by `migrate`, core migration 0001), shared by every app server. On SQLite (one machine)
+# it is diskcache's SQLite files in the data directory instead: shared by the processes
+# of this machine, atomic `add` (allauth's rate-limit lock), and its writes never wait
+# for (or hold) the application database's write lock.
 SHARED_CACHE = env_bool("BRIDGEWORK_SHARED_CACHE", bool(_database_url))
-if SHARED_CACHE:
+CACHE_DIR = BRIDGEWORK_DATA_DIR / "cache"
+if SHARED_CACHE and _database_url:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "bridgework_cache",
             # Rate-limit windows are minutes; expired rows are culled as the table grows.
             "OPTIONS": {"MAX_ENTRIES": 50_000, "CULL_FREQUENCY": 4},
+        }
+    }
+elif SHARED_CACHE:
+    CACHES = {
+        "default": {
+            "BACKEND": "bridgework.core.cache.SharedDiskCache",
+            "LOCATION": str(ensure_private_dir(CACHE_DIR)),
+            # diskcache's default eight SQLite files (keys spread over them): writers of
+            # different keys rarely wait for each other; a busy file is retried every
+            # 10 ms (core/cache.py). `bridgework restore` empties it with these defaults.
+            # Least recently stored entries go first beyond this (~2,000 people's pages).
+            "OPTIONS": {"size_limit": 1 << 30},
         }
     }
 else:

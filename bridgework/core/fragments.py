@@ -4,9 +4,9 @@ panels, the ledger): rendered once, then served until the person changes somethi
 The key is the person, their data version (``accounts.models.data_changed``: bumped by
 every write of theirs; or, for a page that shows one area, that area's version, bumped
 only by writes to it) and today's date in their time zone (windows such as "the last 12
-weeks" move at midnight). The cache is per worker in memory on a laptop and shared in the
-database with a server database (settings ``CACHES``); a stale entry can never match a
-newer version.
+weeks" move at midnight). The cache is in memory with one process (a laptop), shared by
+the processes of one machine in diskcache's files on SQLite, and in the database with a
+server database (settings ``CACHES``); a stale entry can never match a newer version.
 
 The HTML holds forms, but no CSRF token: while a fragment renders, ``{% csrf_token %}``
 writes a placeholder (``csrf_placeholder``, a context processor that overrides Django's
@@ -16,7 +16,7 @@ cached copy, and every form still carries the token of the browser that shows it
 
 The HTML holds the person's own words (names, notes, step text), so it is stored
 encrypted like every other free text at rest (``core.encryption``; ~0.1 ms for a page):
-the database cache table never holds it in the clear.
+neither the database cache table nor the disk cache's files ever hold it in the clear.
 """
 
 from __future__ import annotations

@@ -19,6 +19,16 @@ from bridgework.core import backup, encryption, encryption_keys
 from bridgework.core.management.base import BridgeworkCommand
 
 
+def _forget_cached_pages(location: Path) -> None:
+    """Empty the cache the server processes share on disk (settings ``CACHE_DIR``), whichever
+    cache this command itself was started with: it holds pages of the data just replaced,
+    and the restored data's versions may come to match their keys again."""
+    if location.is_dir():
+        from bridgework.core.cache import SharedDiskCache
+
+        SharedDiskCache(str(location), {}).clear()
+
+
 class Command(BridgeworkCommand):
     help = "Restore a folder made by `bridgework backup` into the data directory (SQLite)."
     requires_system_checks: list[str] = []  # the current keys may not match: that is the point
@@ -64,6 +74,7 @@ class Command(BridgeworkCommand):
         except backup.BackupError as exc:
             raise CommandError(f"Nothing was restored: {exc}") from None
         encryption.get_keyring.cache_clear()
+        _forget_cached_pages(Path(settings.CACHE_DIR))
         for path in moved:
             self.stdout.write(f"Moved aside: {path}")
         self.stdout.write(f"Restored {options['folder']} into {data_dir}. Start the server again.")
