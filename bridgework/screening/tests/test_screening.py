@@ -130,6 +130,7 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
         # Reassurance after the act: the memory finds everyday "i'm fine" lines nearest,
         # but the frame and the learned reader's own head both read it as under way.
         "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine. i'm fine.",
+        "wrists are open and the shower's running so nobody hears. it's fine. i sort things myself",
     ],
 )
 def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
