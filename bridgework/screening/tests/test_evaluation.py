@@ -57,7 +57,9 @@ TRAINED_ON = [
 # at the start of that session, 0.922 at its end; its floor guards that, not the target.
 # KB (stoic writers: gallows humour, cold logistics, self-harm that is not cutting; a dev
 # set of the sixth session, never trained on) was 0.933 before that session's changes.
-_HARDEST = {"screening_ja": 0.90, "screening_kb": 0.94}
+# PD (self-harm in every hidden form: punishment by hunger, sleep or exercise, relapses; a
+# dev set of the tenth session) was 0.927 at that session's start and 0.944 at its end.
+_HARDEST = {"screening_ja": 0.90, "screening_kb": 0.94, "screening_pd": 0.93}
 MEASURED = sorted((DATA_DIR / "measured").glob("screening_*.csv"))
 FLOORS = [(path, 0.97) for path in TRAINED_ON] + [
     (path, _HARDEST.get(path.stem, 0.96)) for path in MEASURED
