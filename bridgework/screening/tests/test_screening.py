@@ -119,6 +119,11 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
     assert screen("I want to kill myself").about == "self"
 
 
+def test_a_jump_told_in_pidgin_is_an_act() -> None:
+    # Nigerian Pidgin "for" = at, from (written here, not taken from any set).
+    assert screen_frame("i go jump for carter bridge tonight. e don do.").screening.level == "urgent"
+
+
 @pytest.mark.parametrize(
     "text",
     [
