@@ -184,8 +184,8 @@ elif SHARED_CACHE:
             "BACKEND": "bridgework.core.cache.SharedDiskCache",
             "LOCATION": str(ensure_private_dir(CACHE_DIR)),
             # diskcache's default eight SQLite files (keys spread over them): writers of
-            # different keys rarely wait for each other; a busy file is retried every
-            # 10 ms (core/cache.py). `bridgework restore` empties it with these defaults.
+            # different keys rarely wait for each other, and readers never wait (write-ahead
+            # log). `bridgework restore` empties it with these defaults.
             # Least recently stored entries go first beyond this (~2,000 people's pages).
             "OPTIONS": {"size_limit": 1 << 30},
         }

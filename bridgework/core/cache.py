@@ -9,8 +9,8 @@ write-ahead log (~13 ms on this machine). Its author advises leaving a cache ope
 operation is atomic, each thread has its own connections, and a forked process (a
 gunicorn worker) opens its own on first use (diskcache compares the process id).
 
-A read waits for a busy file as a write does (``retry``), so a rate-limit history is not
-read as empty while another process writes its shard.
+Reads do not wait for writers: the shards are SQLite files in write-ahead-log mode, where a
+reader sees the last committed state while another process writes.
 """
 
 from __future__ import annotations
@@ -23,7 +23,3 @@ from diskcache import DjangoCache
 class SharedDiskCache(DjangoCache):
     def close(self, **kwargs: Any) -> None:
         """Keep the connections (see the module); they are closed with the process."""
-
-    def get(self, key: Any, default: Any = None, version: Any = None, **kwargs: Any) -> Any:
-        kwargs.setdefault("retry", True)
-        return super().get(key, default, version, **kwargs)

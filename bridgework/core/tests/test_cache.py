@@ -158,6 +158,9 @@ def test_failed_logins_are_counted_in_the_disk_cache(disk_cache: Path, user: Any
         assert attacker.post("/accounts/login/", {"login": user.email, "password": "wrong"}).status_code == 200
     response = attacker.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code == 429
+    # ... and the counts are in the shared files, where every worker sees them.
+    shared = SharedDiskCache(str(disk_cache), {})
+    assert any(":rl:" in str(key) for key in shared._cache), "no rate-limit key on disk"
 
 
 @pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="SQLite's restore")
