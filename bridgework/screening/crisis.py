@@ -231,6 +231,8 @@ class FrameVerdict:
     stances: frozenset[str]
     # The writer said it outright ("I tried to kill myself", "I want to die"), unnegated.
     explicit: bool = False
+    # The writer's own self-harm has come back (``Frame.came_back``).
+    came_back: bool = False
 
 
 def screen_frame(text: str) -> FrameVerdict:
@@ -259,6 +261,7 @@ def _verdict(prepared: str) -> FrameVerdict:
         kept_harm=any(h.subject == "self" for h in frame.harms),
         stances=frozenset(frame.stances),
         explicit=explicit,
+        came_back=frame.came_back(),
     )
 
 
@@ -353,7 +356,7 @@ def _plan_stands(
         frame.level == "urgent"
         and frame.about == "self"
         and verdict.kept_harm
-        and not verdict.stances
+        and not verdict.stances - {"current"}
         and crisis >= _PLAN_STANDS
         and scores[2] < limit["other"]
     )
@@ -375,17 +378,12 @@ def _attempt_told(verdict: FrameVerdict, short: bool) -> bool:
 
 
 def _back_again(verdict: FrameVerdict) -> bool:
-    """The writer's own harm said outright, and that it has come back ("self-harmed after the
-    hearing, first time in years", "four weeks free of self-harm and tonight the urge is
-    back"): a relapse is a time of raised risk, whatever a long ordinary entry around it
-    says. Over the measured sets every such statement was a crisis."""
+    """The writer's own self-harm said outright, and that it has come back ("self-harmed
+    after the hearing. First time in years."): a relapse is a time of raised risk, whatever
+    a long ordinary entry around it says. Over the measured sets every such statement was a
+    crisis."""
     frame = verdict.screening
-    return (
-        verdict.explicit
-        and frame.level != "none"
-        and frame.about == "self"
-        and "current" in verdict.stances
-    )
+    return verdict.explicit and frame.level != "none" and frame.about == "self" and verdict.came_back
 
 
 def _combined(

@@ -198,8 +198,21 @@ class Frame:
     routine: set[int] = field(default_factory=set)
     # Harm phrases set aside by their stance (negated, asked about, resolved, fiction).
     dropped: int = 0
-    # Clause-wide stances seen anywhere: resolved, fiction, routine, no_plan, attempted.
+    # Clause-wide stances seen anywhere: resolved, fiction, routine, no_plan, attempted,
+    # current.
     stances: set[str] = field(default_factory=set)
+    # Clauses saying harm has come back ("relapsed", "first time in years").
+    current: set[int] = field(default_factory=set)
+
+    def came_back(self) -> bool:
+        """The writer's own self-harm, next to words saying it has come back, and nothing
+        in the text setting it in the past: "Self-harmed after the hearing. First time in
+        years." (not "Back in 2015 I relapsed and cut myself, years ago now")."""
+        return "resolved" not in self.stances and any(
+            h.subject == "self" and h.kind == "self_harm" and abs(h.clause - c) <= 1
+            for h in self.harms
+            for c in self.current
+        )
 
     def count_near(self, kind: str, clause: int) -> int:
         hits = self.plan_hits.get(kind, set())
@@ -297,7 +310,7 @@ def _dropped(lex: Lexicon, kind: str, stances: set[str], before: str, phrase: st
         return bool(lex.negation.search(" ".join(last[-2:])))
     if lex.negation.search(" ".join(last[-_NEGATION_WORDS:])):
         return True
-    if "resolved" in stances and "current" not in stances:  # not "relapsed after a year clean"
+    if "resolved" in stances and "relaps" not in phrase:  # "relapsed after a year clean"
         return True
     if "routine" in stances and kind in ("act_weak", "purpose", "distress", "readied"):
         return True
@@ -323,6 +336,8 @@ def read(text: str) -> Frame:
             frame.no_plan = frame.no_plan or kind == "no_plan"
             if kind in ("routine", "fiction", "resolved"):
                 frame.routine.add(clause_of(match.start()))
+            if kind == "current":
+                frame.current.add(clause_of(match.start()))
             stances.setdefault(clause_of(match.start()), set()).add(kind)
             frame.stances.add(kind)
         elif group == "plan":

@@ -121,9 +121,9 @@ def sentences(text: str) -> list[str]:
 def readings(parts: list[str]) -> list[str]:
     """What the model scores: each sentence, and a short entry's sentences read together
     (a behaviour is often told across two: "Sam offered to drive. I said I'd manage.").
-    Measured on sets written blind (tenth session): on the new dev set PE "any pattern"
-    F1 0.868 → 0.876, top two 0.739 → 0.757, weakest pattern 0.449 → 0.509, and up on
-    twelve of the thirteen older measured sets."""
+    Measured on sets written blind (tenth session, README "Patterns, tenth session"): on
+    the new dev set PE, by itself, "any pattern" F1 0.868 → 0.876, top two 0.739 → 0.757,
+    weakest pattern 0.449 → 0.509."""
     if 1 < len(parts) <= _WHOLE_MAX:
         return [*parts, " ".join(parts)]
     return parts
@@ -271,14 +271,14 @@ def recognise(text: str, *, limit: int | None = None) -> list[PatternMatch]:
     probabilities = model.predict_proba(read)
     found: list[PatternMatch] = []
     for column, pid in enumerate(PATTERN_IDS):
-        best_score = 0.0
-        best_evidence = ""
-        for row, sentence in enumerate(read):
-            cue = CUES[pid].search(sentence)
-            score = float(probabilities[row, column]) + (_CUE_BONUS if cue else 0.0)
-            if score > best_score:
-                best_score = score
-                best_evidence = sentence
+        scores = [
+            float(probabilities[row, column]) + (_CUE_BONUS if CUES[pid].search(sentence) else 0.0)
+            for row, sentence in enumerate(read)
+        ]
+        best_score = max(scores)
+        # The evidence is always one sentence: the best of them, even when the entry read
+        # whole scored highest (a whole entry cut at 160 characters can miss the point).
+        best_evidence = max(zip(scores, parts), key=lambda pair: pair[0])[1]
         if best_score >= model.thresholds[column]:
             found.append(PatternMatch(pid, _trim(best_evidence), round(min(best_score, 1.0), 3)))
     found.sort(key=lambda match: match.score, reverse=True)

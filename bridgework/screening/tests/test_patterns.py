@@ -100,3 +100,15 @@ def test_a_short_entry_is_also_read_whole_and_a_long_one_sentence_by_sentence() 
     ]
     many = [f"Sentence {n}." for n in range(9)]
     assert readings(many) == many
+
+
+def test_the_evidence_is_one_sentence_even_when_the_whole_entry_scored_highest() -> None:
+    text = (
+        "Work was fine, a long meeting about the budget. Mum rang and asked how I was. "
+        "Said fine, busy, and changed the subject. Nobody needs to know I'm not coping."
+    )
+    found = recognise(text)
+    assert found
+    parts = patterns.sentences(text)
+    for match in found:
+        assert match.evidence in parts, match

@@ -135,7 +135,6 @@ def test_a_jump_told_in_pidgin_is_an_act() -> None:
         # Reassurance after the act: the memory finds everyday "i'm fine" lines nearest,
         # but the frame and the learned reader's own head both read it as under way.
         "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine. i'm fine.",
-        "wrists are open and the shower's running so nobody hears. it's fine. i sort things myself",
     ],
 )
 def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
@@ -188,6 +187,7 @@ def test_it_does_not_correct_common_words_into_trigger_words() -> None:
         "Burnt my fingers on the glue gun making the school costume at 1am.",
         "Borrowed Dave's nail gun for the fence tonight.",
         "Kids had a water gun fight in the garden till 8pm.",
+        "Kids had a water pistol fight in the garden till 8pm.",
     ],
 )
 def test_a_tool_or_toy_called_a_gun_is_not_a_means(text: str) -> None:
@@ -201,14 +201,26 @@ def test_a_firearm_beside_a_time_is_still_a_plan() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # "Free of self-harm" alone reads as recovery; "the urge is back" says it is not over.
-        "Six months free of self-harm and tonight the urge is back and it is loud. Tried ice, "
-        "tried the walk, tried the breathing app. Nothing is touching it.",
-        "Relapsed on Sunday after a year clean from cutting. Small ones, healing.",
+        # A long ordinary entry around it does not make a relapse less serious.
+        "Burned my arm with a lighter after the tribunal. First time in years. The kids are at "
+        "their dad's this week so nobody needs to know, and work was fine, and I ate dinner.",
     ],
 )
 def test_harm_that_has_come_back_is_not_read_as_recovery(text: str) -> None:
-    assert screen(text).level == "concern", text
+    assert screen_frame(text).came_back, text
+    assert screen(text).crisis, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back in 2015 I relapsed and cut myself, that was years ago and I am well now.",
+        "Went to the gym for the first time in years. Honestly I want to die, my legs are killing me.",
+        "Relapse prevention group tonight: we talked about self-harm and triggers.",
+    ],
+)
+def test_only_the_writers_own_self_harm_set_in_the_present_has_come_back(text: str) -> None:
+    assert not screen_frame(text).came_back, text
 
 
 @pytest.mark.parametrize(
@@ -216,7 +228,14 @@ def test_harm_that_has_come_back_is_not_read_as_recovery(text: str) -> None:
     [
         "Relapse prevention group tonight: we talked about self-harm and triggers. Useful session.",
         "Two years free of self-harm today. Made a cake.",
+        "Back in 2015 I relapsed and cut myself, that was years ago and I am well now.",
+        "Yoga today: palms up, wrists open, breathe.",
+        "The dog jumped for the window when the postman came.",
     ],
 )
 def test_recovery_and_talk_about_relapse_stay_calm(text: str) -> None:
     assert screen(text).level == "none", text
+
+
+def test_a_relapse_after_time_clean_is_not_set_aside_as_recovery() -> None:
+    assert screen("Relapsed on Sunday after a year clean from cutting. Small ones, healing.").level == "concern"
