@@ -278,7 +278,7 @@ def recognise(text: str, *, limit: int | None = None) -> list[PatternMatch]:
         best_score = max(scores)
         # The evidence is always one sentence: the best of them, even when the entry read
         # whole scored highest (a whole entry cut at 160 characters can miss the point).
-        best_evidence = max(zip(scores, parts), key=lambda pair: pair[0])[1]
+        best_evidence = max(zip(scores[: len(parts)], parts, strict=True), key=lambda pair: pair[0])[1]
         if best_score >= model.thresholds[column]:
             found.append(PatternMatch(pid, _trim(best_evidence), round(min(best_score, 1.0), 3)))
     found.sort(key=lambda match: match.score, reverse=True)
