@@ -80,10 +80,9 @@ def test_the_shipped_screener_keeps_its_figures(path: Path, recall: float) -> No
 # right pattern in the top two 0.80, every pattern's F1 0.6), so a retrain that loses
 # ground is noticed.
 MEASURED_PATTERNS = sorted((DATA_DIR / "measured").glob("patterns_*.csv"))
-# W's top two moved 0.783 → 0.777 when entries were also read whole (tenth session) while
-# eleven other sets rose; PE (tenth session, behaviour told without the obvious words) was
-# 0.739 at the start of that session and 0.752 at its end. The floors guard; the target is 0.80.
-_TOP_TWO_FLOOR = {"patterns_w": 0.77, "patterns_pe": 0.74}
+# PE (tenth session, behaviour told without the obvious words) was 0.739 at the start of
+# that session and 0.779 at its end. The floor guards; the target is 0.80.
+_TOP_TWO_FLOOR = {"patterns_pe": 0.76}
 
 
 @pytest.mark.parametrize("path", MEASURED_PATTERNS, ids=lambda p: p.stem)
