@@ -13,8 +13,9 @@ Two parts work together:
 - hand-written cue phrases per pattern, which point at the exact words that triggered a
   pattern and nudge its score up.
 
-Each sentence is scored separately, so the evidence is the sentence (or cue phrase) in
-which a pattern scored highest. Cost is linear in the text length.
+Each sentence is scored separately, and a short entry also as a whole (``readings``); the
+evidence is the sentence in which a pattern scored highest. Cost is linear in the text
+length.
 """
 
 from __future__ import annotations
