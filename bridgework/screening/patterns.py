@@ -252,6 +252,15 @@ CUES: dict[str, re.Pattern[str]] = {
 _CUE_BONUS = 0.25
 
 
+def reading_scores(model: LinearModel, parts: list[str]) -> np.ndarray:
+    """Each reading of ``parts`` (``readings``: the sentences, then maybe the whole) by
+    pattern: the model's probability, lifted by ``_CUE_BONUS`` where a cue phrase is in it.
+    ``recognise`` and the training's choice of thresholds score through this one function."""
+    read = readings(parts)
+    cues = np.array([[bool(CUES[pid].search(text)) for pid in PATTERN_IDS] for text in read])
+    return model.predict_proba(read) + _CUE_BONUS * cues
+
+
 def _trim(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _MAX_EVIDENCE else text[: _MAX_EVIDENCE - 1].rstrip() + "…"
@@ -268,18 +277,13 @@ def recognise(text: str, *, limit: int | None = None) -> list[PatternMatch]:
     if not parts:
         return []
     model = load_model()
-    read = readings(parts)
-    probabilities = model.predict_proba(read)
+    scores = reading_scores(model, parts)
     found: list[PatternMatch] = []
     for column, pid in enumerate(PATTERN_IDS):
-        scores = [
-            float(probabilities[row, column]) + (_CUE_BONUS if CUES[pid].search(sentence) else 0.0)
-            for row, sentence in enumerate(read)
-        ]
-        best_score = max(scores)
+        best_score = float(scores[:, column].max())
         # The evidence is always one sentence: the best of them, even when the entry read
         # whole scored highest (a whole entry cut at 160 characters can miss the point).
-        best_evidence = max(zip(scores[: len(parts)], parts, strict=True), key=lambda pair: pair[0])[1]
+        best_evidence = parts[int(np.argmax(scores[: len(parts), column]))]
         if best_score >= model.thresholds[column]:
             found.append(PatternMatch(pid, _trim(best_evidence), round(min(best_score, 1.0), 3)))
     found.sort(key=lambda match: match.score, reverse=True)

@@ -86,13 +86,7 @@ def _scores(model: patterns.LinearModel, texts: list[str]) -> np.ndarray:
     """Per text, per pattern: the score recognise() would use (model + cue bonus)."""
     out = np.zeros((len(texts), len(patterns.PATTERN_IDS)))
     for i, text in enumerate(texts):
-        parts = patterns.readings(patterns.sentences(text)) or [text]
-        probs = model.predict_proba(parts)
-        for j, pid in enumerate(patterns.PATTERN_IDS):
-            out[i, j] = max(
-                probs[k, j] + (patterns._CUE_BONUS if patterns.CUES[pid].search(p) else 0.0)
-                for k, p in enumerate(parts)
-            )
+        out[i] = patterns.reading_scores(model, patterns.sentences(text) or [text]).max(axis=0)
     return out
 
 
