@@ -330,15 +330,17 @@ def _screen_cached(text: str) -> Screening:
     # "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine." reads, to the
     # memory, much like the everyday "i'm fine" lines it was trained on. So does harm said
     # outright that has come back after a long gap (``_back_again``).
+    back = _back_again(verdict)  # explicit by definition
     stands = (
-        ((short or _back_again(verdict)) and verdict.explicit)
+        (short and verdict.explicit)
+        or back
         or frame.in_progress
         or frame.about == "other"
         or _plan_stands(verdict, scores, crisis, model.thresholds)
     )
     likely = (
         crisis >= _UNLIKELY
-        or (combined.level == "none" and (_attempt_told(verdict, short) or _back_again(verdict)))
+        or (combined.level == "none" and (_attempt_told(verdict, short) or back))
         or (frame.in_progress and scores[3] >= model.thresholds["in_progress"])
     )
     if stands and likely and _RANK[frame.level] > _RANK[combined.level]:
