@@ -4,6 +4,10 @@ from typing import Any
 
 from .models import profile_for
 
+# Read on every export, never kept by core.exporting: the person's row and profile, a few
+# fields.
+KEEP = False
+
 
 def export_user_data(user: Any) -> dict[str, Any]:
     profile = profile_for(user)

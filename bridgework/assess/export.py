@@ -7,6 +7,10 @@ from bridgework.core.rawrows import PlainQuery
 
 from .models import Response, Sitting
 
+# What this part of the export reads (core.exporting keeps it until one changes): its own
+# rows only.
+AREAS = ["assess"]
+
 
 def _or_none(value: str) -> str | None:
     return value or None

@@ -15,6 +15,10 @@ from bridgework.core.rawrows import PlainQuery, PreparedObjects
 from .models import AccessLog, CareLink, ClinicianProfile, Invitation
 from .services import CONSENT_FIELDS
 
+# Read on every export, never kept by core.exporting: clinicians' views of the person's data
+# are logged without a write of the person's.
+KEEP = False
+
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None

@@ -7,6 +7,10 @@ from bridgework.core.rawrows import PlainQuery, PreparedObjects
 from .models import CheckIn, Delivery, Reminder
 from .services import UPDATABLE
 
+# What this part of the export reads (core.exporting keeps it until one changes): its own
+# rows only (the reminder e-mails' worker bumps "checkin" too).
+AREAS = ["checkin"]
+
 # Built once per process (core.rawrows.PlainQuery): plain rows, the dicts as exported.
 # Sleep is read as the float the export writes, without a Decimal first.
 _CHECKINS = PlainQuery(

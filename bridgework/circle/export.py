@@ -6,6 +6,10 @@ from bridgework.core.rawrows import PlainQuery
 
 from .models import DismissedObservation, Exchange, Person
 
+# What this part of the export reads (core.exporting keeps it until one changes): its own
+# rows only.
+AREAS = ["circle"]
+
 # Built once per process (core.rawrows.PlainQuery): plain rows, no model instance per
 # exchange (the bulk of the app), decrypted text, dates as ISO text; the dicts as exported.
 _PEOPLE = PlainQuery(

@@ -8,6 +8,10 @@ from bridgework.core.rawrows import PlainQuery
 
 from .models import Kindness, PracticeSession
 
+# What this part of the export reads (core.exporting keeps it until one changes): kindnesses
+# name circle people (set to none when one is deleted).
+AREAS = ["compassion", "circle"]
+
 # Built once per process (core.rawrows.PlainQuery): plain rows, the dicts as exported.
 _SESSIONS = PlainQuery(
     lambda user_id: PracticeSession.objects.filter(user_id=user_id).order_by("date", "created_at", "pk"),

@@ -4,13 +4,17 @@ with each module's part kept sealed in the cache until the person changes someth
 A five-year history is ~1.7 MB of JSON that takes ~25 ms to read, decrypt and write. The
 bytes of each module's part are the same until the person writes again, so the parts are
 kept, encrypted (``encryption.seal``: AES-GCM, no base64), in one cache entry for the
-person and their ``data_version`` — which every write of theirs bumps (the middleware),
-and which code changing their data outside their own requests bumps too (CONTRIBUTING:
-a background task, a clinician's write). A stale entry can never match a newer version.
+person, each part with the version it was read at: the versions of the areas (modules)
+its ``export.py`` names in ``AREAS`` — every module whose rows it reads, as a cached page
+names them — or, without ``AREAS``, the person's ``data_version``, which any write of
+theirs bumps. The middleware bumps them after each of the person's writes, and code that
+changes their data outside their own requests bumps them too (CONTRIBUTING: a background
+task, a clinician's write); a part kept at an older version is never served.
 
-Parts that other people write are read fresh on every export (``FRESH``): the care part
-holds the log of each clinician's views of the person's data, and the account part is the
-person's row and profile, read with the request anyway. ``exported_at`` is always now.
+A module whose part other people write without bumping the person's versions says
+``KEEP = False`` and is read on every export: care (the log of each clinician's views of
+the person's data) and the account (the person's row and profile, a few fields).
+``exported_at`` is always now.
 The bytes are exactly ``export_json(export_all(user))``'s (a test compares them).
 """
 
@@ -27,11 +31,8 @@ from bridgework import MODULES
 
 from . import encryption
 from .encryption_keys import DecryptionError
+from .fragments import EVERYTHING
 from .modules import EXPORT_FORMAT, module_hook
-
-# Read on every export: written by someone other than the person (care: the clinicians'
-# access log), or nothing to gain (accounts: the person's own row, a few fields).
-FRESH = frozenset({"accounts", "care"})
 
 # A day at most, as the cached pages: a person who exports once does not keep 1.7 MB.
 TIMEOUT = 86_400
@@ -55,36 +56,50 @@ def cache_key(user_id: int) -> str:
     return f"export:{_key_prefix()}{user_id}"
 
 
+def _version(user: Any, module: Any) -> str | None:
+    """The version a module's kept part must carry to be served: the versions of the areas
+    its ``export.py`` lists in ``AREAS`` (and of "everything"), or, without ``AREAS``, the
+    person's ``data_version`` (any write of theirs). None: not kept (``KEEP = False``, or
+    no profile to read versions from)."""
+    profile = getattr(user, "profile", None)
+    if profile is None or not getattr(module, "KEEP", True):
+        return None
+    areas = getattr(module, "AREAS", None)
+    if not areas:
+        return f"all:{profile.data_version}"
+    known = profile.area_versions
+    return ",".join(str(known.get(area, 0)) for area in (EVERYTHING, *areas))
+
+
 def export_bytes(user: Any) -> bytes:
     """The whole export file of ``user`` (see the module): the envelope written here, each
-    module's part from the cache when the person has not written since it was kept."""
-    version = getattr(getattr(user, "profile", None), "data_version", None)
+    module's part from the cache when nothing it reads has changed since it was kept."""
     key = cache_key(user.pk)
-    found = cache.get(key) if version is not None else None
-    kept: dict[str, bytes] = {}
-    if isinstance(found, dict) and found.get("version") == version:
-        kept = found.get("parts") or {}
+    found = cache.get(key)
+    kept: dict[str, tuple[str, bytes]] = found if isinstance(found, dict) else {}
     parts: list[bytes] = []
-    fresh: dict[str, bytes] = {}
+    store: dict[str, tuple[str, bytes]] = {}
+    fresh = False
     for name in ["accounts", *MODULES]:
         module = module_hook(name, "export")
         if module is None:
             continue
+        version = _version(user, module)
         part = None
-        if name not in FRESH and name in kept:
+        if version is not None and name in kept and kept[name][0] == version:
             try:
-                part = encryption.unseal(kept[name])
+                part = encryption.unseal(kept[name][1])
+                store[name] = kept[name]
             except DecryptionError:
                 part = None  # sealed with a key that is gone (rotation): read it again
         if part is None:
             part = export_json(module.export_user_data(user))
-            if name not in FRESH:
-                fresh[name] = part
+            if version is not None:
+                store[name] = (version, encryption.seal(part))
+                fresh = True
         parts.append(orjson.dumps(name) + b":" + part)
-    if fresh and version is not None:
-        sealed = {name: kept[name] for name in kept if name not in fresh}
-        sealed.update({name: encryption.seal(part) for name, part in fresh.items()})
-        cache.set(key, {"version": version, "parts": sealed}, TIMEOUT)
+    if fresh:
+        cache.set(key, store, TIMEOUT)
     return b"".join(
         (
             b'{"format":',

@@ -7,6 +7,10 @@ from bridgework.core.rawrows import PlainQuery
 from .models import Entry
 from .prompts import prompts_by_id
 
+# What this part of the export reads (core.exporting keeps it until one changes): its own
+# rows only (prompts are the app's own text).
+AREAS = ["journal"]
+
 # Built once per process (core.rawrows.PlainQuery): plain rows, no model instance, no ORM
 # converter chain, dates straight to ISO text; the dicts as exported ("prompt" holds the
 # prompt's id until export_user_data puts its text there).

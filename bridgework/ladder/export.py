@@ -10,6 +10,10 @@ from . import mastery
 from .models import Attempt
 from .services import _counted_steps, counted_mastered_on
 
+# What this part of the export reads (core.exporting keeps it until one changes): its steps
+# name circle people (set to none when one is deleted).
+AREAS = ["ladder", "circle"]
+
 # Built once per process (core.rawrows.PlainQuery): plain rows, no model instances; the
 # steps counted by the database as on the ladder page (``services.ladder_rows_for``).
 # "status" and "mastered_on" hold the override and the rule's date until

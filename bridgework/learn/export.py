@@ -6,6 +6,10 @@ from bridgework.core.rawrows import PlainQuery, json_datetime
 
 from .models import LessonProgress, SoundsLikeMe
 
+# What this part of the export reads (core.exporting keeps it until one changes): its own
+# rows only.
+AREAS = ["learn"]
+
 # Built once per process (core.rawrows.PlainQuery). The times are written as Django's JSON
 # encoder writes a datetime (the export's format for these two since they were added).
 _LESSONS = PlainQuery(

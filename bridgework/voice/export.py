@@ -8,6 +8,10 @@ from bridgework.core.rawrows import PlainQuery
 
 from .models import Message
 
+# What this part of the export reads (core.exporting keeps it until one changes): messages
+# name circle people, ladder steps and attempts.
+AREAS = ["voice", "ladder", "circle"]
+
 # The export's names for the columns that are named differently on the model.
 RENAMED = {"script_slug": "script"}
 FIELDS = (

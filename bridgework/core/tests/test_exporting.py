@@ -19,6 +19,8 @@ from bridgework.core.encryption_keys import DecryptionError, Keyring, new_key
 from bridgework.core.modules import export_all
 from bridgework.core.tests.fill import fill_user
 from bridgework.journal.models import Entry
+from bridgework.ladder.tests.conftest import make_step
+from bridgework.safety.models import ScreeningEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -61,11 +63,11 @@ def test_a_kept_export_holds_no_words_in_the_clear(user: Any) -> None:
     exporting.export_bytes(_reloaded(user))
 
     stored = cache.get(exporting.cache_key(user.pk))
-    assert set(stored["parts"]) >= {"journal", "ladder", "circle"}
-    assert not set(stored["parts"]) & exporting.FRESH
-    for sealed in stored["parts"].values():
+    assert set(stored) >= {"journal", "ladder", "circle", "safety"}
+    assert not set(stored) & {"accounts", "care"}  # KEEP = False: read on every export
+    for _version, sealed in stored.values():
         assert b"Marmalade" not in sealed
-    assert b"Marmalade lighthouse" in encryption.unseal(stored["parts"]["journal"])
+    assert b"Marmalade lighthouse" in encryption.unseal(stored["journal"][1])
 
 
 def test_a_write_of_the_persons_own_is_in_the_next_export(user: Any, client: Client) -> None:
@@ -94,13 +96,35 @@ def test_an_export_is_served_from_what_was_kept_until_the_person_writes(
     assert _bodies(_export(client)) == ["Behind its back"]
 
 
-def test_a_write_in_another_module_makes_the_whole_export_fresh(user: Any, client: Client) -> None:
+def test_a_write_elsewhere_keeps_a_part_and_a_write_to_what_it_reads_renews_it(
+    user: Any, client: Client
+) -> None:
     _export(client)
     Entry.objects.create(user=user, date=timezone.localdate(), body="Written meanwhile")
+    make_step(user, what="Ask Sam for a lift")
 
-    data_changed(user.pk, "ladder")  # what a ladder write's request does
+    data_changed(user.pk, "learn")  # what a write in Learn does: journal and ladder kept
+    payload = _export(client)
+    assert _bodies(payload) == []
+    assert payload["data"]["ladder"]["steps"] == []
 
+    data_changed(user.pk, "circle")  # the ladder's steps name circle people: renewed
+    payload = _export(client)
+    assert [step["what"] for step in payload["data"]["ladder"]["steps"]] == ["Ask Sam for a lift"]
+    assert _bodies(payload) == []
+
+    data_changed(user.pk)  # a change to anything (an import, a clinician's write)
     assert _bodies(_export(client)) == ["Written meanwhile"]
+
+
+def test_the_safety_part_is_renewed_by_any_write(user: Any, client: Client) -> None:
+    # Screening events come from saves in every module: the part has no AREAS.
+    _export(client)
+    ScreeningEvent.objects.create(user=user, source="journal", level="concern")
+
+    data_changed(user.pk, "journal")
+
+    assert len(_export(client)["data"]["safety"]["screening_events"]) == 1
 
 
 def test_the_care_part_is_read_on_every_export(user: Any, client: Client) -> None:
@@ -117,7 +141,7 @@ def test_a_part_sealed_with_a_key_that_is_gone_is_read_again(user: Any, client: 
     _export(client)
     stored = cache.get(exporting.cache_key(user.pk))
     stranger = Keyring(keys={"old1": new_key()}, current="old1")
-    stored["parts"]["journal"] = stranger.seal(b'{"entries":[]}')
+    stored["journal"] = (stored["journal"][0], stranger.seal(b'{"entries":[]}'))
     cache.set(exporting.cache_key(user.pk), stored)
 
     assert _bodies(_export(client)) == ["Still mine"]
