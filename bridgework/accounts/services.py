@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from bridgework.core.exporting import forget as forget_export
 from bridgework.core.importing import ImportProblem
 from bridgework.core.modules import has_user_data, import_all
 
@@ -15,8 +16,9 @@ def account_delete(*, user: User) -> None:
 
     Allauth's e-mail addresses and MFA authenticators, the person's sessions
     (``accounts.models.Session``) and every Bridgework module's rows all cascade from
-    the user row.
+    the user row. Their export kept in the cache (sealed) is dropped first.
     """
+    forget_export(user.pk)
     user.delete()
 
 

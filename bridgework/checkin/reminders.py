@@ -25,6 +25,8 @@ from django.tasks import task
 from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
 
+from bridgework.accounts.models import data_changed
+
 from .models import CheckIn, Delivery, Reminder
 
 logger = logging.getLogger(__name__)
@@ -109,6 +111,8 @@ def reminders_tick(now: dt.datetime | None = None) -> int:
             if claimed:
                 _enqueue(delivery_id)
                 enqueued += 1
+        if claimed:
+            _changed(delivery_id=delivery_id)
     for reminder in Reminder.objects.filter(email=True).select_related("user__profile"):
         if not reminder.days or not reminder.user.email or not reminder.user.is_active:
             continue
@@ -127,8 +131,18 @@ def reminders_tick(now: dt.datetime | None = None) -> int:
                 _enqueue(delivery.pk)
         except IntegrityError:
             continue  # another worker made it first
+        data_changed(reminder.user_id, "checkin")
         enqueued += 1
     return enqueued
+
+
+def _changed(*, delivery_id: int) -> None:
+    """A delivery's row changed outside its person's own request: what they see of it (the
+    check-in pages, their export) is stale (CONTRIBUTING: background work bumps the
+    person's version itself)."""
+    user_id = Delivery.objects.filter(pk=delivery_id).values_list("user_id", flat=True).first()
+    if user_id is not None:
+        data_changed(user_id, "checkin")
 
 
 def reminder_email(user: User) -> tuple[str, str]:
@@ -157,6 +171,7 @@ def send_reminder(delivery_id: int) -> str:
         delivery.status = Delivery.Status.FAILED
         delivery.last_error = delivery.last_error or "The day was over before it could be sent."
         delivery.save(update_fields=["status", "last_error", "updated_at"])
+        data_changed(user.pk, "checkin")
         return delivery.status
     subject, body = reminder_email(user)
     delivery.attempts += 1
@@ -172,11 +187,13 @@ def send_reminder(delivery_id: int) -> str:
             delivery.status = Delivery.Status.RETRYING
             delivery.next_try_at = now + BACKOFF[delivery.attempts - 1]
         delivery.save(update_fields=["status", "attempts", "last_error", "next_try_at", "updated_at"])
+        data_changed(user.pk, "checkin")
         return delivery.status
     delivery.status = Delivery.Status.SENT
     delivery.sent_at = now
     delivery.next_try_at = None
     delivery.save(update_fields=["status", "attempts", "sent_at", "next_try_at", "updated_at"])
+    data_changed(user.pk, "checkin")
     return delivery.status
 
 

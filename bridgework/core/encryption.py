@@ -137,3 +137,18 @@ def decrypt(token: str) -> str:
         # Written by a process that has already rotated: read the key file again.
         keyring = _cache.get(recheck=True)
     return keyring.decrypt(token)
+
+
+def seal(data: bytes) -> bytes:
+    """``data`` encrypted, as bytes (``Keyring.seal``): for large values kept in a cache."""
+    return get_keyring().seal(data)
+
+
+def unseal(blob: bytes) -> bytes:
+    """What ``seal`` sealed (``Keyring.unseal``); ``DecryptionError`` if it cannot open."""
+    keyring = get_keyring()
+    kid = blob.split(b":", 2)[1].decode("ascii", "replace") if blob.count(b":", 0, 64) >= 2 else None
+    if kid is not None and kid not in keyring.keys:
+        keyring = _cache.get(recheck=True)  # sealed by a process that has rotated already
+    return keyring.unseal(blob)
+

@@ -13,7 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import Model, QuerySet
 
-from bridgework.accounts.views import export_json
+from bridgework.core.exporting import export_json
 from bridgework.assess.models import Sitting
 from bridgework.checkin.models import CheckIn
 from bridgework.circle.models import Exchange

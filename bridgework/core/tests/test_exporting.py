@@ -1,0 +1,163 @@
+"""The export file with each module's part kept sealed in the cache (``core.exporting``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from bridgework.accounts.models import data_changed
+from bridgework.care.models import AccessLog
+from bridgework.conftest import PASSWORD, make_user
+from bridgework.core import encryption, exporting
+from bridgework.core.encryption_keys import DecryptionError, Keyring, new_key
+from bridgework.core.modules import export_all
+from bridgework.core.tests.fill import fill_user
+from bridgework.journal.models import Entry
+
+pytestmark = pytest.mark.django_db
+
+
+def _export(client: Client) -> dict[str, Any]:
+    response = client.get("/account/export/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    payload: dict[str, Any] = json.loads(response.content)
+    return payload
+
+
+def _bodies(payload: dict[str, Any]) -> list[str]:
+    return [entry["body"] for entry in payload["data"]["journal"]["entries"]]
+
+
+def _reloaded(user: Any) -> Any:
+    # As each request does: the person and their profile (its data version) read afresh.
+    return type(user).objects.select_related("profile").get(pk=user.pk)
+
+
+def test_the_bytes_are_those_of_the_whole_export_and_the_same_when_kept(
+    user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_user(user)
+    moment = dt.datetime(2026, 5, 4, 3, 2, 1, 123456, tzinfo=dt.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    expected = exporting.export_json(export_all(user))
+
+    first = exporting.export_bytes(_reloaded(user))
+    kept = exporting.export_bytes(_reloaded(user))
+
+    assert first == expected
+    assert kept == expected
+
+
+def test_a_kept_export_holds_no_words_in_the_clear(user: Any) -> None:
+    Entry.objects.create(user=user, date=timezone.localdate(), body="Marmalade lighthouse")
+
+    exporting.export_bytes(_reloaded(user))
+
+    stored = cache.get(exporting.cache_key(user.pk))
+    assert set(stored["parts"]) >= {"journal", "ladder", "circle"}
+    assert not set(stored["parts"]) & exporting.FRESH
+    for sealed in stored["parts"].values():
+        assert b"Marmalade" not in sealed
+    assert b"Marmalade lighthouse" in encryption.unseal(stored["parts"]["journal"])
+
+
+def test_a_write_of_the_persons_own_is_in_the_next_export(user: Any, client: Client) -> None:
+    Entry.objects.create(user=user, date=timezone.localdate(), body="First words")
+    assert _bodies(_export(client)) == ["First words"]
+
+    response = client.post(
+        "/journal/new/", {"date": timezone.localdate().isoformat(), "body": "Second words"}
+    )
+
+    assert response.status_code == 302
+    assert sorted(_bodies(_export(client))) == ["First words", "Second words"]
+
+
+def test_an_export_is_served_from_what_was_kept_until_the_person_writes(
+    user: Any, client: Client
+) -> None:
+    _export(client)
+    # A row written behind the app's back (no version bump) is not read again: proof that
+    # the kept part is served. Writes of the app always bump the version (next test).
+    Entry.objects.create(user=user, date=timezone.localdate(), body="Behind its back")
+    assert _bodies(_export(client)) == []
+
+    data_changed(user.pk)
+
+    assert _bodies(_export(client)) == ["Behind its back"]
+
+
+def test_a_write_in_another_module_makes_the_whole_export_fresh(user: Any, client: Client) -> None:
+    _export(client)
+    Entry.objects.create(user=user, date=timezone.localdate(), body="Written meanwhile")
+
+    data_changed(user.pk, "ladder")  # what a ladder write's request does
+
+    assert _bodies(_export(client)) == ["Written meanwhile"]
+
+
+def test_the_care_part_is_read_on_every_export(user: Any, client: Client) -> None:
+    assert _export(client)["data"]["care"]["looks"] == []
+
+    # A clinician's view of the person's data is logged without any write of the person's.
+    AccessLog.objects.create(user=user, clinician_name="Dr Okafor", area="journal")
+
+    assert [look["area"] for look in _export(client)["data"]["care"]["looks"]] == ["journal"]
+
+
+def test_a_part_sealed_with_a_key_that_is_gone_is_read_again(user: Any, client: Client) -> None:
+    Entry.objects.create(user=user, date=timezone.localdate(), body="Still mine")
+    _export(client)
+    stored = cache.get(exporting.cache_key(user.pk))
+    stranger = Keyring(keys={"old1": new_key()}, current="old1")
+    stored["parts"]["journal"] = stranger.seal(b'{"entries":[]}')
+    cache.set(exporting.cache_key(user.pk), stored)
+
+    assert _bodies(_export(client)) == ["Still mine"]
+
+
+def test_deleting_the_account_drops_the_kept_export(user: Any, client: Client) -> None:
+    _export(client)
+    assert cache.get(exporting.cache_key(user.pk)) is not None
+
+    response = client.post("/account/delete/", {"password": PASSWORD, "confirm": "DELETE"})
+
+    assert response.status_code == 302
+    assert not type(user).objects.filter(pk=user.pk).exists()
+    assert cache.get(exporting.cache_key(user.pk)) is None
+
+
+def test_another_person_never_gets_someone_elses_kept_export(user: Any, client: Client) -> None:
+    Entry.objects.create(user=user, date=timezone.localdate(), body="Only for me")
+    _export(client)
+    other = make_user("other@example.org")
+    other_client = Client()
+    other_client.force_login(other)
+
+    payload = _export(other_client)
+
+    assert _bodies(payload) == []
+    assert payload["data"]["accounts"]["email"] == "other@example.org"
+
+
+def test_sealed_bytes_open_only_unchanged_and_with_their_key() -> None:
+    keyring = Keyring(keys={"k1": new_key()}, current="k1")
+    blob = keyring.seal(b"\x00private bytes\xff")
+
+    assert keyring.unseal(blob) == b"\x00private bytes\xff"
+    assert b"private" not in blob
+    flipped = blob[:-1] + bytes([blob[-1] ^ 1])
+    with pytest.raises(DecryptionError):
+        keyring.unseal(flipped)
+    with pytest.raises(DecryptionError):
+        Keyring(keys={"k2": new_key()}, current="k2").unseal(blob)
+    for junk in (b"", b"not sealed", b"bw1:k1:short"):
+        with pytest.raises(DecryptionError):
+            keyring.unseal(junk)
