@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from bridgework.core.exporting import export_bytes
 from bridgework.core.http import AuthedRequest
 from bridgework.core.importing import ImportProblem, plain_words
-from bridgework.core.exporting import export_bytes
 from bridgework.core.modules import has_user_data
 
 from .forms import DeleteAccountForm, ImportForm, ProfileForm, WelcomeForm

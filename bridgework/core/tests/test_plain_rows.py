@@ -13,10 +13,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import Model, QuerySet
 
-from bridgework.core.exporting import export_json
 from bridgework.assess.models import Sitting
 from bridgework.checkin.models import CheckIn
 from bridgework.circle.models import Exchange
+from bridgework.core.exporting import export_json
 from bridgework.core.rawrows import plain_rows
 from bridgework.journal.models import Entry
 from bridgework.ladder.models import Attempt
