@@ -119,6 +119,12 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
     assert screen("I want to kill myself").about == "self"
 
 
+def test_the_frame_reads_open_wrists_by_the_bath_as_under_way_but_not_the_yoga_pose() -> None:
+    assert screen_frame("wrists open in the bath. sorry mum").screening.in_progress
+    pose = screen_frame("Stretch after the bath: palms up, wrists open, hold for ten.")
+    assert pose.screening.level == "none"
+
+
 def test_a_jump_told_in_pidgin_is_an_act() -> None:
     # Nigerian Pidgin "for" = at, from (written here, not taken from any set).
     assert screen_frame("i go jump for carter bridge tonight. e don do.").screening.level == "urgent"
@@ -135,6 +141,9 @@ def test_a_jump_told_in_pidgin_is_an_act() -> None:
         # Reassurance after the act: the memory finds everyday "i'm fine" lines nearest,
         # but the frame and the learned reader's own head both read it as under way.
         "took 40 of nan's sleeping tablets. don't ring anyone. i'm fine. i'm fine.",
+        # The wound's state with the bath, the tap or blood beside it (written here).
+        "Sat in the bath with my wrists open and the water going red. Don't come in.",
+        "wrists r open, tap on so no one hears, i'll sort it myself like always",
     ],
 )
 def test_an_emergency_under_way_is_urgent_and_in_progress(text: str) -> None:
