@@ -3,8 +3,8 @@ with each module's part kept sealed in the cache until the person changes someth
 
 A five-year history is ~1.7 MB of JSON that takes ~25 ms to read, decrypt and write. The
 bytes of each module's part are the same until the person writes again, so the parts are
-kept, encrypted (``encryption.seal``: AES-GCM, no base64), in one cache entry for the
-person, each part with the version it was read at: the versions of the areas (modules)
+kept, encrypted (``encryption.seal``: AES-GCM, no base64), in the cache, one entry a
+part, each with the version it was read at: the versions of the areas (modules)
 its ``export.py`` names in ``AREAS`` — every module whose rows it reads, as a cached page
 names them — or, without ``AREAS``, the person's ``data_version``, which any write of
 theirs bumps. The middleware bumps them after each of the person's writes, and code that
@@ -50,10 +50,16 @@ def export_json(data: object) -> bytes:
     return orjson.dumps(data, default=_DJANGO_JSON.default, option=_OPTIONS)
 
 
-def cache_key(user_id: int) -> str:
+def cache_key(user_id: int, name: str) -> str:
+    """Where a module's part of the person's export is kept (one entry a part: a write
+    renews only the parts it touched, without reading and storing the others again)."""
     from .fragments import _key_prefix
 
-    return f"export:{_key_prefix()}{user_id}"
+    return f"export:{_key_prefix()}{user_id}:{name}"
+
+
+def _names() -> list[str]:
+    return ["accounts", *MODULES]
 
 
 def _version(user: Any, module: Any) -> str | None:
@@ -74,32 +80,29 @@ def _version(user: Any, module: Any) -> str | None:
 def export_bytes(user: Any) -> bytes:
     """The whole export file of ``user`` (see the module): the envelope written here, each
     module's part from the cache when nothing it reads has changed since it was kept."""
-    key = cache_key(user.pk)
-    found = cache.get(key)
-    kept: dict[str, tuple[str, bytes]] = found if isinstance(found, dict) else {}
+    hooks = [(name, module_hook(name, "export")) for name in _names()]
+    keys = {name: cache_key(user.pk, name) for name, module in hooks if module is not None}
+    kept = cache.get_many(list(keys.values()))
     parts: list[bytes] = []
-    store: dict[str, tuple[str, bytes]] = {}
-    fresh = False
-    for name in ["accounts", *MODULES]:
-        module = module_hook(name, "export")
+    fresh: dict[str, tuple[str, bytes]] = {}
+    for name, module in hooks:
         if module is None:
             continue
         version = _version(user, module)
         part = None
-        if version is not None and name in kept and kept[name][0] == version:
+        found = kept.get(keys[name])
+        if version is not None and isinstance(found, tuple) and found[0] == version:
             try:
-                part = encryption.unseal(kept[name][1])
-                store[name] = kept[name]
+                part = encryption.unseal(found[1])
             except DecryptionError:
                 part = None  # sealed with a key that is gone (rotation): read it again
         if part is None:
             part = export_json(module.export_user_data(user))
             if version is not None:
-                store[name] = (version, encryption.seal(part))
-                fresh = True
+                fresh[keys[name]] = (version, encryption.seal(part))
         parts.append(orjson.dumps(name) + b":" + part)
     if fresh:
-        cache.set(key, store, TIMEOUT)
+        cache.set_many(fresh, TIMEOUT)
     return b"".join(
         (
             b'{"format":',
@@ -115,4 +118,4 @@ def export_bytes(user: Any) -> bytes:
 
 def forget(user_id: int) -> None:
     """Drop the person's kept export (their account is being deleted)."""
-    cache.delete(cache_key(user_id))
+    cache.delete_many([cache_key(user_id, name) for name in _names()])

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from bridgework import MODULES
 from bridgework.accounts.models import data_changed
 from bridgework.care.models import AccessLog
 from bridgework.conftest import PASSWORD, make_user
@@ -23,6 +24,8 @@ from bridgework.ladder.tests.conftest import make_step
 from bridgework.safety.models import ScreeningEvent
 
 pytestmark = pytest.mark.django_db
+
+NAMES = ["accounts", *MODULES]
 
 
 def _export(client: Client) -> dict[str, Any]:
@@ -62,11 +65,12 @@ def test_a_kept_export_holds_no_words_in_the_clear(user: Any) -> None:
 
     exporting.export_bytes(_reloaded(user))
 
-    stored = cache.get(exporting.cache_key(user.pk))
-    assert set(stored) >= {"journal", "ladder", "circle", "safety"}
-    assert not set(stored) & {"accounts", "care"}  # KEEP = False: read on every export
-    for _version, sealed in stored.values():
-        assert b"Marmalade" not in sealed
+    stored = {name: cache.get(exporting.cache_key(user.pk, name)) for name in NAMES}
+    kept = {name for name, value in stored.items() if value is not None}
+    assert kept >= {"journal", "ladder", "circle", "safety"}
+    assert not kept & {"accounts", "care"}  # KEEP = False: read on every export
+    for name in kept:
+        assert b"Marmalade" not in stored[name][1]
     assert b"Marmalade lighthouse" in encryption.unseal(stored["journal"][1])
 
 
@@ -139,23 +143,24 @@ def test_the_care_part_is_read_on_every_export(user: Any, client: Client) -> Non
 def test_a_part_sealed_with_a_key_that_is_gone_is_read_again(user: Any, client: Client) -> None:
     Entry.objects.create(user=user, date=timezone.localdate(), body="Still mine")
     _export(client)
-    stored = cache.get(exporting.cache_key(user.pk))
+    key = exporting.cache_key(user.pk, "journal")
+    version, _ = cache.get(key)
     stranger = Keyring(keys={"old1": new_key()}, current="old1")
-    stored["journal"] = (stored["journal"][0], stranger.seal(b'{"entries":[]}'))
-    cache.set(exporting.cache_key(user.pk), stored)
+    cache.set(key, (version, stranger.seal(b'{"entries":[]}')))
 
     assert _bodies(_export(client)) == ["Still mine"]
 
 
 def test_deleting_the_account_drops_the_kept_export(user: Any, client: Client) -> None:
     _export(client)
-    assert cache.get(exporting.cache_key(user.pk)) is not None
+    keys = [exporting.cache_key(user.pk, name) for name in NAMES]
+    assert len(cache.get_many(keys)) >= 8
 
     response = client.post("/account/delete/", {"password": PASSWORD, "confirm": "DELETE"})
 
     assert response.status_code == 302
     assert not type(user).objects.filter(pk=user.pk).exists()
-    assert cache.get(exporting.cache_key(user.pk)) is None
+    assert cache.get_many(keys) == {}
 
 
 def test_another_person_never_gets_someone_elses_kept_export(user: Any, client: Client) -> None:
