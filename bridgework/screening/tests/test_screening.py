@@ -125,6 +125,14 @@ def test_the_frame_reads_open_wrists_by_the_bath_as_under_way_but_not_the_yoga_p
     assert pose.screening.level == "none"
 
 
+def test_food_withheld_as_a_punishment_is_self_harm_not_a_denial() -> None:
+    # "did not eat" is the harm itself: its "not" must not read as denying it (written here).
+    assert screen("Did not eat all weekend, as punishment for asking my brother for money.").crisis
+    frame = screen_frame("Haven't let myself sleep more than four hours a night. Punishment for needing help.")
+    assert frame.screening.level == "concern"
+    assert screen("Didn't eat meat on purpose this month, trying veganuary.").level == "none"
+
+
 def test_a_jump_told_in_pidgin_is_an_act() -> None:
     # Nigerian Pidgin "for" = at, from (written here, not taken from any set).
     assert screen_frame("i go jump for carter bridge tonight. e don do.").screening.level == "urgent"
