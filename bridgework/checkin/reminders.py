@@ -20,7 +20,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
-from django.db import IntegrityError, close_old_connections, transaction
+from django.db import DatabaseError, IntegrityError, close_old_connections, transaction
 from django.tasks import task
 from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
@@ -49,7 +49,11 @@ def user_zone(user: User) -> zoneinfo.ZoneInfo:
 
 
 def reminder_for(user: User) -> Reminder:
-    reminder, _ = Reminder.objects.get_or_create(user=user)
+    """The person's reminder settings, made with the defaults on first use (a GET of the
+    reminders page can make them: what the export keeps of check-in is then stale)."""
+    reminder, created = Reminder.objects.get_or_create(user=user)
+    if created:
+        data_changed(user.pk, "checkin")
     return reminder
 
 
@@ -131,18 +135,23 @@ def reminders_tick(now: dt.datetime | None = None) -> int:
                 _enqueue(delivery.pk)
         except IntegrityError:
             continue  # another worker made it first
-        data_changed(reminder.user_id, "checkin")
+        _changed(user_id=reminder.user_id)
         enqueued += 1
     return enqueued
 
 
-def _changed(*, delivery_id: int) -> None:
+def _changed(*, delivery_id: int | None = None, user_id: int | None = None) -> None:
     """A delivery's row changed outside its person's own request: what they see of it (the
     check-in pages, their export) is stale (CONTRIBUTING: background work bumps the
-    person's version itself)."""
-    user_id = Delivery.objects.filter(pk=delivery_id).values_list("user_id", flat=True).first()
-    if user_id is not None:
-        data_changed(user_id, "checkin")
+    person's version itself). A database too busy to take the bump is logged, not raised:
+    the reminders still go out, and kept copies last a day at most."""
+    try:
+        if user_id is None and delivery_id is not None:
+            user_id = Delivery.objects.filter(pk=delivery_id).values_list("user_id", flat=True).first()
+        if user_id is not None:
+            data_changed(user_id, "checkin")
+    except DatabaseError as exc:
+        logger.warning("check-in reminders: could not mark %s's data changed: %s", user_id, exc)
 
 
 def reminder_email(user: User) -> tuple[str, str]:
@@ -171,7 +180,7 @@ def send_reminder(delivery_id: int) -> str:
         delivery.status = Delivery.Status.FAILED
         delivery.last_error = delivery.last_error or "The day was over before it could be sent."
         delivery.save(update_fields=["status", "last_error", "updated_at"])
-        data_changed(user.pk, "checkin")
+        _changed(user_id=user.pk)
         return delivery.status
     subject, body = reminder_email(user)
     delivery.attempts += 1
@@ -187,13 +196,13 @@ def send_reminder(delivery_id: int) -> str:
             delivery.status = Delivery.Status.RETRYING
             delivery.next_try_at = now + BACKOFF[delivery.attempts - 1]
         delivery.save(update_fields=["status", "attempts", "last_error", "next_try_at", "updated_at"])
-        data_changed(user.pk, "checkin")
+        _changed(user_id=user.pk)
         return delivery.status
     delivery.status = Delivery.Status.SENT
     delivery.sent_at = now
     delivery.next_try_at = None
     delivery.save(update_fields=["status", "attempts", "sent_at", "next_try_at", "updated_at"])
-    data_changed(user.pk, "checkin")
+    _changed(user_id=user.pk)
     return delivery.status
 
 

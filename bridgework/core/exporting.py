@@ -20,6 +20,10 @@ The bytes are exactly ``export_json(export_all(user))``'s (a test compares them)
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+from functools import cache as memoize
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -55,7 +59,26 @@ def cache_key(user_id: int, name: str) -> str:
     renews only the parts it touched, without reading and storing the others again)."""
     from .fragments import _key_prefix
 
-    return f"export:{_key_prefix()}{user_id}:{name}"
+    return f"export:{_key_prefix()}{_code_stamp()}:{user_id}:{name}"
+
+
+@memoize
+def _code_stamp() -> str:
+    """Part of every key: the export's code — the format, the installed version and every
+    ``export.py``'s source — so that after a deployment parts kept by the old code (the
+    disk and database caches outlive a restart) are never served beside the new code's.
+    A change elsewhere that changes what an export writes should change the version."""
+    from importlib import metadata
+
+    digest = hashlib.sha256(EXPORT_FORMAT.encode())
+    with contextlib.suppress(metadata.PackageNotFoundError):
+        digest.update(metadata.version("bridgework").encode())
+    for name in _names():
+        module = module_hook(name, "export")
+        source = getattr(module, "__file__", None)
+        if source:
+            digest.update(Path(source).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def _names() -> list[str]:

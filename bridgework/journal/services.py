@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 
+from bridgework.accounts.models import data_changed
 from bridgework.safety.services import screen_texts, screening_record
 from bridgework.screening.crisis import Screening
 from bridgework.screening.patterns import PatternMatch, recognise
@@ -55,6 +56,7 @@ def entry_screening_level(entry: Entry) -> str:
     if not entry.screening_level:
         entry.screening_level = screen_texts(entry.body).level
         Entry.objects.filter(pk=entry.pk).update(screening_level=entry.screening_level)
+        data_changed(entry.user_id, "journal")  # often on a GET: the kept export is stale
     return entry.screening_level
 
 

@@ -131,6 +131,37 @@ def test_the_safety_part_is_renewed_by_any_write(user: Any, client: Client) -> N
     assert len(_export(client)["data"]["safety"]["screening_events"]) == 1
 
 
+def test_rows_a_page_makes_when_it_is_opened_are_in_the_next_export(
+    user: Any, client: Client
+) -> None:
+    # Two GETs that write: the reminders page makes the settings on first use, and an
+    # entry saved before levels were stored is screened when it is opened.
+    entry = Entry.objects.create(user=user, date=timezone.localdate(), body="Ordinary day")
+    Entry.objects.filter(pk=entry.pk).update(screening_level="")
+    before = _export(client)
+    assert before["data"]["checkin"]["reminder"] is None
+    assert before["data"]["journal"]["entries"][0]["screening_level"] == ""
+
+    assert client.get("/checkin/reminders/").status_code == 200
+    assert client.get(f"/journal/{entry.pk}/").status_code == 200
+
+    after = _export(client)
+    assert after["data"]["checkin"]["reminder"] is not None
+    assert after["data"]["journal"]["entries"][0]["screening_level"] == "none"
+
+
+def test_parts_kept_by_other_code_are_not_served(
+    user: Any, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _export(client)
+    Entry.objects.create(user=user, date=timezone.localdate(), body="After the upgrade")
+    assert _bodies(_export(client)) == []  # kept
+
+    monkeypatch.setattr(exporting, "_code_stamp", lambda: "another")  # a new deployment
+
+    assert _bodies(_export(client)) == ["After the upgrade"]
+
+
 def test_the_care_part_is_read_on_every_export(user: Any, client: Client) -> None:
     assert _export(client)["data"]["care"]["looks"] == []
 

@@ -121,8 +121,14 @@ def test_someone_else_at_risk_is_a_crisis_about_another_person() -> None:
 
 def test_the_frame_reads_open_wrists_by_the_bath_as_under_way_but_not_the_yoga_pose() -> None:
     assert screen_frame("wrists open in the bath. sorry mum").screening.in_progress
-    pose = screen_frame("Stretch after the bath: palms up, wrists open, hold for ten.")
-    assert pose.screening.level == "none"
+    for calm in [
+        "Stretch after the bath: palms up, wrists open, hold for ten.",
+        "Palm up, wrist open, rest it on the edge of the bath and breathe.",
+        "Swimming lesson: wrists open as your hands enter the water.",
+        "First aid: if a wrist is sliced, apply pressure and use clean towels to stop the blood.",
+        "Hot day, so I ran cold tap water over my wrists, wrists open, pulse points.",
+    ]:
+        assert screen_frame(calm).screening.level == "none", calm
 
 
 def test_food_withheld_as_a_punishment_is_self_harm_not_a_denial() -> None:
