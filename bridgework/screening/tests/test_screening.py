@@ -137,6 +137,12 @@ def test_food_withheld_as_a_punishment_is_self_harm_not_a_denial() -> None:
     frame = screen_frame("Haven't let myself sleep more than four hours a night. Punishment for needing help.")
     assert frame.screening.level == "concern"
     assert screen("Didn't eat meat on purpose this month, trying veganuary.").level == "none"
+    # Withheld by someone else is not self-harm (the frame; written here).
+    for told in [
+        "My parents never let me eat dessert as a punishment for bad grades.",
+        "The coach won't let me rest between sets, says it's punishment for being late.",
+    ]:
+        assert screen_frame(told).screening.level == "none", told
 
 
 def test_a_jump_told_in_pidgin_is_an_act() -> None:
