@@ -147,7 +147,7 @@ def seal(data: bytes) -> bytes:
 def unseal(blob: bytes) -> bytes:
     """What ``seal`` sealed (``Keyring.unseal``); ``DecryptionError`` if it cannot open."""
     keyring = get_keyring()
-    kid = blob.split(b":", 2)[1].decode("ascii", "replace") if blob.count(b":", 0, 64) >= 2 else None
+    kid = keyring.sealed_key_id(blob)
     if kid is not None and kid not in keyring.keys:
         keyring = _cache.get(recheck=True)  # sealed by a process that has rotated already
     return keyring.unseal(blob)

@@ -98,14 +98,27 @@ class Keyring:
         sealed = self._ciphers[self.current].encrypt(nonce, data, None)
         return f"{PREFIX}:{self.current}:".encode("ascii") + nonce + sealed
 
+    @staticmethod
+    def _sealed_parts(blob: bytes) -> tuple[str, bytes] | None:
+        """A ``seal``ed value's key id and its nonce, ciphertext and tag; None if it is not one."""
+        parts = blob.split(b":", 2)
+        if len(parts) != 3 or parts[0] != PREFIX.encode("ascii"):
+            return None
+        return parts[1].decode("ascii", "replace"), parts[2]
+
+    def sealed_key_id(self, blob: bytes) -> str | None:
+        """The key id a ``seal``ed value names (``key_id_of`` for bytes), or None."""
+        parts = self._sealed_parts(blob)
+        return parts[0] if parts else None
+
     def unseal(self, blob: bytes) -> bytes:
         """What ``seal`` sealed; ``DecryptionError`` for anything else, a key that is gone
         or a changed value."""
-        parts = blob.split(b":", 2)
-        if len(parts) != 3 or parts[0] != PREFIX.encode("ascii"):
+        parts = self._sealed_parts(blob)
+        if parts is None:
             raise DecryptionError("value is not a sealed Bridgework value")
-        cipher = self._ciphers.get(parts[1].decode("ascii", "replace"))
-        raw = parts[2]
+        kid, raw = parts
+        cipher = self._ciphers.get(kid)
         if cipher is None or len(raw) < NONCE_BYTES:
             raise DecryptionError("value was sealed with a key that is not in the key file")
         try:
