@@ -106,7 +106,7 @@ def reminders_tick(now: dt.datetime | None = None) -> int:
     enqueued = 0
     due = Delivery.objects.filter(status=Delivery.Status.RETRYING, next_try_at__lte=now)
     stale = Delivery.objects.filter(status=Delivery.Status.PENDING, updated_at__lt=now - STALE)
-    for delivery_id in [*due.values_list("pk", flat=True), *stale.values_list("pk", flat=True)]:
+    for delivery_id, user_id in [*due.values_list("pk", "user_id"), *stale.values_list("pk", "user_id")]:
         # Claim it first, so two workers do not both enqueue the retry.
         with transaction.atomic():
             claimed = Delivery.objects.filter(
@@ -116,7 +116,7 @@ def reminders_tick(now: dt.datetime | None = None) -> int:
                 _enqueue(delivery_id)
                 enqueued += 1
         if claimed:
-            _changed(delivery_id=delivery_id)
+            _changed(user_id)
     for reminder in Reminder.objects.filter(email=True).select_related("user__profile"):
         if not reminder.days or not reminder.user.email or not reminder.user.is_active:
             continue
@@ -135,21 +135,18 @@ def reminders_tick(now: dt.datetime | None = None) -> int:
                 _enqueue(delivery.pk)
         except IntegrityError:
             continue  # another worker made it first
-        _changed(user_id=reminder.user_id)
+        _changed(reminder.user_id)
         enqueued += 1
     return enqueued
 
 
-def _changed(*, delivery_id: int | None = None, user_id: int | None = None) -> None:
+def _changed(user_id: int) -> None:
     """A delivery's row changed outside its person's own request: what they see of it (the
     check-in pages, their export) is stale (CONTRIBUTING: background work bumps the
     person's version itself). A database too busy to take the bump is logged, not raised:
     the reminders still go out, and kept copies last a day at most."""
     try:
-        if user_id is None and delivery_id is not None:
-            user_id = Delivery.objects.filter(pk=delivery_id).values_list("user_id", flat=True).first()
-        if user_id is not None:
-            data_changed(user_id, "checkin")
+        data_changed(user_id, "checkin")
     except DatabaseError as exc:
         logger.warning("check-in reminders: could not mark %s's data changed: %s", user_id, exc)
 
@@ -180,7 +177,7 @@ def send_reminder(delivery_id: int) -> str:
         delivery.status = Delivery.Status.FAILED
         delivery.last_error = delivery.last_error or "The day was over before it could be sent."
         delivery.save(update_fields=["status", "last_error", "updated_at"])
-        _changed(user_id=user.pk)
+        _changed(user.pk)
         return delivery.status
     subject, body = reminder_email(user)
     delivery.attempts += 1
@@ -196,13 +193,13 @@ def send_reminder(delivery_id: int) -> str:
             delivery.status = Delivery.Status.RETRYING
             delivery.next_try_at = now + BACKOFF[delivery.attempts - 1]
         delivery.save(update_fields=["status", "attempts", "last_error", "next_try_at", "updated_at"])
-        _changed(user_id=user.pk)
+        _changed(user.pk)
         return delivery.status
     delivery.status = Delivery.Status.SENT
     delivery.sent_at = now
     delivery.next_try_at = None
     delivery.save(update_fields=["status", "attempts", "sent_at", "next_try_at", "updated_at"])
-    _changed(user_id=user.pk)
+    _changed(user.pk)
     return delivery.status
 
 
