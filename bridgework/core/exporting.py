@@ -35,7 +35,7 @@ from bridgework import MODULES
 
 from . import encryption
 from .encryption_keys import DecryptionError
-from .fragments import EVERYTHING
+from .fragments import EVERYTHING, _key_prefix
 from .modules import EXPORT_FORMAT, module_hook
 
 # A day at most, as the cached pages: a person who exports once does not keep 1.7 MB.
@@ -57,8 +57,6 @@ def export_json(data: object) -> bytes:
 def cache_key(user_id: int, name: str) -> str:
     """Where a module's part of the person's export is kept (one entry a part: a write
     renews only the parts it touched, without reading and storing the others again)."""
-    from .fragments import _key_prefix
-
     return f"export:{_key_prefix()}{_code_stamp()}:{user_id}:{name}"
 
 
