@@ -141,7 +141,7 @@ def evaluate_crisis(rows: list[dict[str, str]]) -> CrisisResult:
         counts[result.level] += 1
         counts["total"] += 1
         about = result.about
-        if row.get("about") == "other":
+        if row.get("about") == "other" and not _category(row).startswith("neg_"):
             counts["about_other"] += about == "other"
         wrong = (row["level"] == "none") != (result.level == "none") or (
             row["level"] == "urgent" and result.level != "urgent"
@@ -152,10 +152,12 @@ def evaluate_crisis(rows: list[dict[str, str]]) -> CrisisResult:
     in_progress = [
         r.level for row, r in zip(rows, results, strict=True) if row.get("in_progress") == "1"
     ]
+    # Someone else at risk; not someone else written about as a hard negative (a
+    # friend's surgery, labelled about "other" by some writers).
     others = [
         r.crisis and r.about == "other"
         for row, r in zip(rows, results, strict=True)
-        if row.get("about") == "other"
+        if row.get("about") == "other" and not _category(row).startswith("neg_")
     ]
     # The original set labelled statements about someone else at risk "none"; the
     # contract now shows such writers how to help, so that is not a false alarm there.

@@ -117,3 +117,18 @@ def test_the_pattern_sets_it_learned_keep_their_figures() -> None:
 
     figures = evaluate_patterns(read_rows(FRESH_DIR / "patterns_a.csv")).figures
     assert figures["any_pattern_f1"] >= 0.85 and figures["top_two"] >= 0.80, figures
+
+
+def test_someone_else_written_about_as_a_hard_negative_is_not_counted_as_missed() -> None:
+    from bridgework.screening.evaluation import evaluate_crisis
+
+    rows = [
+        {"text": "My friend told me she wants to kill herself.", "level": "concern",
+         "in_progress": "0", "about": "other", "category": "other_person"},
+        {"text": "My brother's knee surgery went well, he is home.", "level": "none",
+         "in_progress": "0", "about": "other", "category": "neg_other"},
+    ]
+    result = evaluate_crisis(rows)
+    assert result.about_other_support == 1
+    assert result.about_other_found == 1.0
+

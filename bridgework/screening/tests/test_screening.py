@@ -131,6 +131,18 @@ def test_the_frame_reads_open_wrists_by_the_bath_as_under_way_but_not_the_yoga_p
         assert screen_frame(calm).screening.level == "none", calm
 
 
+def test_the_frame_reads_the_edge_of_a_ledge_not_of_a_bath_or_a_pool() -> None:
+    # Written here, not taken from any set.
+    for high in ["Standing on the edge of the multi-storey right now.", "sat on the ledge. cant do this"]:
+        assert screen_frame(high).screening.in_progress, high
+    for homely in [
+        "Stood on the edge of the bath to scrub the mould off the ceiling.",
+        "Sat on the edge of the pool with my feet in while the twins had their lesson.",
+        "Standing on the ledge of the shower tray to fix the curtain rail.",
+    ]:
+        assert screen_frame(homely).screening.level == "none", homely
+
+
 def test_food_withheld_as_a_punishment_is_self_harm_not_a_denial() -> None:
     # "did not eat" is the harm itself: its "not" must not read as denying it (written here).
     assert screen("Did not eat all weekend, as punishment for asking my brother for money.").crisis
