@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bridgework.screening.crisis import Screening, screen, screen_frame
-from bridgework.screening.normalise import normalise
+from bridgework.screening.normalise import normalise, prepare
 
 
 @pytest.mark.parametrize(
@@ -129,6 +129,13 @@ def test_the_frame_reads_open_wrists_by_the_bath_as_under_way_but_not_the_yoga_p
         "Hot day, so I ran cold tap water over my wrists, wrists open, pulse points.",
     ]:
         assert screen_frame(calm).screening.level == "none", calm
+
+
+def test_a_figure_of_speech_is_blanked_in_its_contracted_form_too() -> None:
+    # "Knee's killing me" normalises to "knee s killing me" (written here).
+    for text in ["My knee's killing me from the scaffold.", "my feet r killing me after that shift"]:
+        assert "killing" not in prepare(text), text
+    assert screen("Honestly I'm killing myself tonight, the rope is in the shed.").level == "urgent"
 
 
 def test_the_frame_reads_the_edge_of_a_ledge_not_of_a_bath_or_a_pool() -> None:
