@@ -133,21 +133,29 @@ def test_the_frame_reads_open_wrists_by_the_bath_as_under_way_but_not_the_yoga_p
 
 def test_a_figure_of_speech_is_blanked_in_its_contracted_form_too() -> None:
     # "Knee's killing me" normalises to "knee s killing me" (written here).
-    for text in ["My knee's killing me from the scaffold.", "my feet r killing me after that shift"]:
-        assert "killing" not in prepare(text), text
-    assert screen("Honestly I'm killing myself tonight, the rope is in the shed.").level == "urgent"
+    assert "killing" not in prepare("My knee's killing me from the scaffold.")
+    # A person's threat is not a figure of speech, contracted or not.
+    assert "kill" in prepare("my dad's going to kill me, he's outside with a knife")
 
 
-def test_the_frame_reads_the_edge_of_a_ledge_not_of_a_bath_or_a_pool() -> None:
+def test_the_frame_reads_the_edge_of_a_ledge_not_of_a_bath_or_a_bed() -> None:
     # Written here, not taken from any set.
-    for high in ["Standing on the edge of the multi-storey right now.", "sat on the ledge. cant do this"]:
+    for high in [
+        "Standing on the edge of the multi-storey right now.",
+        "sat on the ledge. cant do this",
+        "Sitting on the edge of the pier. Pockets full of stones.",
+        "Standing on the edge of the kerb as the lorries go past. Just one step.",
+    ]:
         assert screen_frame(high).screening.in_progress, high
     for homely in [
         "Stood on the edge of the bath to scrub the mould off the ceiling.",
-        "Sat on the edge of the pool with my feet in while the twins had their lesson.",
+        "Sat on the edge of the bed for ages before I could face the day.",
         "Standing on the ledge of the shower tray to fix the curtain rail.",
     ]:
         assert screen_frame(homely).screening.level == "none", homely
+    # Harm by the bath is read from its own words: bleeding that is not stopping.
+    frame = screen_frame("Sat on the edge of the bath, already started cutting and the bleeding isn't stopping")
+    assert frame.screening.in_progress
 
 
 def test_food_withheld_as_a_punishment_is_self_harm_not_a_denial() -> None:
