@@ -130,13 +130,17 @@ def encrypt(plaintext: str) -> str:
     return get_keyring().encrypt(plaintext)
 
 
+def _holding(keyring: encryption_keys.Keyring, kid: str | None) -> encryption_keys.Keyring:
+    """``keyring``, or the key file read again when a value names a key it does not hold
+    (written by a process that has already rotated)."""
+    if kid is not None and kid not in keyring.keys:
+        return _cache.get(recheck=True)
+    return keyring
+
+
 def decrypt(token: str) -> str:
     keyring = get_keyring()
-    kid = keyring.key_id_of(token)
-    if kid is not None and kid not in keyring.keys:
-        # Written by a process that has already rotated: read the key file again.
-        keyring = _cache.get(recheck=True)
-    return keyring.decrypt(token)
+    return _holding(keyring, keyring.key_id_of(token)).decrypt(token)
 
 
 def seal(data: bytes) -> bytes:
@@ -147,8 +151,5 @@ def seal(data: bytes) -> bytes:
 def unseal(blob: bytes) -> bytes:
     """What ``seal`` sealed (``Keyring.unseal``); ``DecryptionError`` if it cannot open."""
     keyring = get_keyring()
-    kid = keyring.sealed_key_id(blob)
-    if kid is not None and kid not in keyring.keys:
-        keyring = _cache.get(recheck=True)  # sealed by a process that has rotated already
-    return keyring.unseal(blob)
+    return _holding(keyring, keyring.sealed_key_id(blob)).unseal(blob)
 
